@@ -1,0 +1,4 @@
+import BenchmarkSupport
+
+// Not written yet: see the issue that owns this benchmark.
+print("RoutingBenchmark: no cases yet")

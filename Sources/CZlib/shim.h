@@ -1,0 +1,9 @@
+#ifndef BACKHAUL_CZLIB_SHIM_H
+#define BACKHAUL_CZLIB_SHIM_H
+#include <zlib.h>
+
+/// `inflateInit2` is a macro in zlib.h; Swift cannot call macros, so wrap it.
+static inline int backhaul_inflateInit2(z_streamp strm, int windowBits) {
+    return inflateInit2(strm, windowBits);
+}
+#endif

@@ -1,0 +1,2 @@
+import Backhaul
+print("backhaul \(BackhaulVersion.string)")
