@@ -15,8 +15,9 @@
 /// | l/100km | 2 |
 /// | kg CO2e per litre | 3 |
 ///
-/// Rounding is half away from zero on the binary value (`54.3449…` → `54.345`
-/// only if the double is at or above the half). Negative zero is written `0`.
+/// Rounding is half away from zero on the binary value. Text and JSON write
+/// exactly the quantity's decimals (`22.000`; Backhaul's JSON writer takes
+/// ``Quantity/decimals``), and negative zero is written as zero.
 public enum ReportRounding {
     /// A kind of reported value.
     public enum Quantity: Sendable, Hashable, CaseIterable {
@@ -54,15 +55,6 @@ public enum ReportRounding {
     /// decimals).
     public static func km(metres: Int) -> Double {
         Double(metres) / 1000
-    }
-
-    /// The rounded value as a JSON number: the shortest text that reads back
-    /// as the rounded double (`22.0`, `54.34`, `119.548`); `null` when it is
-    /// not finite.
-    public static func json(_ value: Double, _ quantity: Quantity) -> String {
-        let r = rounded(value, quantity)
-        guard r.isFinite else { return "null" }
-        return r.description
     }
 
     /// The rounded value with exactly the quantity's decimals, for text and
