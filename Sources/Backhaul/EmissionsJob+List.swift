@@ -63,14 +63,15 @@ extension EmissionsJob {
         ])
     }
 
-    /// `x` with the fewest decimals (up to 9) that give back the same value,
-    /// so a listed factor reads back exactly: `25000`, `22.0`, `0.476`.
+    /// `x` with the fewest decimals (at least one, none for whole numbers
+    /// from 1000) whose text reads back as the same double, so a listed factor
+    /// is exact: `25000`, `22.0`, `0.476`.
     static func exact(_ x: Double) -> JSONValue {
-        if x == x.rounded(), abs(x) < 1e15 { return .number(x, decimals: x.magnitude >= 1000 ? 0 : 1) }
-        for d in 1...9 where ReportRounding.rounded(x, decimals: d) == x {
+        if x == x.rounded(), x.magnitude >= 1000 { return .number(x, decimals: 0) }
+        for d in 1...17 where Double(JSONValue.format(x, decimals: d)) == x {
             return .number(x, decimals: d)
         }
-        return .number(x, decimals: 12)
+        return .number(x, decimals: 17)
     }
 
     /// Left-aligned first column, right-aligned numbers, two spaces apart.

@@ -20,7 +20,9 @@ public struct SavingsLedger: Sendable {
     private var companyIndex: [String?: Int] = [:]
     /// The run total so far: every pair counted once.
     public private(set) var total: Saving = .zero
-    private var lastModel: (vehicle: String, fuel: String, model: EmissionModel)?
+    /// Models resolved so far, by the keys exactly as the records spell them.
+    /// A run uses a handful of combinations, so a linear scan beats hashing.
+    private var models: [(vehicle: String, fuel: String, model: EmissionModel)] = []
 
     /// An empty ledger over `factors`.
     public init(factors: EmissionFactors) {
@@ -101,13 +103,12 @@ public struct SavingsLedger: Sendable {
         }
     }
 
-    /// The model for a key pair; the last one is cached, since a run mostly
-    /// uses one vehicle and one fuel.
+    /// The model for a key pair, resolved once per spelling of the keys.
     private mutating func model(vehicle: String, fuel: String, pairID: String) throws(PairRecordError) -> EmissionModel {
-        if let last = lastModel, last.vehicle == vehicle, last.fuel == fuel { return last.model }
+        for m in models where m.vehicle == vehicle && m.fuel == fuel { return m.model }
         do {
             let m = try factors.model(vehicle: vehicle, fuel: fuel)
-            lastModel = (vehicle, fuel, m)
+            if models.count < 64 { models.append((vehicle, fuel, m)) }
             return m
         } catch {
             throw PairRecordError(pairID: pairID, message: error.description)
