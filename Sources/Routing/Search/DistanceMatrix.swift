@@ -41,8 +41,8 @@ public struct DistanceMatrix: Sendable {
     ///
     /// - Parameters:
     ///   - threads: the most workers to use; `nil` means every active core.
-    ///   - progress: called (from any thread) with the number of rows done
-    ///     so far, after each row.
+    ///   - progress: called from the workers after each row with the number
+    ///     of rows done so far (each count once, not necessarily in order).
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     /// - Complexity: O(*s* · (*n* + *m*) log *n*) in the worst case, divided
     ///   among the workers; memory 12 bytes per pair plus 24 bytes per node
@@ -56,6 +56,7 @@ public struct DistanceMatrix: Sendable {
         let cells = s * t
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, s))
         let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
         var weights = [UInt32](repeating: 0, count: cells)
         var lengths = [UInt32](repeating: 0, count: cells)
@@ -76,7 +77,7 @@ public struct DistanceMatrix: Sendable {
                             } catch {
                                 failed.store(true, ordering: .relaxed)
                             }
-                            progress?(i + 1)
+                            if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
                         }
                     }
                 }
