@@ -146,6 +146,16 @@ import Darwin
                 #expect(abs(p.positions[0].fraction + p.positions[1].fraction - 1) < 1e-12)
             }
 
+            // With the default limit of 1000 m (the fine grid searched only that
+            // far, the coarse grid for the distance of a refusal), the same answer.
+            do {
+                let q1000 = try snapper.snap(q)
+                #expect(q1000 == p)
+            } catch {
+                #expect(p.snapDistanceMetres > 1000)
+                #expect(error.distanceMetres == p.snapDistanceMetres, "seed \(seed): \(q)")
+            }
+
             // Just below the distance found, the point is refused with that distance.
             if p.snapDistanceMetres > 0.01 {
                 #expect {

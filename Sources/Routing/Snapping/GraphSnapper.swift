@@ -31,7 +31,9 @@ import Darwin
 /// its tail.
 ///
 /// **Costs.** A point at fraction *f* of an edge's length along its shape
-/// (haversine lengths of the shape's pieces) is reached from the tail for
+/// (each piece of the shape measured in the equirectangular projection at
+/// its middle latitude, within 0.01 % of haversine for road-sized pieces) is
+/// reached from the tail for
 /// round(*f* × the edge's weight, length and duration), and leaves towards
 /// the head for the rest, so the two anchors always add up to the whole edge.
 ///
@@ -46,13 +48,18 @@ import Darwin
 /// **Index.** A uniform grid over the network's bounding box with about one
 /// cell per road segment (``SnapGrid``); a query visits rings of cells around
 /// its own until no unvisited cell can hold a nearer segment, so the answer is
-/// the exact nearest segment, not an approximation.
+/// the exact nearest segment, not an approximation. The fine grid is searched
+/// only out to `maxDistanceMetres`; a point with no road that near is looked
+/// up in a second grid of 8 × 8 times larger cells, so that its refusal still
+/// says how far the nearest road is without visiting thousands of empty
+/// cells.
 ///
 /// A `GraphSnapper` is immutable and `Sendable`: share one between threads.
 ///
 /// - Complexity: building is O(*n* + *m* + shape points); memory is about
-///   20 bytes per indexed segment plus 8 per road. A query costs O(segments
-///   in the cells visited), a few dozen in practice.
+///   28 bytes per indexed segment plus 12 per road. A query costs O(segments
+///   in the cells visited), a few dozen in practice: about 3 µs on the
+///   DIMACS New York graph (`docs/benchmarks/graph-file-and-snapping.md`).
 public struct GraphSnapper: Sendable {
     /// The graph points are snapped onto.
     public let graph: RoadGraph
@@ -62,17 +69,22 @@ public struct GraphSnapper: Sendable {
 
     /// Road pieces: the edge a polyline was taken from, its tail, and the
     /// reverse edge with the same geometry, or `UInt32.max` (one-way).
-    @usableFromInline let pieceEdge: [UInt32]
-    @usableFromInline let pieceTail: [UInt32]
-    @usableFromInline let pieceReverse: [UInt32]
+    let pieceEdge: [UInt32]
+    let pieceTail: [UInt32]
+    let pieceReverse: [UInt32]
     /// The polylines of all pieces one after another; segment `s` runs from
     /// point `s` to point `s + 1` of the same piece.
-    @usableFromInline let pointLatitudeE7: [Int32]
-    @usableFromInline let pointLongitudeE7: [Int32]
-    @usableFromInline let pointPiece: [UInt32]
+    let pointLatitudeE7: [Int32]
+    let pointLongitudeE7: [Int32]
+    let pointPiece: [UInt32]
     /// The fraction of the piece's length before each point.
-    @usableFromInline let pointFraction: [Float]
-    let grid: SnapGrid
+    let pointFraction: [Float]
+    /// The index: about one cell per segment.
+    let fineGrid: SnapGrid
+    /// The same segments with 64 times fewer cells, for points far from any
+    /// road, whose search in the fine grid would visit thousands of empty
+    /// cells before it could give the distance to the nearest road.
+    let coarseGrid: SnapGrid
 
     /// Indexes the roads of `graph`'s largest strongly connected component.
     ///
@@ -106,7 +118,8 @@ public struct GraphSnapper: Sendable {
         guard graph.hasCoordinates, mask.count > 0 else {
             (self.pieceEdge, self.pieceTail, self.pieceReverse) = ([], [], [])
             (self.pointLatitudeE7, self.pointLongitudeE7, self.pointPiece, self.pointFraction) = ([], [], [], [])
-            self.grid = SnapGrid()
+            self.fineGrid = SnapGrid()
+            self.coarseGrid = SnapGrid()
             return
         }
         let m = graph.edgeCount
@@ -155,14 +168,24 @@ public struct GraphSnapper: Sendable {
                     }
                 }
                 lat.append(graph.latitudeE7[v]); lon.append(graph.longitudeE7[v])
-                // Lengths along the polyline, for the fractions.
+                // Fractions of the polyline's length at each point. Lengths are
+                // measured in the equirectangular projection at each segment's
+                // middle latitude: within 0.01 % of haversine for roads, and a
+                // straight edge needs no trigonometry at all.
+                if lat.count - first == 2 {
+                    fraction.append(0); fraction.append(1)
+                    piece.append(p); piece.append(p)
+                    segments.append(UInt32(first))
+                    continue
+                }
                 lengths.removeAll(keepingCapacity: true)
                 var total = 0.0
                 lengths.append(0)
                 for k in first..<(lat.count - 1) {
-                    let a = Coordinate(fixedLatitude: lat[k], fixedLongitude: lon[k])
-                    let b = Coordinate(fixedLatitude: lat[k + 1], fixedLongitude: lon[k + 1])
-                    total += a.distance(to: b)
+                    let dy = Double(Int64(lat[k + 1]) - Int64(lat[k]))
+                    let midLatitude = (Double(lat[k]) + Double(lat[k + 1])) * 0.5e-7
+                    let dx = Double(Int64(lon[k + 1]) - Int64(lon[k])) * cos(midLatitude * .pi / 180)
+                    total += (dx * dx + dy * dy).squareRoot()
                     lengths.append(total)
                     segments.append(UInt32(k))
                 }
@@ -182,7 +205,8 @@ public struct GraphSnapper: Sendable {
         self.pointLongitudeE7 = lon
         self.pointPiece = piece
         self.pointFraction = fraction
-        self.grid = SnapGrid(latitudeE7: lat, longitudeE7: lon, segments: segments, cellsPerSegment: cellsPerSegment)
+        (self.fineGrid, self.coarseGrid) = SnapGrid.indexing(
+            latitudeE7: lat, longitudeE7: lon, segments: segments, cellsPerSegment: cellsPerSegment)
     }
 
     /// `true` when edge `f`'s geometry is edge `e`'s reversed (same end nodes
@@ -209,7 +233,7 @@ public struct GraphSnapper: Sendable {
 
     /// Bytes held by the index (not counting the graph).
     public var memoryFootprint: Int {
-        pieceEdge.count * 12 + pointPiece.count * 16 + grid.cellStart.count * 4 + grid.entries.count * 4
+        pieceEdge.count * 12 + pointPiece.count * 16 + fineGrid.memoryFootprint + coarseGrid.memoryFootprint
             + snappableNodes.words.count * 8
     }
 
@@ -230,7 +254,15 @@ public struct GraphSnapper: Sendable {
     ///   the distance of the nearest road; a few microseconds.
     public func snap(_ coordinate: Coordinate, maxDistanceMetres: Double = 1000) throws(SnapError) -> NetworkPoint {
         guard coordinate.isValid else { throw SnapError(coordinate: coordinate, reason: .invalidCoordinate) }
-        guard let hit = nearestSegment(to: coordinate) else {
+        // Search the fine grid out to the limit (with a margin for the
+        // difference between the local projection and the sphere); only a
+        // point with no road that near needs the coarse grid, for the
+        // distance it is refused with.
+        let metresPerDegree = Coordinate.earthRadiusMetres * .pi / 180
+        let cutoff = maxDistanceMetres < 50_000 ? maxDistanceMetres / metresPerDegree * 1.05 + 1e-9 : .infinity
+        guard let hit = nearestSegment(to: coordinate, in: fineGrid, within: cutoff)
+            ?? nearestSegment(to: coordinate, in: coarseGrid, within: .infinity)
+        else {
             throw SnapError(coordinate: coordinate, reason: .noRoads)
         }
         let s = hit.segment
@@ -284,9 +316,12 @@ public struct GraphSnapper: Sendable {
 
     /// The nearest indexed segment to `c` in the local equirectangular
     /// projection at `c`, with the projection parameter `t` ∈ [0, 1] along it;
-    /// ties go to the lower segment id. `nil` when nothing is indexed.
-    @usableFromInline
-    func nearestSegment(to c: Coordinate) -> (segment: Int, t: Double)? {
+    /// ties go to the lower segment id. `nil` when nothing is indexed within
+    /// `cutoff` (in latitude degrees of that projection).
+    ///
+    /// Visits rings of cells around `c`'s cell until no unvisited cell can
+    /// hold a nearer segment (or one within `cutoff`).
+    func nearestSegment(to c: Coordinate, in grid: SnapGrid, within cutoff: Double) -> (segment: Int, t: Double)? {
         guard !grid.entries.isEmpty else { return nil }
         let qLat = c.latitude, qLon = c.longitude
         // Longitude degrees are worth cos(latitude) latitude degrees.
@@ -343,7 +378,7 @@ public struct GraphSnapper: Sendable {
                             if x1 < columns - 1 { gap = min(gap, (grid.minLongitude + Double(x1 + 1) * grid.cellLongitude - qLon) * kx) }
                             if y0 > 0 { gap = min(gap, qLat - (grid.minLatitude + Double(y0) * grid.cellLatitude)) }
                             if y1 < rows - 1 { gap = min(gap, grid.minLatitude + Double(y1 + 1) * grid.cellLatitude - qLat) }
-                            if gap == .infinity { break }
+                            if gap == .infinity || gap > cutoff { break }
                             if gap > 0 && best <= gap * gap { break }
                             k += 1
                         }
@@ -351,6 +386,6 @@ public struct GraphSnapper: Sendable {
                 }
             }
         }
-        return bestSegment == Int.max ? nil : (bestSegment, bestT)
+        return bestSegment == Int.max || best > cutoff * cutoff ? nil : (bestSegment, bestT)
     }
 }
