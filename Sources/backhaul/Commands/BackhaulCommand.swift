@@ -35,6 +35,7 @@ enum BackhaulCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
+        match,
         route,
         matrix,
         emissions,
