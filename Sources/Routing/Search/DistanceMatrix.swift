@@ -52,6 +52,7 @@ public struct DistanceMatrix: Sendable {
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(CostOverflowError) {
         let prepared = SearchTargets(targets, in: graph)
+        let searchGraph = SearchGraph(graph)
         let s = sources.count, t = targets.count
         let cells = s * t
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, s))
@@ -66,7 +67,7 @@ public struct DistanceMatrix: Sendable {
                 durations.withUnsafeMutableBufferPointer { d in
                     let rows = RowBuffers(weights: w, lengths: l, durations: d, width: t)
                     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                        var search = ShortestPathSearch(graph: graph)
+                        var search = ShortestPathSearch(searchGraph: searchGraph)
                         while !failed.load(ordering: .relaxed) {
                             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                             guard i < s else { break }
