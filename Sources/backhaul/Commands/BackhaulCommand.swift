@@ -37,5 +37,6 @@ enum BackhaulCommand {
     static let subcommands: [CommandSpec] = [
         route,
         matrix,
+        emissions,
     ]
 }
