@@ -77,3 +77,19 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct RoadGraphBuilderShapeTests {
+    /// Regression: the shape of the very first edge added was dropped when it
+    /// was the first shaped edge.
+    @Test(arguments: [0, 1, 2])
+    func shapeOfTheFirstShapedEdgeIsKept(unshapedBefore: Int) throws {
+        var b = RoadGraphBuilder(metric: .distance, profile: "test")
+        for i in 0..<3 { b.addNode(originalID: Int64(i), latitudeE7: Int32(i) * 1000, longitudeE7: 0) }
+        for _ in 0..<unshapedBefore { b.addEdge(from: 1, to: 2, length: 1, duration: 1) }
+        b.addEdge(from: 0, to: 1, length: 1, duration: 1, shape: [(latitudeE7: 500, longitudeE7: 7)])
+        let g = try b.build(order: .input)
+        let e = try #require(g.edges(from: 0).first)
+        #expect(g.shape(of: e) == [Coordinate(fixedLatitude: 500, fixedLongitude: 7)])
+        for e in g.edges(from: 1) { #expect(g.shape(of: e).isEmpty) }
+    }
+}
