@@ -89,11 +89,14 @@ struct ReferenceDijkstra {
     let graph: RoadGraph
     private(set) var dist: [UInt64]
     private(set) var parentEdge: [Int]
+    /// Edges on the path found to each node.
+    private(set) var hops: [Int]
 
     init(_ graph: RoadGraph, from source: Int, weight: (Int) -> UInt32) {
         self.graph = graph
         dist = [UInt64](repeating: .max, count: graph.nodeCount)
         parentEdge = [Int](repeating: -1, count: graph.nodeCount)
+        hops = [Int](repeating: 0, count: graph.nodeCount)
         var heap: [(UInt64, Int)] = [(0, source)]
         dist[source] = 0
         func up(_ i: Int) {
@@ -127,6 +130,7 @@ struct ReferenceDijkstra {
                 if nd < dist[v] {
                     dist[v] = nd
                     parentEdge[v] = e
+                    hops[v] = hops[u] + 1
                     heap.append((nd, v))
                     up(heap.count - 1)
                 }
@@ -446,4 +450,63 @@ struct PB {
     }
     mutating func packedSigned(_ field: Int, _ values: [Int64]) { packed(field, values.map(zigzag)) }
     func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+}
+
+/// The nodes of the largest strongly connected component (Kosaraju's
+/// algorithm, iterative), for picking route ends that reach each other.
+func largestStronglyConnectedComponent(_ g: RoadGraph) -> [Bool] {
+    let n = g.nodeCount
+    // Reverse adjacency.
+    var rstart = [Int](repeating: 0, count: n + 1)
+    for e in 0..<g.edgeCount { rstart[Int(g.edgeTarget[e]) + 1] += 1 }
+    for i in 0..<n { rstart[i + 1] += rstart[i] }
+    var fill = rstart
+    var radj = [Int](repeating: 0, count: g.edgeCount)
+    for u in 0..<n { for e in g.edges(from: u) { let v = Int(g.edgeTarget[e]); radj[fill[v]] = u; fill[v] += 1 } }
+    // First pass: finishing order on the forward graph.
+    var seen = [Bool](repeating: false, count: n)
+    var order: [Int] = []
+    for s in 0..<n where !seen[s] {
+        var stack: [(Int, Int)] = [(s, Int(g.edgeStart[s]))]
+        seen[s] = true
+        while let (u, next) = stack.last {
+            if next < Int(g.edgeStart[u + 1]) {
+                stack[stack.count - 1].1 += 1
+                let v = Int(g.edgeTarget[next])
+                if !seen[v] { seen[v] = true; stack.append((v, Int(g.edgeStart[v]))) }
+            } else {
+                order.append(u)
+                stack.removeLast()
+            }
+        }
+    }
+    // Second pass on the reverse graph in reverse finishing order.
+    var component = [Int](repeating: -1, count: n)
+    var sizes: [Int] = []
+    for s in order.reversed() where component[s] < 0 {
+        let c = sizes.count
+        var size = 0
+        var stack = [s]
+        component[s] = c
+        while let u = stack.popLast() {
+            size += 1
+            for k in rstart[u] ..< rstart[u + 1] where component[radj[k]] < 0 {
+                component[radj[k]] = c
+                stack.append(radj[k])
+            }
+        }
+        sizes.append(size)
+    }
+    guard let biggest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) else { return [] }
+    return component.map { $0 == biggest }
+}
+
+/// The node nearest to `c` among those where `allowed` is true.
+func nearestNode(_ g: RoadGraph, _ c: Coordinate, in allowed: [Bool]) -> Int {
+    var best = 0, bestD = Double.infinity
+    for v in 0..<g.nodeCount where allowed[v] {
+        let d = g.coordinate(of: v)!.distance(to: c)
+        if d < bestD { best = v; bestD = d }
+    }
+    return best
 }
