@@ -79,17 +79,15 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 @Suite struct RoadGraphBuilderShapeTests {
-    /// Regression: the shape of the very first edge added was dropped when it
-    /// was the first shaped edge.
-    @Test(arguments: [0, 1, 2])
-    func shapeOfTheFirstShapedEdgeIsKept(unshapedBefore: Int) throws {
+    /// The first edge added carries a shape (it used to be dropped).
+    @Test func shapeOfTheFirstEdgeIsKept() throws {
         var b = RoadGraphBuilder(metric: .distance, profile: "test")
-        for i in 0..<3 { b.addNode(originalID: Int64(i), latitudeE7: Int32(i) * 1000, longitudeE7: 0) }
-        for _ in 0..<unshapedBefore { b.addEdge(from: 1, to: 2, length: 1, duration: 1) }
-        b.addEdge(from: 0, to: 1, length: 1, duration: 1, shape: [(latitudeE7: 500, longitudeE7: 7)])
+        b.addNode(originalID: 1, latitudeE7: 0, longitudeE7: 0)
+        b.addNode(originalID: 2, latitudeE7: 100, longitudeE7: 200)
+        b.addEdge(from: 0, to: 1, length: 3, duration: 3, shape: [(0, 200)])
+        b.addEdge(from: 1, to: 0, length: 3, duration: 3)
         let g = try b.build(order: .input)
-        let e = try #require(g.edges(from: 0).first)
-        #expect(g.shape(of: e) == [Coordinate(fixedLatitude: 500, fixedLongitude: 7)])
-        for e in g.edges(from: 1) { #expect(g.shape(of: e).isEmpty) }
+        #expect(g.shape(of: 0) == [Coordinate(fixedLatitude: 0, fixedLongitude: 200)])
+        #expect(g.shape(of: 1) == [])
     }
 }

@@ -46,7 +46,7 @@ public struct RoadGraphBuilder: Sendable {
     private var length: [UInt32] = []
     private var duration: [UInt32] = []
     private var shapeEnd: [UInt32] = []  // empty until the first shaped edge
-    private var hasShapes = false  // set by the first shaped edge (shapeEnd may still be empty then)
+    private var hasShapes = false  // (shapeEnd is still empty when the first edge is shaped)
     private var shapeLat: [Int32] = []
     private var shapeLon: [Int32] = []
 
@@ -108,8 +108,8 @@ public struct RoadGraphBuilder: Sendable {
     ) {
         precondition(from >= 0 && from < ids.count && to >= 0 && to < ids.count, "edge to an unknown node")
         if !shape.isEmpty && !hasShapes {
-            shapeEnd = [UInt32](repeating: 0, count: head.count)
             hasShapes = true
+            shapeEnd = [UInt32](repeating: 0, count: head.count)
         }
         tail.append(UInt32(from))
         head.append(UInt32(to))
