@@ -115,3 +115,18 @@ import Testing
         #expect(same)
     }
 }
+
+/// `--graph` on raw OpenStreetMap files goes through ``GraphFile``.
+@Suite struct OSMGraphFileTests {
+    @Test(arguments: ["stockholm.osm.pbf", "stockholm.osm.gz", "bautzen.osm"])
+    func graphFileOpensOSM(name: String) throws {
+        let path = osmSample(name)
+        #expect(try GraphFile.format(of: path) == (name.hasSuffix(".pbf") ? .osmPBF : .osmXML))
+        let hgv = try GraphFile.open(path)
+        let car = try GraphFile.open(path, options: .init(profile: .car))
+        #expect(hgv.profile == "hgv" && car.profile == "car")
+        let direct = try OSMGraphReader(profile: .car).read(path: path)
+        let same = sameGraph(car, direct)
+        #expect(same)
+    }
+}
