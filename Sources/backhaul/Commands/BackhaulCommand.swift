@@ -35,5 +35,6 @@ enum BackhaulCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
+        graph,
     ]
 }
