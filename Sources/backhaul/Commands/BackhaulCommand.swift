@@ -36,5 +36,8 @@ enum BackhaulCommand {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
         graph,
+        route,
+        matrix,
+        emissions,
     ]
 }
