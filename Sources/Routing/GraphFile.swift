@@ -76,7 +76,8 @@ public enum GraphFile {
         case .osmPBF, .osmXML:
             throw InputError(path: path, message: "OpenStreetMap graphs are not supported yet (use a DIMACS .gr file)")
         case .backhaulGraph:
-            throw InputError(path: path, message: ".bhg graph files are not supported yet (use a DIMACS .gr file)")
+            // Verified (checksum, invariants) and refused when stale.
+            return try BinaryGraphFile.load(graphAt: path).graph
         }
     }
 }

@@ -109,3 +109,55 @@ private func maltaLikeGraph() throws -> RoadGraph {
         #expect(CommandLineTool.run(["graph", "build", path("g.bhg")], root: BackhaulCommand.root) == .usage)
     }
 }
+
+/// `samples/dimacs/` in the repository.
+private let dimacsSamples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/dimacs").path
+
+@Suite struct GraphBuildJobTests {
+    @Test func buildsTheMidtownSampleAndEveryGraphUserLoadsIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-graph-build-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gr = dimacsSamples + "/NY-midtown.gr.gz"
+        var options = GraphBuildJob.Options(inputPath: gr, outputPath: dir + "/ny.bhg")
+        options.loading.dimacsUnit = "dm"
+        let summary = try GraphBuildJob.run(options)
+        #expect(summary.format == "dimacs")
+        #expect(summary.nodes == 4000 && summary.edges == 13358)
+        #expect(summary.largestComponentNodes == 4000)
+        #expect(summary.text().contains("4000 nodes, 13358 edges, profile dimacs"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["ny.bhg"])
+
+        // --graph ny.bhg (route, matrix, match) gives the graph the raw file gives.
+        let raw = try RoadNetwork.load(gr, dimacsUnit: .decimetres).graph
+        let built = try RoadNetwork.load(dir + "/ny.bhg").graph
+        #expect(built.edgeStart == raw.edgeStart && built.edgeTarget == raw.edgeTarget)
+        #expect(built.edgeLength == raw.edgeLength && built.originalIDs == raw.originalIDs)
+        #expect(built.latitudeE7 == raw.latitudeE7 && built.longitudeE7 == raw.longitudeE7)
+
+        // graph info on the raw file builds it on the spot and says so.
+        var info = GraphInfoJob.Options(graphPath: gr)
+        info.loading.dimacsUnit = "dm"
+        info.format = .json
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try GraphInfoJob.run(info).utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "dimacs")
+        #expect(json["format_version"] is NSNull)
+        #expect(json["nodes"] as? Int == 4000)
+
+        // The output may not be the input.
+        let same = try #require(throws: CommandFailure.self) {
+            try GraphBuildJob.run(GraphBuildJob.Options(inputPath: gr, outputPath: dimacsSamples + "/../dimacs/NY-midtown.gr.gz"))
+        }
+        #expect(same.status == .usage)
+        // A file that is no road graph: exit 3, nothing written.
+        let junk = dir + "/junk.gr"
+        try Data("p sp 2 1\na 1 3 5\n".utf8).write(to: URL(fileURLWithPath: junk))
+        let bad = try #require(throws: CommandFailure.self) {
+            try GraphBuildJob.run(GraphBuildJob.Options(inputPath: junk, outputPath: dir + "/junk.bhg"))
+        }
+        #expect(bad.status == .invalidInput)
+        #expect(bad.message.hasPrefix(junk + ":2: "))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/junk.bhg"))
+    }
+}

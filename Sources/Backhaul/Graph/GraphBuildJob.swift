@@ -1,5 +1,13 @@
 import Routing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `backhaul graph build INPUT -o GRAPH.bhg`: build a road graph once and
 /// store it as a binary graph file that later runs load in milliseconds.
 public enum GraphBuildJob {
@@ -49,6 +57,10 @@ public enum GraphBuildJob {
     ///   that is already a `.bhg`, 3 for an unreadable input, 4 when the
     ///   output cannot be written (nothing is left at the output path).
     public static func run(_ options: Options) throws(CommandFailure) -> Summary {
+        if let a = SourceFileStamp(describing: options.inputPath), let b = SourceFileStamp(describing: options.outputPath),
+           a == b, realPath(options.inputPath) == realPath(options.outputPath) {
+            throw .usage("the output \(options.outputPath) is the input file; give the .bhg another name")
+        }
         if BinaryGraphFile.hasMagic(atPath: options.inputPath) {
             throw .usage("\(options.inputPath) is already a backhaul graph (.bhg); give the OpenStreetMap or DIMACS file it was built from")
         }
@@ -70,4 +82,11 @@ public enum GraphBuildJob {
             writeSeconds: writeSeconds, outputBytes: SourceFileStamp(describing: options.outputPath)?.size ?? 0
         )
     }
+}
+
+/// The canonical absolute path of an existing file, or the path itself.
+private func realPath(_ path: String) -> String {
+    guard let p = realpath(path, nil) else { return path }
+    defer { free(p) }
+    return String(cString: p)
 }
