@@ -125,6 +125,18 @@ private func graphFileAndSnapping(
         return totalDistance
     }
     let accepted = points.count - refused
+    // The machine is shared: CPU time of this thread, beside the wall time
+    // above, says what one idle core would do.
+    var cpu: [Double] = []
+    for _ in 0..<5 {
+        let c0 = threadCPUSeconds()
+        var sink = 0.0
+        for p in points { sink += (try? snapper.snap(p).snapDistanceMetres) ?? 0 }
+        cpu.append(threadCPUSeconds() - c0)
+        blackHole(sink)
+    }
+    cpu.sort()
+    print("snap: \(label) snapping on one core, CPU time: median \(format(cpu[2])) per 100,000 points; \(formatRate(Double(points.count) / cpu[2])) points/s")
     print("snap: \(label) \(accepted) snapped (mean distance \(fixed(totalDistance / Double(max(1, accepted)), 1)) m), \(refused) farther than 1000 m")
 }
 
@@ -140,4 +152,11 @@ private struct BenchmarkRandom {
         return z ^ (z >> 31)
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// CPU time consumed by the calling thread, in seconds.
+private func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
