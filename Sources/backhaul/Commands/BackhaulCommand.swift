@@ -38,6 +38,7 @@ enum BackhaulCommand {
         match,
         route,
         matrix,
+        graph,
         emissions,
     ]
 }
