@@ -1,2 +1,12 @@
 import Backhaul
-print("backhaul \(BackhaulVersion.string)")
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), root: BackhaulCommand.root)
+exit(status.rawValue)

@@ -1,0 +1,70 @@
+/// Everything `backhaul match` can be asked, as typed values.
+///
+/// Defaults are the contract's.
+public struct MatchOptions: Sendable {
+    /// The report format written to standard output (without `outDirectory`).
+    public enum Format: String, Sendable, CaseIterable {
+        case json, csv, md, html, geojson
+    }
+
+    /// How the shipments are paired.
+    public enum Strategy: String, Sendable, CaseIterable {
+        /// Maximum total saving (exact maximum-weight matching).
+        case optimal
+        /// Best saving first; a baseline to show what optimality buys.
+        case greedy
+    }
+
+    /// A road graph file (`.bhg`, OpenStreetMap, DIMACS), or `nil` for the
+    /// crow-fly estimate.
+    public var graphPath: String?
+    /// Batch files and folders; `-` is standard input.
+    public var batches: [String]
+    public var format: Format = .json
+    /// Write every report format into this folder instead of one to stdout.
+    public var outDirectory: String?
+    public var strategy: Strategy = .optimal
+    public var vehicle = "artic-40t"
+    public var fuel = "diesel-b7"
+    public var maxDeadheadKm: Double?
+    public var handlingMinutes = 45.0
+    public var ignoreBodyType = false
+    public var ignoreTimeWindows = false
+    public var strict = false
+    /// Worker threads for routing; `nil` uses every core.
+    public var threads: Int?
+    public var quiet = false
+    /// Great-circle × `circuity` when there is no graph.
+    public var circuity = 1.3
+    /// Crow-fly travel speed when there is no graph.
+    public var crowflySpeedKmh = 70.0
+    /// Points farther than this from the roads are unreachable.
+    public var maxSnapMetres = 1000.0
+    /// The unit of DIMACS arc weights: `m` or `dm`.
+    public var dimacsUnit = "m"
+    /// The road profile used when `graphPath` is a raw OpenStreetMap file.
+    public var profile = "hgv"
+    /// A JSON file replacing or adding vehicles and fuels.
+    public var factorsFile: String?
+    /// Put the run's date and time into the reports.
+    public var stamp = false
+    /// Keep only each shipment's `k` best feasible partners (a sparse
+    /// candidate graph); `nil` chooses: every partner up to
+    /// ``denseLimit`` shipments, ``sparseCandidates`` above.
+    public var candidatesPerShipment: Int?
+
+    /// Batches up to this many shipments are matched over every pair.
+    public static let denseLimit = 2_000
+    /// Candidates per shipment above ``denseLimit``.
+    public static let sparseCandidates = 40
+
+    /// `true` when the chosen output draws routes (HTML, GeoJSON, `--out`).
+    public var needsGeometry: Bool {
+        outDirectory != nil || format == .html || format == .geojson
+    }
+
+    public init(graphPath: String?, batches: [String]) {
+        self.graphPath = graphPath
+        self.batches = batches
+    }
+}

@@ -1,0 +1,254 @@
+public import Routing
+
+/// Everything a `match` run reports, as plain values: the one model every
+/// report format (JSON, CSV, Markdown, HTML, GeoJSON) is written from, so
+/// that the formats cannot disagree.
+///
+/// Distances inside are integer metres; kilometres, litres and kilograms are
+/// rounded to 3 decimals only when written.
+public struct MatchReport: Sendable {
+    public var version: String = BackhaulVersion.string
+    public var graph: GraphSummary
+    public var parameters: Parameters
+    public var summary: Summary
+    public var pairs: [Pair]
+    public var unpaired: [Unpaired]
+    public var observedEmpty: [ObservedEmpty]
+    public var rejected: [Rejected]
+    public var companies: [CompanyTotal]
+    public var warnings: [String]
+    /// Road polylines drawn under the pairs in the HTML map (may be empty).
+    public var backgroundRoads: [[Coordinate]]
+    /// When the run happened, only with `--stamp` (reports are otherwise
+    /// byte-identical for the same input).
+    public var stamp: String?
+
+    public init(
+        graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],
+        observedEmpty: [ObservedEmpty], rejected: [Rejected], companies: [CompanyTotal], warnings: [String] = [],
+        backgroundRoads: [[Coordinate]] = [], stamp: String? = nil
+    ) {
+        self.graph = graph
+        self.parameters = parameters
+        self.summary = summary
+        self.pairs = pairs
+        self.unpaired = unpaired
+        self.observedEmpty = observedEmpty
+        self.rejected = rejected
+        self.companies = companies
+        self.warnings = warnings
+        self.backgroundRoads = backgroundRoads
+        self.stamp = stamp
+    }
+
+    /// The road graph (or crow-fly model) distances came from.
+    public struct GraphSummary: Sendable, Hashable {
+        /// The file as given, or `nil` without `--graph`.
+        public var file: String?
+        public var nodes: Int
+        public var edges: Int
+        public var profile: String?
+        /// `road` or `crowfly`.
+        public var distanceModel: String
+        /// The crow-fly circuity factor, when `distanceModel == "crowfly"`.
+        public var circuity: Double?
+        /// The crow-fly speed in km/h, when `distanceModel == "crowfly"`.
+        public var crowflySpeedKmh: Double?
+        /// Attribution the data's licence requires (e.g. ODbL), if any.
+        public var attribution: String?
+
+        public init(file: String?, nodes: Int, edges: Int, profile: String?, distanceModel: String,
+                    circuity: Double? = nil, crowflySpeedKmh: Double? = nil, attribution: String? = nil) {
+            self.file = file
+            self.nodes = nodes
+            self.edges = edges
+            self.profile = profile
+            self.distanceModel = distanceModel
+            self.circuity = circuity
+            self.crowflySpeedKmh = crowflySpeedKmh
+            self.attribution = attribution
+        }
+    }
+
+    /// The options the run used.
+    public struct Parameters: Sendable, Hashable {
+        public var strategy: String
+        public var vehicle: String
+        public var fuel: String
+        public var maxDeadheadKm: Double?
+        public var handlingMinutes: Double
+        public var ignoreBodyType: Bool
+        public var ignoreTimeWindows: Bool
+        /// The emission factor basis (e.g. "EN 16258").
+        public var emissionBasis: String
+        /// Candidates kept per shipment (`nil`: every partner).
+        public var candidatesPerShipment: Int?
+
+        public init(strategy: String, vehicle: String, fuel: String, maxDeadheadKm: Double?, handlingMinutes: Double,
+                    ignoreBodyType: Bool, ignoreTimeWindows: Bool, emissionBasis: String, candidatesPerShipment: Int? = nil) {
+            self.candidatesPerShipment = candidatesPerShipment
+            self.strategy = strategy
+            self.vehicle = vehicle
+            self.fuel = fuel
+            self.maxDeadheadKm = maxDeadheadKm
+            self.handlingMinutes = handlingMinutes
+            self.ignoreBodyType = ignoreBodyType
+            self.ignoreTimeWindows = ignoreTimeWindows
+            self.emissionBasis = emissionBasis
+        }
+    }
+
+    /// Run totals.
+    public struct Summary: Sendable, Hashable {
+        public var shipments = 0
+        public var valid = 0
+        public var rejected = 0
+        public var paired = 0
+        public var unpaired = 0
+        public var pairs = 0
+        public var loadedM: Int64 = 0
+        public var emptyBeforeM: Int64 = 0
+        public var emptyAfterM: Int64 = 0
+        public var co2eSavedKgWTW = 0.0
+        public var co2eSavedKgTTW = 0.0
+        public var fuelSavedLitres = 0.0
+        public var observedEmptyRuns = 0
+        public var observedEmptyM: Int64 = 0
+
+        public init() {}
+
+        public var savedM: Int64 { emptyBeforeM - emptyAfterM }
+    }
+
+    /// One leg of a pair's cycle, for maps.
+    public struct Leg: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            /// A shipment carried.
+            case loaded
+            /// The repositioning between the two loads.
+            case reposition
+            /// The empty return to the first origin.
+            case `return`
+        }
+        public var kind: Kind
+        /// The shipment carried (loaded legs only).
+        public var shipment: String?
+        public var distanceM: Int64
+        /// Along the road where the graph has geometry, else the two ends.
+        public var polyline: [Coordinate]
+
+        public init(kind: Kind, shipment: String?, distanceM: Int64, polyline: [Coordinate]) {
+            self.kind = kind
+            self.shipment = shipment
+            self.distanceM = distanceM
+            self.polyline = polyline
+        }
+    }
+
+    /// Two shipments sharing a truck.
+    public struct Pair: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        /// Which one is carried first (`a` or `b`).
+        public var first: String
+        public var savingM: Int64
+        public var emptyBeforeM: Int64
+        public var emptyAfterM: Int64
+        public var repositionM: Int64
+        public var co2eSavedKgWTW: Double
+        public var co2eSavedKgTTW: Double
+        public var fuelSavedLitres: Double
+        public var companyA: String?
+        public var companyB: String?
+        public var vehicle: String
+        public var fuel: String
+        /// The cycle: loaded, reposition, loaded, return (may be empty).
+        public var legs: [Leg]
+
+        public init(a: String, b: String, first: String, savingM: Int64, emptyBeforeM: Int64, emptyAfterM: Int64,
+                    repositionM: Int64, co2eSavedKgWTW: Double, co2eSavedKgTTW: Double, fuelSavedLitres: Double,
+                    companyA: String?, companyB: String?, vehicle: String, fuel: String, legs: [Leg] = []) {
+            self.a = a
+            self.b = b
+            self.first = first
+            self.savingM = savingM
+            self.emptyBeforeM = emptyBeforeM
+            self.emptyAfterM = emptyAfterM
+            self.repositionM = repositionM
+            self.co2eSavedKgWTW = co2eSavedKgWTW
+            self.co2eSavedKgTTW = co2eSavedKgTTW
+            self.fuelSavedLitres = fuelSavedLitres
+            self.companyA = companyA
+            self.companyB = companyB
+            self.vehicle = vehicle
+            self.fuel = fuel
+            self.legs = legs
+        }
+    }
+
+    /// A valid shipment left alone, and why.
+    public struct Unpaired: Sendable, Hashable {
+        public var id: String
+        public var reason: String
+        public var company: String?
+
+        public init(id: String, reason: String, company: String? = nil) {
+            self.id = id
+            self.reason = reason
+            self.company = company
+        }
+    }
+
+    /// An observed empty run (`load_status=empty`).
+    public struct ObservedEmpty: Sendable, Hashable {
+        public var id: String
+        /// `nil` when no route exists between its ends.
+        public var distanceM: Int64?
+
+        public init(id: String, distanceM: Int64?) {
+            self.id = id
+            self.distanceM = distanceM
+        }
+    }
+
+    /// An input row that could not be used.
+    public struct Rejected: Sendable, Hashable {
+        public var file: String
+        public var line: Int
+        public var id: String?
+        public var reason: String
+
+        public init(file: String, line: Int, id: String?, reason: String) {
+            self.file = file
+            self.line = line
+            self.id = id
+            self.reason = reason
+        }
+    }
+
+    /// Totals for one company (pairs it takes part in; a pair between two
+    /// companies is listed under both and not split between them).
+    public struct CompanyTotal: Sendable, Hashable {
+        public var company: String
+        public var shipments: Int
+        public var paired: Int
+        public var pairs: Int
+        public var sharedPairs: Int
+        public var savedM: Int64
+        public var co2eSavedKgWTW: Double
+
+        public init(company: String, shipments: Int, paired: Int, pairs: Int, sharedPairs: Int, savedM: Int64, co2eSavedKgWTW: Double) {
+            self.company = company
+            self.shipments = shipments
+            self.paired = paired
+            self.pairs = pairs
+            self.sharedPairs = sharedPairs
+            self.savedM = savedM
+            self.co2eSavedKgWTW = co2eSavedKgWTW
+        }
+    }
+}
+
+/// Metres as kilometres with the contract's 3 decimals.
+@inlinable
+func km(_ metres: Int64) -> Double { Double(metres) / 1000 }

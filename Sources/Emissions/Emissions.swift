@@ -1,2 +1,0 @@
-/// Vehicle classes, fuels and emission factors. (Being written: issue 6.)
-public enum EmissionsModule {}
