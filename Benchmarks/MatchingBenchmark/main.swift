@@ -38,6 +38,24 @@ if let i = arguments.firstIndex(of: "--cubic") {
 }
 let runner = BenchmarkRunner(arguments: arguments)
 
+// MARK: CPU time
+
+/// CPU seconds used by this process so far: on a shared machine the wall
+/// time of a single-threaded solver is inflated by other work, its CPU time
+/// much less.
+func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// The median of the timed runs (the first sample is the warm-up).
+func medianOfRuns(_ samples: [Double]) -> Double {
+    let s = samples.dropFirst().sorted()
+    guard !s.isEmpty else { return samples.first ?? 0 }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
 // MARK: Instances
 
 /// SplitMix64, for instances that are the same on every machine.
@@ -140,14 +158,14 @@ struct ShipmentField {
 // MARK: Matching cases
 
 @MainActor
-func writeInstance(_ name: String, _ graph: MatchingGraph, weight: Int, seconds: Double) {
+func writeInstance(_ name: String, _ graph: MatchingGraph, weight: Int, seconds: Double, cpu: Double) {
     guard let dir = instanceDirectory else { return }
     var text = "\(graph.vertexCount) \(graph.edgeCount)\n"
     text.reserveCapacity(graph.edgeCount * 20)
     for e in graph.edges { text += "\(e.u) \(e.v) \(e.weight)\n" }
     do {
         try text.write(toFile: dir + "/" + name + ".edges", atomically: true, encoding: .utf8)
-        try "\(weight) \(seconds)\n".write(toFile: dir + "/" + name + ".result", atomically: true, encoding: .utf8)
+        try "\(weight) \(seconds) \(cpu)\n".write(toFile: dir + "/" + name + ".result", atomically: true, encoding: .utf8)
     } catch {
         print("cannot write \(name) to \(dir): \(error)")
     }
@@ -165,31 +183,45 @@ func matchingCase(_ name: String, cubic: Bool, runs: Int? = nil, _ edges: () -> 
     }
     print("\(name): \(n) vertices, \(graph.edgeCount) edges")
     var optimum = 0
+    var cpu: [Double] = []
     let t = runner.measure("\(name) blossom", runs: runs) {
+        let c0 = cpuSeconds()
         let m = graph.matching(using: .blossom)
+        cpu.append(cpuSeconds() - c0)
         optimum = m.totalWeight
         return m.count
     }
+    let blossomCPU = medianOfRuns(cpu)
+    print("  blossom CPU time: median \(format(blossomCPU))")
     var greedyWeight = 0
+    cpu = []
     let g = runner.measure("\(name) greedy", runs: runs) {
+        let c0 = cpuSeconds()
         let m = graph.matching(using: .greedy)
+        cpu.append(cpuSeconds() - c0)
         greedyWeight = m.totalWeight
         return m.count
     }
+    print("  greedy CPU time: median \(format(medianOfRuns(cpu)))")
     if cubic {
         var cubicWeight = 0
+        cpu = []
         if let c = runner.measure("\(name) cubic-blossom", runs: 1, { () -> Int in
+            let c0 = cpuSeconds()
             let m = graph.matching(using: .cubicBlossom)
+            cpu.append(cpuSeconds() - c0)
             cubicWeight = m.totalWeight
             return m.count
         }), let t {
-            print("  cubic-blossom / blossom: \(fixed(c.median / t.median, 1))×; weights equal: \(cubicWeight == optimum)")
+            let cubicCPU = medianOfRuns(cpu)
+            print("  cubic-blossom CPU time: \(format(cubicCPU))")
+            print("  cubic-blossom / blossom: \(fixed(c.median / t.median, 1))× wall, \(fixed(cubicCPU / blossomCPU, 1))× CPU; weights equal: \(cubicWeight == optimum)")
         }
     }
     let gap = optimum > 0 ? 100 * Double(optimum - greedyWeight) / Double(optimum) : 0
     print("  optimal weight \(optimum) m; greedy \(greedyWeight) m (\(fixed(gap, 2)) % less)")
     if let t, let g { print("  blossom / greedy time: \(fixed(t.median / g.median, 1))×") }
-    if let t { writeInstance(name, graph, weight: optimum, seconds: t.median) }
+    if let t { writeInstance(name, graph, weight: optimum, seconds: t.median, cpu: blossomCPU) }
 }
 
 let denseSizes = [1_000, 2_000, 5_000]
@@ -231,14 +263,22 @@ if runner.selects("pairing-dense-2000") {
             return Leg(metres: m, seconds: seconds(m))
         })
     var summary = ""
+    var cpu: [Double] = []
     runner.measure("pairing-dense-2000 (windows, body types)") { () -> Int in
+        let c0 = cpuSeconds()
+        defer { cpu.append(cpuSeconds() - c0) }
         let r = problem.pair()
         summary = "\(r.pairs.count) pairs from \(r.candidatePairs) candidates, saved \(r.savedMetres / 1000) of \(r.emptyMetresBefore / 1000) km"
         return r.pairs.count
     }
-    runner.measure("pairing-dense-2000 (no constraints)") {
-        problem.pair(options: PairingOptions(ignoreBodyType: true, ignoreTimeWindows: true)).pairs.count
+    print("  CPU time: median \(format(medianOfRuns(cpu)))")
+    cpu = []
+    runner.measure("pairing-dense-2000 (no constraints)") { () -> Int in
+        let c0 = cpuSeconds()
+        defer { cpu.append(cpuSeconds() - c0) }
+        return problem.pair(options: PairingOptions(ignoreBodyType: true, ignoreTimeWindows: true)).pairs.count
     }
+    print("  CPU time: median \(format(medianOfRuns(cpu)))")
     print("  " + summary)
 }
 
@@ -255,10 +295,14 @@ if runner.selects("pairing-sparse20-100000") {
         loadedLegs: (0..<field.count).map { Leg(metres: field.loaded($0), seconds: seconds(field.loaded($0))) },
         emptyLegs: EmptyLegTable(count: field.count, rows: rows))
     var summary = ""
+    var cpu: [Double] = []
     runner.measure("pairing-sparse20-100000 (windows, body types, k = 20)", runs: 3) { () -> Int in
+        let c0 = cpuSeconds()
+        defer { cpu.append(cpuSeconds() - c0) }
         let r = problem.pair(options: PairingOptions(candidatesPerShipment: 20))
         summary = "\(r.pairs.count) pairs from \(r.candidatePairs) candidates, saved \(r.savedMetres / 1000) of \(r.emptyMetresBefore / 1000) km"
         return r.pairs.count
     }
+    print("  CPU time: median \(format(medianOfRuns(cpu)))")
     print("  " + summary)
 }
