@@ -193,16 +193,6 @@ struct HeapBlossomSolver {
         leafStack = stack
     }
 
-    private func leaves(_ b: Int) -> [Int] {
-        if b < n { return [b] }
-        var result: [Int] = []
-        var stack = [b]
-        while let t = stack.popLast() {
-            if t < n { result.append(t) } else { stack.append(contentsOf: blossomChildren[t]) }
-        }
-        return result
-    }
-
     @inline(__always) private func wrap(_ j: Int, _ count: Int) -> Int { j < 0 ? j + count : j }
 
     /// Changes the label of top-level blossom `b`, re-expressing the duals of

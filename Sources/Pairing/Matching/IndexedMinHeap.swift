@@ -74,21 +74,6 @@ final class IndexedMinHeap {
         }
     }
 
-    /// Inserts `item` with `key`, or sets its key to `key` (up or down).
-    @inline(__always)
-    func set(_ item: Int, key: Int) {
-        let i = Int(position[item])
-        if i < 0 {
-            insertOrDecrease(item, key: key)
-        } else if key < entries[i].key {
-            entries[i].key = key
-            siftUp(i)
-        } else if key > entries[i].key {
-            entries[i].key = key
-            siftDown(i)
-        }
-    }
-
     /// Removes `item` when present.
     @inline(__always)
     func remove(_ item: Int) {
