@@ -17,7 +17,10 @@ public enum MatchingAlgorithm: String, Sendable, Hashable, CaseIterable {
 
 /// A maximum-weight matching together with the dual solution that proves it.
 public struct CertifiedMatching: Sendable, Hashable {
+    /// A maximum-weight matching.
     public let matching: Matching
+    /// The optimal dual solution that proves it
+    /// (``MatchingDuals/certify(_:on:)``).
     public let duals: MatchingDuals
 }
 
