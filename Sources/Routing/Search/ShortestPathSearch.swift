@@ -109,6 +109,7 @@ public struct ShortestPathSearch: ~Copyable {
         }
         start(from: source.departures)
         let arrivals = target.arrivals
+        var arrivalTooLong = false
         run { node, key in
             if UInt64(key) >= bestWeight { return true }
             for a in arrivals where Int(a.node) == node {
@@ -116,14 +117,17 @@ public struct ShortestPathSearch: ~Copyable {
                 if w < bestWeight {
                     bestWeight = w
                     bestAnchor = a
+                } else if w >= UInt64(UInt32.max) {
+                    arrivalTooLong = true
                 }
             }
             return UInt64(key) >= bestWeight
         }
         guard let a = bestAnchor else {
+            if let best { return Route(cost: best, departure: nil, arrival: nil, edges: [], isOnOneEdge: true) }
             // Unreachable, unless a path was too long to represent.
-            guard !overflowed else { throw CostOverflowError() }
-            return best.map { Route(cost: $0, departure: nil, arrival: nil, edges: [], isOnOneEdge: true) }
+            guard !overflowed && !arrivalTooLong else { throw CostOverflowError() }
+            return nil
         }
         guard let c = pathCost(to: Int(a.node), through: a) else { throw CostOverflowError() }
         let (edges, root) = edgePath(to: Int(a.node))
