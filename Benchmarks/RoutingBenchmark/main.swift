@@ -35,6 +35,7 @@ func loadAverage() -> String {
 @discardableResult
 @MainActor func measureWithCPU<T>(_ name: String, runs: Int, unitsPerRun: Double, unit: String, _ body: () throws -> T) rethrows -> Timing? {
     guard runner.selects(name) else { return nil }
+    let runs = min(runs, runner.runs)  // `--runs N` lowers every case's count
     let c0 = processCPUSeconds()
     let t = try runner.measure(name, runs: runs, unitsPerRun: unitsPerRun, unit: unit, body)
     let cpu = (processCPUSeconds() - c0) / Double(runs + 1)
