@@ -81,9 +81,12 @@ public struct MatchReport: Sendable {
         public var ignoreTimeWindows: Bool
         /// The emission factor basis (e.g. "EN 16258").
         public var emissionBasis: String
+        /// Candidates kept per shipment (`nil`: every partner).
+        public var candidatesPerShipment: Int?
 
         public init(strategy: String, vehicle: String, fuel: String, maxDeadheadKm: Double?, handlingMinutes: Double,
-                    ignoreBodyType: Bool, ignoreTimeWindows: Bool, emissionBasis: String) {
+                    ignoreBodyType: Bool, ignoreTimeWindows: Bool, emissionBasis: String, candidatesPerShipment: Int? = nil) {
+            self.candidatesPerShipment = candidatesPerShipment
             self.strategy = strategy
             self.vehicle = vehicle
             self.fuel = fuel

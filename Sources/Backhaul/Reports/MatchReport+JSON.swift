@@ -26,6 +26,7 @@ extension MatchReport {
                 ("ignore_body_type", .bool(parameters.ignoreBodyType)),
                 ("ignore_time_windows", .bool(parameters.ignoreTimeWindows)),
                 ("emission_basis", .string(parameters.emissionBasis)),
+                ("candidates_per_shipment", parameters.candidatesPerShipment.map { .int($0) } ?? .null),
             ])),
             ("summary", .object([
                 ("shipments", .int(summary.shipments)),

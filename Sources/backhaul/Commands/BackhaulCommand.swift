@@ -35,9 +35,10 @@ enum BackhaulCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
-        graph,
+        match,
         route,
         matrix,
+        graph,
         emissions,
     ]
 }
