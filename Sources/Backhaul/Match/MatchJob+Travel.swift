@@ -25,15 +25,19 @@ extension MatchJob {
         var legs = ShipmentTravel(count: n)
         switch model {
         case .crowfly(let circuity, let speed):
-            func leg(_ a: Location, _ b: Location) -> Leg? {
-                guard let p = a.coordinate, let q = b.coordinate else { return nil }
-                return Leg(crowflyFrom: p, to: q, circuity: circuity, speedKmh: speed)
+            let origins = shipments.map { $0.origin.coordinate.map(UnitVector.init) }
+            let destinations = shipments.map { $0.destination.coordinate.map(UnitVector.init) }
+            func leg(_ a: UnitVector?, _ b: UnitVector?) -> Leg? {
+                guard let a, let b else { return nil }
+                return Leg(crowflyMetres: a.distance(to: b), circuity: circuity, speedKmh: speed)
             }
             for i in 0..<n {
-                legs.loaded[i] = leg(shipments[i].origin, shipments[i].destination)
-                for j in 0..<n { legs[empty: i, j] = leg(shipments[i].destination, shipments[j].origin) }
+                legs.loaded[i] = leg(origins[i], destinations[i])
+                for j in 0..<n { legs[empty: i, j] = leg(destinations[i], origins[j]) }
             }
-            let observedMetres = observed.map { leg($0.origin, $0.destination)?.metres }
+            let observedMetres = observed.map {
+                leg($0.origin.coordinate.map(UnitVector.init), $0.destination.coordinate.map(UnitVector.init))?.metres
+            }
             clock.lap("matrix")
             return TravelResult(
                 legs: legs, observedMetres: observedMetres,
