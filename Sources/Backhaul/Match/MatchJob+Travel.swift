@@ -25,15 +25,19 @@ extension MatchJob {
         var legs = ShipmentTravel(count: n)
         switch model {
         case .crowfly(let circuity, let speed):
-            func leg(_ a: Location, _ b: Location) -> Leg? {
-                guard let p = a.coordinate, let q = b.coordinate else { return nil }
-                return Leg(crowflyFrom: p, to: q, circuity: circuity, speedKmh: speed)
+            let origins = shipments.map { $0.origin.coordinate.map(UnitVector.init) }
+            let destinations = shipments.map { $0.destination.coordinate.map(UnitVector.init) }
+            func leg(_ a: UnitVector?, _ b: UnitVector?) -> Leg? {
+                guard let a, let b else { return nil }
+                return Leg(crowflyMetres: a.distance(to: b), circuity: circuity, speedKmh: speed)
             }
             for i in 0..<n {
-                legs.loaded[i] = leg(shipments[i].origin, shipments[i].destination)
-                for j in 0..<n { legs[empty: i, j] = leg(shipments[i].destination, shipments[j].origin) }
+                legs.loaded[i] = leg(origins[i], destinations[i])
+                for j in 0..<n { legs[empty: i, j] = leg(destinations[i], origins[j]) }
             }
-            let observedMetres = observed.map { leg($0.origin, $0.destination)?.metres }
+            let observedMetres = observed.map {
+                leg($0.origin.coordinate.map(UnitVector.init), $0.destination.coordinate.map(UnitVector.init))?.metres
+            }
             clock.lap("matrix")
             return TravelResult(
                 legs: legs, observedMetres: observedMetres,
@@ -43,9 +47,8 @@ extension MatchJob {
             let graph = network.graph
             // 2. Snap.
             console.phase("placing \(2 * (n + observed.count)) shipment ends on the road graph")
-            let snapper = graph.hasCoordinates ? GraphSnapper(graph: graph) : nil
             let locations = shipments.flatMap { [$0.origin, $0.destination] } + observed.flatMap { [$0.origin, $0.destination] }
-            let points = place(locations, graph: graph, snapper: snapper, maxSnapMetres: options.maxSnapMetres, threads: options.threads)
+            let points = place(locations, on: network, maxSnapMetres: options.maxSnapMetres)
             let unplaced = points.filter { $0 == nil }.count
             if unplaced > 0 {
                 console.warning("\(unplaced) shipment end\(unplaced == 1 ? " is" : "s are") farther than \(Int(options.maxSnapMetres)) m from the roads of \(network.file): their shipments are unreachable")
@@ -85,26 +88,18 @@ extension MatchJob {
         }
     }
 
-    /// Every location as a network point: a node id as that node, a
-    /// coordinate snapped onto the nearest road of the largest strongly
-    /// connected component; `nil` when it is too far from any road.
-    static func place(
-        _ locations: [Location], graph: RoadGraph, snapper: GraphSnapper?, maxSnapMetres: Double, threads: Int?
-    ) -> [NetworkPoint?] {
+    /// Every location as a network point (``RoadNetwork/point(for:maxSnapMetres:)``:
+    /// a node id as that node, a coordinate snapped onto the nearest road of
+    /// the largest strongly connected component), in parallel; `nil` when it
+    /// cannot be placed (too far from any road).
+    static func place(_ locations: [Location], on network: RoadNetwork, maxSnapMetres: Double) -> [NetworkPoint?] {
         let results = Mutex([NetworkPoint?](repeating: nil, count: locations.count))
         let chunk = 256
         let chunks = (locations.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var local: [(Int, NetworkPoint?)] = []
-            for i in (c * chunk)..<min(locations.count, (c + 1) * chunk) {
-                switch locations[i] {
-                case .node(let id):
-                    local.append((i, graph.node(originalID: id).map { NetworkPoint.node($0, in: graph) }))
-                case .coordinate(let lat, let lon):
-                    local.append((i, try? snapper?.snap(Coordinate(latitude: lat, longitude: lon), maxDistanceMetres: maxSnapMetres)))
-                }
-            }
-            results.withLock { r in for (i, p) in local { r[i] = p } }
+            let range = (c * chunk)..<min(locations.count, (c + 1) * chunk)
+            let local = range.map { try? network.point(for: locations[$0], maxSnapMetres: maxSnapMetres).get() }
+            results.withLock { r in r.replaceSubrange(range, with: local) }
         }
         return results.withLock { $0 }
     }

@@ -76,9 +76,7 @@ public enum MatchJob {
 
         // Rows the job itself cannot use: unknown vehicle or fuel keys, node
         // ids without a graph or not in it.
-        var rejected = batch.rejected.map {
-            MatchReport.Rejected(file: $0.file, line: $0.line, id: $0.id, reason: $0.reason)
-        }
+        var rejected = batch.rejected
         var shipments: [Shipment] = []
         for s in batch.shipments {
             if let reason = unusableReason(s, factors: factors, model: model) {

@@ -1,3 +1,4 @@
+import Pairing
 extension MatchReport {
     /// The contract's `result.json`, keys in the contract's order; additions
     /// (companies, warnings, crow-fly parameters) come after the contract's
