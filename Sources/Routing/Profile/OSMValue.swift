@@ -116,6 +116,10 @@ public enum OSMValue {
         "uk:nsl_single": 60 * 1.609344, "uk:nsl_dual": 70 * 1.609344, "uk:motorway": 70 * 1.609344,
     ]
 
+    /// Zones with no general limit (German motorways): the class default
+    /// applies.
+    public static let unlimitedZones: Set<String> = ["de:motorway"]
+
     /// Zone limits for countries not in ``implicitLimits`` (km/h): the
     /// defaults OSRM's car profile uses (`maxspeed_table_default`).
     public static let genericZoneLimits: [String: Double] = [
@@ -129,6 +133,7 @@ public enum OSMValue {
         guard let colon = s.firstIndex(of: ":") else { return nil }
         let key = String(s)
         if let v = implicitLimits[key] { return v }
+        if unlimitedZones.contains(key) { return nil }
         let zone = s[s.index(after: colon)...]
         if zone == "none" || zone == "signals" || zone == "variable" { return nil }
         if let v = genericZoneLimits[String(zone)] { return v }
