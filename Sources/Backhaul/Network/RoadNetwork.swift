@@ -2,14 +2,6 @@ public import Pairing
 public import Routing
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The road graph a job was given with `--graph`, loaded, with what the
 /// jobs need around it: turning shipment or point locations into
 /// ``NetworkPoint``s and describing the graph in reports.
@@ -22,42 +14,44 @@ public struct RoadNetwork: Sendable {
     /// The DIMACS `.co` file the coordinates came from, if any.
     public let coordinatesFile: String?
     public let graph: RoadGraph
+    /// The nodes points may be snapped to (the largest strongly connected
+    /// component stored in a `.bhg`), or `nil` to compute them.
+    public let largestComponent: NodeMask?
     /// The snapper, built on first use (it indexes every road).
     private let snapperCache = SnapperCache()
 
     /// Wraps an already loaded graph (tests, benchmarks).
-    public init(graph: RoadGraph, file: String, coordinatesFile: String? = nil) {
+    public init(graph: RoadGraph, file: String, coordinatesFile: String? = nil, largestComponent: NodeMask? = nil) {
         self.graph = graph
         self.file = file
         self.coordinatesFile = coordinatesFile
+        self.largestComponent = largestComponent
     }
 
     /// The graph's ``GraphSnapper`` (roads of the largest strongly connected
     /// component), built once on first use and shared.
     public var snapper: GraphSnapper {
-        snapperCache.snapper(for: graph)
+        snapperCache.snapper(for: graph, component: largestComponent)
     }
 
-    /// Loads `path` in any format ``GraphFile`` knows.
+    /// Loads `path` through ``GraphLoader``: a `.bhg` (checked, refused
+    /// when stale, with its stored largest component), or a raw
+    /// OpenStreetMap or DIMACS file built on the spot.
     ///
+    /// - Parameters:
+    ///   - dimacsUnit: what one unit of a DIMACS arc weight is.
+    ///   - profile: the vehicle profile for raw OpenStreetMap files.
     /// - Throws: ``CommandFailure`` with status `.usage` (exit 2) when the
-    ///   file does not exist or cannot be opened, and `.invalidInput` (exit 3)
-    ///   when it is not a valid graph, with the file (and line) in the
-    ///   message.
-    public static func load(_ path: String, dimacsUnit: DIMACS.Unit = .metres) throws(CommandFailure) -> RoadNetwork {
-        guard access(path, F_OK) == 0 else {
-            throw .usage("\(path): graph file not found")
-        }
-        guard access(path, R_OK) == 0 else {
-            throw .usage("\(path): graph file is not readable")
-        }
-        do {
-            let graph = try GraphFile.open(path, options: .init(dimacsUnit: dimacsUnit))
-            let co = (try? GraphFile.format(of: path)) == .dimacs ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
-            return RoadNetwork(graph: graph, file: path, coordinatesFile: co)
-        } catch {
-            throw .invalidInput(error.description)
-        }
+    ///   file does not exist or the profile is unknown, and `.invalidInput`
+    ///   (exit 3) when it is not a valid graph, with the file (and line) in
+    ///   the message.
+    public static func load(
+        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv"
+    ) throws(CommandFailure) -> RoadNetwork {
+        let loaded = try GraphLoader.load(path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue))
+        let co = loaded.format == "dimacs" ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
+        return RoadNetwork(
+            graph: loaded.graph, file: path, coordinatesFile: co, largestComponent: loaded.binary?.largestComponent)
     }
 
     /// The graph as reports describe it (`"distance_model": "road"`).
@@ -128,10 +122,10 @@ public struct RoadNetwork: Sendable {
 private final class SnapperCache: Sendable {
     private let state = Mutex<GraphSnapper?>(nil)
 
-    func snapper(for graph: RoadGraph) -> GraphSnapper {
+    func snapper(for graph: RoadGraph, component: NodeMask?) -> GraphSnapper {
         state.withLock { cached in
             if let s = cached { return s }
-            let s = GraphSnapper(graph: graph)
+            let s = component.map { GraphSnapper(graph: graph, snappableNodes: $0) } ?? GraphSnapper(graph: graph)
             cached = s
             return s
         }
