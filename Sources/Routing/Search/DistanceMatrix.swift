@@ -45,14 +45,13 @@ public struct DistanceMatrix: Sendable {
     ///     of rows done so far (each count once, not necessarily in order).
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     /// - Complexity: O(*s* · (*n* + *m*) log *n*) in the worst case, divided
-    ///   among the workers; memory 12 bytes per pair plus 24 bytes per node
+    ///   among the workers; memory 12 bytes per pair plus 28 bytes per node
     ///   per worker.
     public init(
         graph: RoadGraph, sources: [NetworkPoint], targets: [NetworkPoint], threads: Int? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(CostOverflowError) {
         let prepared = SearchTargets(targets, in: graph)
-        let searchGraph = SearchGraph(graph)
         let s = sources.count, t = targets.count
         let cells = s * t
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, s))
@@ -67,7 +66,7 @@ public struct DistanceMatrix: Sendable {
                 durations.withUnsafeMutableBufferPointer { d in
                     let rows = RowBuffers(weights: w, lengths: l, durations: d, width: t)
                     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                        var search = ShortestPathSearch(searchGraph: searchGraph)
+                        var search = ShortestPathSearch(graph: graph)
                         while !failed.load(ordering: .relaxed) {
                             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                             guard i < s else { break }
