@@ -100,6 +100,7 @@ public struct OSMGraphReader: Sendable {
             stats.relations = c.relations
             stats.blobs = c.blobs
             stats.nodeBlobs = c.nodeBlobs
+            stats.skippedBlobs = c.skippedBlobs
             stats.readSeconds = c.pass1Seconds + c.pass2Seconds
             stats.waysPassSeconds = c.pass1Seconds
             stats.nodesPassSeconds = c.pass2Seconds
@@ -178,6 +179,9 @@ public struct OSMReadStatistics: Sendable, Hashable {
     /// PBF blocks in the file, and how many hold nodes.
     public var blobs = 0
     public var nodeBlobs = 0
+    /// Node blocks the ways pass recognised from their first bytes and did
+    /// not decompress in full.
+    public var skippedBlobs = 0
     /// The program that wrote a PBF file.
     public var writingProgram: String?
     /// Ways the profile may use, and the distinct nodes they reference.

@@ -21,6 +21,8 @@ struct PBFRoadReader {
     struct Counts: Sendable, Hashable {
         var blobs = 0
         var nodeBlobs = 0
+        /// Node blocks pass 1 skipped after decompressing only their start.
+        var skippedBlobs = 0
         var nodes = 0
         var ways = 0
         var relations = 0
@@ -57,6 +59,13 @@ struct PBFRoadReader {
             let profile = self.profile
             let results = parallelMap(work.count, threads: threads) { i in
                 Result { () throws(ProtobufError) -> PBFWayBatch in
+                    // Node-only blocks need not be decompressed in this pass.
+                    if work[i].1.withUnsafeBytes(PBFBlob.holdsOnlyNodes) {
+                        var nodesOnly = PBFWayBatch()
+                        nodesOnly.hasNodes = true
+                        nodesOnly.skipped = true
+                        return nodesOnly
+                    }
                     let bytes = try work[i].1.withProtobufBytes(PBFBlob.decode)
                     return try bytes.withProtobufBytes { raw throws(ProtobufError) in
                         try PBFPrimitiveBlock(raw).scanWays(profile: profile)
@@ -72,6 +81,7 @@ struct PBFRoadReader {
                 }
                 counts.ways += batch.wayCount
                 counts.relations += batch.relationCount
+                if batch.skipped { counts.skippedBlobs += 1 }
                 if batch.hasNodes { nodeBlobs.append(location) }
                 for w in batch.rules.indices {
                     let refs = batch.refs[batch.refStart[w] ..< batch.refStart[w + 1]]
@@ -107,7 +117,7 @@ struct PBFRoadReader {
 
         // Pass 2: coordinates of the wanted nodes.
         ways.prepareCoordinates()
-        let table = ways.table
+        let table = SortedNodeIDs(ways.table)
         var i = 0
         while i < nodeBlobs.count {
             var pending: [(PBFFile.BlobLocation, [UInt8])] = []
