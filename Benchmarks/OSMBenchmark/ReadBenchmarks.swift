@@ -16,8 +16,14 @@ func runReadBenchmarks(_ runner: BenchmarkRunner) {
     if let path = ProcessInfo.processInfo.environment["BACKHAUL_OSM_READ_ONCE"] {
         let before = peakResidentBytes() ?? 0
         let (g, s) = try! OSMGraphReader(profile: .hgv).readWithStatistics(path: path)
-        print("peak-rss-bytes \(peakResidentBytes() ?? 0) before \(before) graph \(g.memoryFootprint) table \(s.idTableBytes)")
+        print("peak-rss-bytes \(peakResidentBytes() ?? 0) before \(before) graph \(g.memoryFootprint) table \(s.waySetBytes)")
+        print("phases: ways pass \(format(s.waysPassSeconds)), nodes pass \(format(s.nodesPassSeconds)), assembly \(format(s.assemblySeconds))")
         exit(0)
+    }
+    // Country scale (only when asked for: `OSMBenchmark synthetic`).
+    if let filter = runner.filter, filter.lowercased().hasPrefix("synthetic") {
+        runSyntheticCountry(runner)
+        return
     }
     guard let malta = sharedDataFile("osm/malta-latest.osm.pbf") else {
         print("OSMBenchmark: malta-latest.osm.pbf is absent; the PBF cases are skipped.")
@@ -30,7 +36,7 @@ func runReadBenchmarks(_ runner: BenchmarkRunner) {
     print("  hgv: \(stats.routableWays) routable ways, \(stats.referencedNodes) nodes on them, "
         + "\(stats.segments) pieces, \(stats.contractedNodes) chain nodes contracted → "
         + "\(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(stats.shapePoints) shape points; "
-        + "graph arrays \(fixed(Double(graph.memoryFootprint) / 1e6, 2)) MB, id table \(fixed(Double(stats.idTableBytes) / 1e6, 2)) MB")
+        + "graph arrays \(fixed(Double(graph.memoryFootprint) / 1e6, 2)) MB, way set \(fixed(Double(stats.waySetBytes) / 1e6, 2)) MB")
     print("  phases (one run): ways pass \(format(stats.waysPassSeconds)), nodes pass \(format(stats.nodesPassSeconds)), "
         + "assembly \(format(stats.assemblySeconds))")
 
@@ -95,6 +101,36 @@ func runReadBenchmarks(_ runner: BenchmarkRunner) {
             try! OSMGraphReader(profile: .hgv).read(path: path)
         }
         print("  \(name): \(fixed(size / 1e6, 2)) MB on disk, \(s.nodes) nodes, \(s.ways) ways → \(s.graphNodes) graph nodes")
+    }
+}
+
+/// Writes a synthetic country (`BACKHAUL_SYNTHETIC_NODES`, default 100
+/// million nodes) to a temporary file and reads it, reporting time per
+/// phase and the peak memory of the read (in a fresh process).
+private func runSyntheticCountry(_ runner: BenchmarkRunner) {
+    let nodes = Int(ProcessInfo.processInfo.environment["BACKHAUL_SYNTHETIC_NODES"] ?? "") ?? 100_000_000
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("backhaul-synthetic-\(nodes).osm.pbf").path
+    defer {
+        if ProcessInfo.processInfo.environment["BACKHAUL_SYNTHETIC_KEEP"] == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+    let t = BenchmarkRunner.time { writeSyntheticCountry(path: path, nodes: nodes) }
+    let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+    print("synthetic country: \(nodes) nodes asked, \(fixed(size / 1e6, 1)) MB written in \(format(t))")
+    if let line = runSelf(environment: ["BACKHAUL_OSM_READ_ONCE": path]) {
+        print("  one read in a fresh process: \(line)")
+    }
+    let (g, s) = try! OSMGraphReader(profile: .hgv).readWithStatistics(path: path)
+    print("  \(s.nodes) nodes, \(s.ways) ways; \(s.routableWays) routable ways, \(s.referencedNodes) wanted nodes; "
+        + "graph \(g.nodeCount) nodes, \(g.edgeCount) edges, \(s.shapePoints) shape points, \(fixed(Double(g.memoryFootprint) / 1e6, 1)) MB")
+    print("  phases: ways pass \(format(s.waysPassSeconds)) (\(s.skippedBlobs) of \(s.nodeBlobs) node blocks skipped), "
+        + "nodes pass \(format(s.nodesPassSeconds)), assembly \(format(s.assemblySeconds)); "
+        + "total \(format(s.readSeconds + s.assemblySeconds)) = \(fixed(size / 1e6 / (s.readSeconds + s.assemblySeconds), 1)) MB/s, "
+        + "\(formatRate(Double(s.nodes) / (s.readSeconds + s.assemblySeconds))) nodes/s")
+    if let osmium = findExecutable("osmium") {
+        let fileinfo = BenchmarkRunner.time { run(osmium, ["fileinfo", "-e", path]) }
+        print("  osmium fileinfo -e on the same file: \(format(fileinfo)); ratio \(fixed((s.readSeconds + s.assemblySeconds) / fileinfo, 2))×")
+    } else {
+        print("  osmium: not installed; no comparison.")
     }
 }
 
@@ -179,5 +215,5 @@ private func runSelf(environment: [String: String]) -> String? {
     let parts = line.split(separator: " ")
     guard parts.count >= 8, let peak = Double(parts[1]), let before = Double(parts[3]), let graph = Double(parts[5]), let table = Double(parts[7])
     else { return String(line) }
-    return "\(fixed(peak / 1e6, 1)) MB peak RSS (\(fixed(before / 1e6, 1)) MB before reading); graph arrays \(fixed(graph / 1e6, 1)) MB, id table \(fixed(table / 1e6, 1)) MB"
+    return "\(fixed(peak / 1e6, 1)) MB peak RSS (\(fixed(before / 1e6, 1)) MB before reading); graph arrays \(fixed(graph / 1e6, 1)) MB, way set \(fixed(table / 1e6, 1)) MB"
 }

@@ -31,27 +31,71 @@ import Testing
     }
 
     @Test(arguments: 0..<12)
-    func sortedIDsAndCursorFindEverySlot(seed: Int) {
+    func radixSortSortsStably(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) + 500)
+        let n = Int(rng.next() % 5000)
+        let range: UInt64 = seed % 3 == 0 ? .max : (seed % 3 == 1 ? 1 << 20 : 7)
+        var keys = (0..<n).map { _ in range == .max ? rng.next() : rng.next() % range }
+        var payload = (0..<UInt32(n)).map { $0 }
+        let reference = zip(keys, payload).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        RadixSort.sort(&keys, carrying: &payload)
+        #expect(keys == reference.map(\.0))
+        #expect(payload == reference.map(\.1), "stable: equal keys keep their order")
+    }
+
+    @Test(arguments: 0..<12)
+    func waySetNumbersNodesInIDOrder(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) + 2000)
+        var set = OSMWaySet()
+        var ways: [[Int64]] = []
+        for _ in 0..<(1 + Int(rng.next() % 300)) {
+            var refs = (0..<(1 + Int(rng.next() % 8))).map { _ in Int64(rng.next() % 400) - (seed % 2 == 0 ? 0 : 200) }
+            if rng.next() % 5 == 0, let f = refs.first { refs.append(f) }
+            if rng.next() % 7 == 0, let l = refs.last { refs.append(l) }  // a repeated node
+            set.addWay(refs: refs, rule: WayRule(forwardSpeedKmh: 50, backwardSpeedKmh: 50))
+            var kept: [Int64] = []
+            for r in refs where r != kept.last { kept.append(r) }
+            if kept.count >= 2 { ways.append(kept) }
+        }
+        set.finalize()
+        #expect(set.wayCount == ways.count)
+        let distinct = Set(ways.joined()).sorted()
+        #expect(set.nodeIDs == distinct)
+        var uses = [Int64: Int]()
+        for w in ways {
+            for r in w { uses[r, default: 0] += 1 }
+            uses[w.first!, default: 0] += 2
+            uses[w.last!, default: 0] += 2
+        }
+        for (w, refs) in ways.enumerated() {
+            let slots = set.refs[set.refStart[w] ..< set.refStart[w + 1]]
+            #expect(slots.map { set.nodeIDs[Int($0)] } == refs)
+        }
+        for (slot, id) in set.nodeIDs.enumerated() { #expect(Int(set.uses[slot]) == min(255, uses[id]!)) }
+        #expect(set.latitudes.count == distinct.count && set.latitudes.allSatisfy { $0 == OSMWaySet.missing })
+    }
+
+    @Test(arguments: 0..<12)
+    func cursorFindsEveryWantedID(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed) + 1000)
-        var table = NodeIDTable()
         let wide = seed % 3 == 0
+        var ids = Set<Int64>()
         for _ in 0..<(1 + Int(rng.next() % 4000)) {
             var id = Int64(rng.next() % (wide ? UInt64(1) << 62 : 20_000))
             if seed % 4 == 1 { id -= 10_000 }  // negative ids (JOSM files)
-            _ = table.insert(id)
+            ids.insert(id)
         }
-        let sorted = SortedNodeIDs(table)
-        #expect(sorted.count == table.count)
-        #expect(zip(sorted.ids, sorted.ids.dropFirst()).allSatisfy { $0 < $1 })
-        for (id, slot) in zip(sorted.ids, sorted.slots) { #expect(table.ids[Int(slot)] == id) }
+        let sorted = ids.sorted()
+        var index = [Int64: UInt32]()
+        for (i, id) in sorted.enumerated() { index[id] = UInt32(i) }
         // Queries in ascending order (a sorted file), with misses between,
         // then in random order (an unsorted one).
-        var queries = sorted.ids.flatMap { [$0 - 1, $0, $0 + 1] }
+        var queries = sorted.flatMap { [$0 - 1, $0, $0 + 1] }
         var cursor = SortedNodeIDCursor(sorted)
-        for q in queries { #expect(cursor.slot(of: q) == table.find(q), "ascending \(q)") }
+        for q in queries { #expect(cursor.slot(of: q) == index[q], "ascending \(q)") }
         queries.shuffle(using: &rng)
         var cursor2 = SortedNodeIDCursor(sorted)
-        for q in queries { #expect(cursor2.slot(of: q) == table.find(q), "shuffled \(q)") }
+        for q in queries { #expect(cursor2.slot(of: q) == index[q], "shuffled \(q)") }
     }
 
     @Test func varints() throws {

@@ -35,7 +35,7 @@ struct OSMGraphAssembler {
 
     func assemble(_ ways: OSMWaySet, path: String) throws(InputError) -> (RoadGraph, Counts) {
         var counts = Counts()
-        let slots = ways.table.count
+        let slots = ways.nodeCount
         let lat = ways.latitudes, lon = ways.longitudes
         let missing = OSMWaySet.missing
         // A slot is a node when ways meet or end there (or always, without
@@ -152,7 +152,7 @@ struct OSMGraphAssembler {
         func node(_ slot: UInt32) -> Int {
             if index[Int(slot)] == .max {
                 index[Int(slot)] = UInt32(builder.addNode(
-                    originalID: ways.table.ids[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)]
+                    originalID: ways.nodeIDs[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)]
                 ))
             }
             return Int(index[Int(slot)])

@@ -114,8 +114,8 @@ public struct OSMGraphReader: Sendable {
             stats.readSeconds = c.seconds
         }
         stats.routableWays = ways.wayCount
-        stats.referencedNodes = ways.table.count
-        stats.idTableBytes = ways.table.memoryFootprint
+        stats.referencedNodes = ways.nodeCount
+        stats.waySetBytes = ways.memoryFootprint
         guard ways.wayCount > 0 else {
             let what = stats.ways == 0 ? "has no ways" : "has \(stats.ways) ways but none is a road the \(profile.name) profile may use"
             throw InputError(path: path, message: "\(what): no road graph to build")
@@ -197,8 +197,8 @@ public struct OSMReadStatistics: Sendable, Hashable {
     public var graphNodes = 0
     public var graphEdges = 0
     public var shapePoints = 0
-    /// Bytes of the node id table.
-    public var idTableBytes = 0
+    /// Bytes held by the routable ways and their nodes before assembly.
+    public var waySetBytes = 0
     /// Time reading the file (both PBF passes), and each PBF pass.
     public var readSeconds = 0.0
     public var waysPassSeconds = 0.0

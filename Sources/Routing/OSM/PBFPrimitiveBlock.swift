@@ -193,9 +193,10 @@ struct PBFNodeBatch: Sendable {
 }
 
 extension PBFPrimitiveBlock {
-    /// Pass 2: every node of the block is counted; those in `wanted` are
-    /// returned with their coordinates.
-    func scanNodes(_ wanted: SortedNodeIDs) throws(ProtobufError) -> PBFNodeBatch {
+    /// Pass 2: every node of the block is counted; those in `wanted`
+    /// (ascending ids; a node's slot is its position) are returned with
+    /// their coordinates.
+    func scanNodes(_ wanted: [Int64]) throws(ProtobufError) -> PBFNodeBatch {
         var batch = PBFNodeBatch()
         let scale = CoordinateScale(granularity: granularity, latOffset: latOffset, lonOffset: lonOffset)
         var cursor = SortedNodeIDCursor(wanted)

@@ -1,19 +1,21 @@
 import Dispatch
 
-/// Runs `body(i)` for `i` in `0..<count` on up to `threads` cores and
-/// returns the results in index order.
+/// Runs `body(i, worker)` for `i` in `0..<count` on up to `threads` cores
+/// and returns the results in index order. `worker` (in `0..<threads`)
+/// identifies the thread's share of the work, so that a body may reuse
+/// per-worker scratch memory (see ``WorkerScratch``).
 ///
 /// Work is handed out in strides (worker `w` takes `w`, `w + threads`, …),
 /// which balances well when items are alike, as the blobs of a PBF file are.
 /// With one thread (or one item) it runs inline.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int, Int) -> T) -> [T] {
     let workers = max(1, min(threads, count))
-    if workers == 1 { return (0..<count).map(body) }
+    if workers == 1 { return (0..<count).map { body($0, 0) } }
     let slots = ParallelSlots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         var i = w
         while i < count {
-            slots.set(i, body(i))
+            slots.set(i, body(i, w))
             i += workers
         }
     }
@@ -50,5 +52,41 @@ private final class ParallelSlots<T>: @unchecked Sendable {
             guard let v = storage[i] else { preconditionFailure("parallelMap: result \(i) was not produced") }
             return v
         }
+    }
+}
+
+/// One reusable byte buffer per worker of ``parallelMap(_:threads:_:)``, so
+/// that decompressing thousands of blobs does not map and fault in fresh
+/// memory for each.
+///
+/// Worker `w` is the only user of buffer `w` while a `parallelMap` runs
+/// (its items are handed out by worker), and `parallelMap` calls do not
+/// overlap, so no buffer is ever used by two threads at once.
+final class WorkerScratch: @unchecked Sendable {
+    private let buffers: UnsafeMutablePointer<UnsafeMutableRawBufferPointer>
+    private let workers: Int
+
+    init(workers: Int) {
+        self.workers = max(1, workers)
+        buffers = .allocate(capacity: self.workers)
+        buffers.initialize(repeating: UnsafeMutableRawBufferPointer(start: nil, count: 0), count: self.workers)
+    }
+
+    deinit {
+        for w in 0..<workers { buffers[w].deallocate() }
+        buffers.deinitialize(count: workers)
+        buffers.deallocate()
+    }
+
+    /// Worker `w`'s buffer, at least `size` bytes (contents undefined); valid
+    /// until worker `w` asks again.
+    func buffer(_ w: Int, size: Int) -> UnsafeMutableRawBufferPointer {
+        precondition(w >= 0 && w < workers)
+        if buffers[w].count < size {
+            let grown = max(size, buffers[w].count * 2)
+            buffers[w].deallocate()
+            buffers[w] = .allocate(byteCount: grown, alignment: 16)
+        }
+        return UnsafeMutableRawBufferPointer(rebasing: buffers[w][0..<size])
     }
 }
