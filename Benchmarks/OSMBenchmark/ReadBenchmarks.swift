@@ -17,7 +17,11 @@ func runReadBenchmarks(_ runner: BenchmarkRunner) {
         let before = peakResidentBytes() ?? 0
         let (g, s) = try! OSMGraphReader(profile: .hgv).readWithStatistics(path: path)
         print("peak-rss-bytes \(peakResidentBytes() ?? 0) before \(before) graph \(g.memoryFootprint) table \(s.waySetBytes)")
-        print("phases: ways pass \(format(s.waysPassSeconds)), nodes pass \(format(s.nodesPassSeconds)), assembly \(format(s.assemblySeconds))")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        print("phases: ways pass \(format(s.waysPassSeconds)), nodes pass \(format(s.nodesPassSeconds)), assembly \(format(s.assemblySeconds)); "
+            + "wall \(format(s.readSeconds + s.assemblySeconds)), CPU (all threads, whole process) \(format(cpu))")
         exit(0)
     }
     // Country scale (only when asked for: `OSMBenchmark synthetic`).
@@ -119,6 +123,9 @@ private func runSyntheticCountry(_ runner: BenchmarkRunner) {
     if let line = runSelf(environment: ["BACKHAUL_OSM_READ_ONCE": path]) {
         print("  one read in a fresh process: \(line)")
     }
+    if let line = runSelf(environment: ["BACKHAUL_OSM_READ_ONCE": path], prefix: "phases") {
+        print("  (same read) \(line)")
+    }
     let (g, s) = try! OSMGraphReader(profile: .hgv).readWithStatistics(path: path)
     print("  \(s.nodes) nodes, \(s.ways) ways; \(s.routableWays) routable ways, \(s.referencedNodes) wanted nodes; "
         + "graph \(g.nodeCount) nodes, \(g.edgeCount) edges, \(s.shapePoints) shape points, \(fixed(Double(g.memoryFootprint) / 1e6, 1)) MB")
@@ -201,7 +208,7 @@ private func run(_ executable: String, _ arguments: [String]) -> Int32 {
 
 /// Runs this executable again with `environment` added and returns the
 /// line of its output that starts with `peak-rss-bytes`.
-private func runSelf(environment: [String: String]) -> String? {
+private func runSelf(environment: [String: String], prefix: String = "peak-rss-bytes") -> String? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -210,8 +217,9 @@ private func runSelf(environment: [String: String]) -> String? {
     try! p.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    guard let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("peak-rss-bytes") })
+    guard let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix(prefix) })
     else { return nil }
+    if prefix != "peak-rss-bytes" { return String(line) }
     let parts = line.split(separator: " ")
     guard parts.count >= 8, let peak = Double(parts[1]), let before = Double(parts[3]), let graph = Double(parts[5]), let table = Double(parts[7])
     else { return String(line) }

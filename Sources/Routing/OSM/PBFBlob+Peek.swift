@@ -1,7 +1,7 @@
 import CZlib
 
 extension PBFBlob {
-    /// How many decompressed bytes ``holdsOnlyNodes(_:)`` looks at.
+    /// The most decompressed bytes ``holdsOnlyNodes(_:)`` looks at.
     static let peekBytes = 64 * 1024
 
     /// `true` when the block in `blob` certainly holds nothing but one group
@@ -17,6 +17,9 @@ extension PBFBlob {
     /// the groups, mixed blocks, a string table longer than
     /// ``peekBytes``), or any doubt, it answers `false` and the caller
     /// decodes the block in full, which also reports corruption properly.
+    ///
+    /// Decompresses 4 KiB first, then doubles while the string table is
+    /// still being read.
     static func holdsOnlyNodes(_ blob: UnsafeRawBufferPointer) -> Bool {
         var r = ProtobufReader(blob)
         var raw: UnsafeRawBufferPointer?
@@ -34,36 +37,45 @@ extension PBFBlob {
         } catch {
             return false
         }
-        if let raw { return firstGroupIsAllNodes(raw, blockSize: raw.count) }
+        if let raw { return firstGroupIsAllNodes(raw, blockSize: raw.count) == .yes }
         guard let zlib, let rawSize, rawSize > 0, rawSize <= maxRawSize else { return false }
-        let n = min(rawSize, peekBytes)
-        let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: n, alignment: 16)
+        let limit = min(rawSize, peekBytes)
+        let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
         defer { prefix.deallocate() }
-        guard let got = inflatePrefix(zlib, into: prefix), got == n else { return false }
-        return firstGroupIsAllNodes(UnsafeRawBufferPointer(prefix), blockSize: rawSize)
-    }
-
-    /// Decompresses the first `output.count` bytes of a zlib stream.
-    ///
-    /// - Returns: the bytes produced, or `nil` on corrupt data.
-    private static func inflatePrefix(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
         let zs = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         zs.initialize(to: z_stream())
         defer { zs.deallocate() }
-        guard backhaul_inflateInit2(zs, 15) == Z_OK else { return nil }
+        guard backhaul_inflateInit2(zs, 15) == Z_OK else { return false }
         defer { inflateEnd(zs) }
-        zs.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        zs.pointee.avail_in = UInt32(clamping: input.count)
-        zs.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
-        zs.pointee.avail_out = UInt32(clamping: output.count)
-        let rc = inflate(zs, Z_SYNC_FLUSH)
-        guard rc == Z_OK || rc == Z_STREAM_END || (rc == Z_BUF_ERROR && zs.pointee.avail_out == 0) else { return nil }
-        return output.count - Int(zs.pointee.avail_out)
+        zs.pointee.next_in = UnsafeMutablePointer(mutating: zlib.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        zs.pointee.avail_in = UInt32(clamping: zlib.count)
+        zs.pointee.next_out = prefix.baseAddress?.assumingMemoryBound(to: Bytef.self)
+        var target = min(limit, 4096)
+        var produced = 0
+        while true {
+            zs.pointee.avail_out = UInt32(target - produced)
+            let rc = inflate(zs, Z_SYNC_FLUSH)
+            guard rc == Z_OK || rc == Z_STREAM_END || (rc == Z_BUF_ERROR && zs.pointee.avail_out == 0) else { return false }
+            produced = target - Int(zs.pointee.avail_out)
+            // A stream that ends early is corrupt: full decoding will say so.
+            guard produced == target else { return false }
+            switch firstGroupIsAllNodes(UnsafeRawBufferPointer(rebasing: prefix[0..<produced]), blockSize: rawSize) {
+            case .yes: return true
+            case .no: return false
+            case .needMore:
+                guard target < limit else { return false }
+                target = min(limit, target * 2)
+            }
+        }
     }
 
+    /// The outcome of looking at a block's first bytes.
+    private enum Peek { case yes, no, needMore }
+
     /// Reads the top-level fields of a block prefix up to the first group:
-    /// `true` when that group holds nodes and ends at `blockSize`.
-    private static func firstGroupIsAllNodes(_ prefix: UnsafeRawBufferPointer, blockSize: Int) -> Bool {
+    /// `.yes` when that group holds nodes and ends at `blockSize`;
+    /// `.needMore` when the prefix ends before the group's first key.
+    private static func firstGroupIsAllNodes(_ prefix: UnsafeRawBufferPointer, blockSize: Int) -> Peek {
         var r = ProtobufReader(prefix)
         do throws(ProtobufError) {
             while let (field, wt) = try r.nextField() {
@@ -73,16 +85,18 @@ extension PBFBlob {
                     try r.skip(wt)
                     continue
                 }
-                guard wt == .lengthDelimited else { return false }
+                guard wt == .lengthDelimited else { return .no }
                 let length = try r.readVarint()
                 let groupStart = prefix.count - r.remaining
-                guard UInt64(groupStart) + length == UInt64(blockSize) else { return false }
-                guard let (first, _) = try r.nextField() else { return false }
-                return first == 1 || first == 2
+                guard UInt64(groupStart) + length == UInt64(blockSize) else { return .no }
+                guard let (first, _) = try r.nextField() else { return .needMore }
+                return first == 1 || first == 2 ? .yes : .no
             }
         } catch {
-            return false
+            // The prefix ends inside a field (or the data is corrupt, which
+            // full decoding will report).
+            return .needMore
         }
-        return false
+        return .needMore
     }
 }
