@@ -80,7 +80,8 @@ public enum GraphFile {
         case .osmPBF, .osmXML:
             return try OSMGraphReader(profile: options.profile).read(path: path)
         case .backhaulGraph:
-            throw InputError(path: path, message: ".bhg graph files are not supported yet (use a DIMACS .gr file)")
+            // Verified (checksum, invariants) and refused when stale.
+            return try BinaryGraphFile.load(graphAt: path).graph
         }
     }
 }

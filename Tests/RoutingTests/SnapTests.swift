@@ -221,3 +221,22 @@ struct TestRoads {
         }
     }
 }
+
+@Suite struct SnapBinaryGraphTests {
+    /// A snapper over a loaded `.bhg` uses the stored component and answers
+    /// as one over the original graph.
+    @Test func snapperFromAFileMatchesTheGraphs() throws {
+        let folder = TemporaryFolder()
+        for seed in 0..<20 {
+            let c = try SnapRandomTests.makeCase(seed: seed)
+            try BinaryGraphFile(graph: c.graph).write(to: folder.file("g.bhg"))
+            let file = try BinaryGraphFile.read(from: folder.file("g.bhg"))
+            let fromFile = GraphSnapper(file)
+            let direct = GraphSnapper(graph: c.graph)
+            #expect(fromFile.snappableNodes == direct.snappableNodes)
+            for q in c.queries {
+                #expect((try? fromFile.snap(q, maxDistanceMetres: .infinity)) == (try? direct.snap(q, maxDistanceMetres: .infinity)))
+            }
+        }
+    }
+}

@@ -185,15 +185,32 @@ struct BatchReadState {
         } catch {
             return .init(file: name, line: error.line, message: "not a JSON batch: \(error.message)")
         }
+        // Map every key to its column once. Objects nearly always repeat the
+        // previous object's keys in the same order, so a key is first compared
+        // with the key at its position in the previous object; only new keys
+        // build a String.
         var keyNames: [String] = []
         var keyColumns: [String: ShipmentColumn?] = [:]
-        for e in elements {
-            for m in e.members {
-                let key = String(decoding: scanner.bytes(m.key), as: UTF8.self)
-                if keyColumns[key] == nil {
-                    keyColumns[key] = .some(ShipmentColumn(header: key.utf8))
-                    keyNames.append(key)
+        var previous: [(key: [UInt8], column: ShipmentColumn?)] = []
+        for e in elements.indices {
+            for k in elements[e].members.indices {
+                let keyBytes = scanner.bytes(elements[e].members[k].key)
+                let column: ShipmentColumn?
+                if k < previous.count, previous[k].key.elementsEqual(keyBytes) {
+                    column = previous[k].column
+                } else {
+                    let key = String(decoding: keyBytes, as: UTF8.self)
+                    if let known = keyColumns[key] {
+                        column = known
+                    } else {
+                        column = ShipmentColumn(header: key.utf8)
+                        keyColumns[key] = .some(column)
+                        keyNames.append(key)
+                    }
+                    let entry = (Array(keyBytes), column)
+                    if k < previous.count { previous[k] = entry } else { previous.append(entry) }
                 }
+                elements[e].members[k].column = column
             }
         }
         let present = Set(keyColumns.values.compactMap { $0 })
@@ -216,8 +233,7 @@ struct BatchReadState {
             for c in values.indices { values[c] = .absent }
             var reasons: [String] = []
             for m in e.members {
-                let key = String(decoding: scanner.bytes(m.key), as: UTF8.self)
-                guard case .some(.some(let column)) = keyColumns[key] else { continue }
+                guard let column = m.column else { continue }
                 if values[column.rawValue].count >= 0 {
                     reasons.append("key \(column.name) appears twice")
                     continue

@@ -30,12 +30,12 @@
 /// their values, which would be shifted. Blank rows are skipped and
 /// counted in ``BatchFileSummary/blankRecords``.
 ///
-/// **Warnings** (``Batch/warnings``), each given once per run: a file read as
-/// Windows-1252; an empty file or folder; unknown columns — each name once
-/// per run (case-insensitively), under the first file that has it; how many
-/// shipments have origin equal to destination (valid: zone-internal trips
-/// have no empty return to save); and times that mix naive and offset forms
-/// (see ``Timestamp/init(iso8601:)``).
+/// **Warnings** (``Batch/warnings``): per file, a file read as Windows-1252
+/// and an empty file or folder; unknown columns, each name once per run
+/// (case-insensitively) under the first file that has it; and once per run,
+/// how many shipments have origin equal to destination (valid: zone-internal
+/// trips have no empty return to save) and whether times mix naive and
+/// offset forms (see ``Timestamp/init(iso8601:)``).
 ///
 /// - Complexity: O(total input size + rows) time; memory for the largest
 ///   file plus the shipments.

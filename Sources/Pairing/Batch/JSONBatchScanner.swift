@@ -12,6 +12,8 @@ struct JSONMember: Sendable {
     var key: FieldSlice
     var value: FieldSlice
     var kind: JSONValueKind
+    /// The contract column the key names, filled in by the reader.
+    var column: ShipmentColumn? = nil
 }
 
 /// A JSON text that is not a valid batch, with the line where reading stopped.

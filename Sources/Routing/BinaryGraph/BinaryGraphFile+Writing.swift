@@ -135,12 +135,19 @@ private final class AtomicWriter {
 
     init(path: String) throws(BinaryGraphFile.WriteError) {
         self.path = path
-        var template = Array("\(path).tmp-XXXXXX".utf8CString)
+        // A hidden name in the same folder, so that rename(2) stays on one file system.
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(folder).\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw BinaryGraphFile.WriteError(path: path, message: "cannot create a temporary file beside it: \(String(cString: strerror(errno)))")
         }
-        fchmod(fd, 0o644)
+        // mkstemp creates 0600; give the file the usual mode.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
         self.fd = fd
         self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }

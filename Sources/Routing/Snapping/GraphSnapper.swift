@@ -39,8 +39,10 @@ import Darwin
 ///
 /// **Geometry.** The nearest point is found in a local equirectangular
 /// projection centred on the query (x = Δlongitude × cos latitude,
-/// y = Δlatitude), exact for the distances snapping deals with (its error
-/// against the sphere is below 0.1 % within 10 km at latitudes up to 70°);
+/// y = Δlatitude), close to the sphere at the distances snapping deals with
+/// (the error grows as tan(latitude) × Δlatitude: below 0.05 % within 1 km
+/// and 0.5 % within 10 km at latitudes up to 70°), so the segment chosen is
+/// the nearest one unless two are within that margin of each other;
 /// the reported ``NetworkPoint/snapDistanceMetres`` is the haversine
 /// distance. Not handled: networks or roads that cross the antimeridian
 /// (±180° longitude) and roads within a few kilometres of a pole.
@@ -333,13 +335,26 @@ public struct GraphSnapper: Sendable {
         var best = Double.infinity
         var bestSegment = Int.max
         var bestT = 0.0
+        let cutoff2 = cutoff * cutoff
 
         pointLatitudeE7.withUnsafeBufferPointer { lat in
             pointLongitudeE7.withUnsafeBufferPointer { lon in
                 grid.cellStart.withUnsafeBufferPointer { cellStart in
                     grid.entries.withUnsafeBufferPointer { entries in
-                        @inline(__always) func scan(_ cell: Int) {
-                            for i in Int(cellStart[cell])..<Int(cellStart[cell &+ 1]) {
+                        @inline(__always) func scan(_ x: Int, _ y: Int) {
+                            let cell = y &* columns &+ x
+                            let first = Int(cellStart[cell]), end = Int(cellStart[cell &+ 1])
+                            guard first < end else { return }
+                            // Skip a cell that cannot hold anything nearer than the best so far
+                            // (or within the cutoff): most of a far point's rings.
+                            let west = grid.minLongitude + Double(x) * grid.cellLongitude
+                            let south = grid.minLatitude + Double(y) * grid.cellLatitude
+                            // (10⁻¹² degrees of slack for rounding at the cell's edges.)
+                            let gx = max(0, west - qLon - 1e-12, qLon - (west + grid.cellLongitude) - 1e-12) * kx
+                            let gy = max(0, south - qLat - 1e-12, qLat - (south + grid.cellLatitude) - 1e-12)
+                            let bound = gx * gx + gy * gy
+                            guard bound <= best, bound <= cutoff2 else { return }
+                            for i in first..<end {
                                 let s = Int(entries[i])
                                 // Coordinates relative to the query, in latitude degrees.
                                 let ax = (Double(lon[s]) - qLonE7) * 1e-7 * kx
@@ -360,15 +375,15 @@ public struct GraphSnapper: Sendable {
                         while true {
                             let x0 = cx - k, x1 = cx + k, y0 = cy - k, y1 = cy + k
                             if k == 0 {
-                                scan(cy * columns + cx)
+                                scan(cx, cy)
                             } else {
                                 let xa = max(0, x0), xb = min(columns - 1, x1)
-                                if y0 >= 0 { for x in xa...xb { scan(y0 * columns + x) } }
-                                if y1 < rows { for x in xa...xb { scan(y1 * columns + x) } }
+                                if y0 >= 0 { for x in xa...xb { scan(x, y0) } }
+                                if y1 < rows { for x in xa...xb { scan(x, y1) } }
                                 let ya = max(0, y0 + 1), yb = min(rows - 1, y1 - 1)
                                 if ya <= yb {
-                                    if x0 >= 0 { for y in ya...yb { scan(y * columns + x0) } }
-                                    if x1 < columns { for y in ya...yb { scan(y * columns + x1) } }
+                                    if x0 >= 0 { for y in ya...yb { scan(x0, y) } }
+                                    if x1 < columns { for y in ya...yb { scan(x1, y) } }
                                 }
                             }
                             // The nearest any unvisited cell can be: the gap from the
@@ -386,6 +401,6 @@ public struct GraphSnapper: Sendable {
                 }
             }
         }
-        return bestSegment == Int.max || best > cutoff * cutoff ? nil : (bestSegment, bestT)
+        return bestSegment == Int.max || best > cutoff2 ? nil : (bestSegment, bestT)
     }
 }
