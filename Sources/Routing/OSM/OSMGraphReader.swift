@@ -121,7 +121,7 @@ public struct OSMGraphReader: Sendable {
             throw InputError(path: path, message: "\(what): no road graph to build")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification)
+        let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification, threads: threads)
             .assemble(ways, path: path)
         stats.assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         stats.missingNodeReferences = counts.missingNodeReferences
