@@ -44,7 +44,7 @@ struct OSMGraphAssembler {
         var missingNodeReferences = 0
     }
 
-    func assemble(_ ways: OSMWaySet, path: String) throws(InputError) -> (RoadGraph, Counts) {
+    func assemble(_ ways: consuming OSMWaySet, path: String) throws(InputError) -> (RoadGraph, Counts) {
         var counts = Counts()
         let slots = ways.nodeCount
         let lat = ways.latitudes, lon = ways.longitudes
@@ -61,24 +61,28 @@ struct OSMGraphAssembler {
         bounds.append(ways.wayCount)
         let cuts = bounds
         let profile = self.profile, simplification = self.simplification
-        let results = parallelMap(cuts.count - 1, threads: threads) { p, _ in
-            Self.pieces(ways, cuts[p] ..< cuts[p + 1], profile: profile, simplification: simplification)
+        let input = ways
+        var results = parallelMap(cuts.count - 1, threads: threads) { p, _ in
+            Self.pieces(input, cuts[p] ..< cuts[p + 1], profile: profile, simplification: simplification)
         }
+        _ = consume input
+        ways.dropWays()
         var segments: [Segment] = []
         segments.reserveCapacity(results.reduce(0) { $0 + $1.segments.count })
         var shapeLat: [Int32] = [], shapeLon: [Int32] = []
         shapeLat.reserveCapacity(results.reduce(0) { $0 + $1.shapeLat.count })
         shapeLon.reserveCapacity(shapeLat.capacity)
-        for part in results {
+        for p in results.indices {
             let offset = shapeLat.count
-            for var seg in part.segments {
+            for var seg in results[p].segments {
                 seg.shapeStart += offset
                 seg.shapeEnd += offset
                 segments.append(seg)
             }
-            shapeLat.append(contentsOf: part.shapeLat)
-            shapeLon.append(contentsOf: part.shapeLon)
-            counts.missingNodeReferences += part.missingNodeReferences
+            shapeLat.append(contentsOf: results[p].shapeLat)
+            shapeLon.append(contentsOf: results[p].shapeLon)
+            counts.missingNodeReferences += results[p].missingNodeReferences
+            results[p] = Pieces()  // free each part once copied
         }
         var isNode = [Bool](repeating: false, count: slots)
         for seg in segments {

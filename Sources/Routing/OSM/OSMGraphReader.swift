@@ -122,7 +122,7 @@ public struct OSMGraphReader: Sendable {
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification, threads: threads)
-            .assemble(ways, path: path)
+            .assemble(consume ways, path: path)
         stats.assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         stats.missingNodeReferences = counts.missingNodeReferences
         stats.segments = counts.segments

@@ -64,6 +64,16 @@ struct OSMWaySet: Sendable {
         rules.append(rule)
     }
 
+    /// Frees the ways (references, rules, uses), keeping the nodes' ids and
+    /// coordinates: what assembly needs once the ways are cut into pieces.
+    mutating func dropWays() {
+        idRefs = []
+        refStart = [0]
+        rules = []
+        refs = []
+        uses = []
+    }
+
     /// Numbers the distinct nodes in id order and rewrites the references
     /// as slots; gives every slot the ``missing`` coordinate.
     ///
