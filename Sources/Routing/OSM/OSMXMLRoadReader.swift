@@ -72,6 +72,9 @@ struct OSMXMLRoadReader {
                 }
                 continue
             }
+            if parent == .way && !scanner.equals(name, "nd") && !scanner.equals(name, "tag") {
+                throw InputError(path: path, line: wayLine, message: "way \(wayID) is not closed before <\(scanner.string(name))> on line \(scanner.tagLine)")
+            }
             if scanner.equals(name, "node") {
                 let deleted = isDeleted()
                 let id = try requiredID("node")
