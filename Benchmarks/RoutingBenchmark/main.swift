@@ -1,4 +1,100 @@
-import BenchmarkSupport
+// Routing benchmark on the whole DIMACS New York graph (264,346 nodes,
+// 733,846 arcs): load time, memory, one-to-all tree, 1000×1000 matrix.
+//
+//     swift run -c release RoutingBenchmark [--runs N] [filter]
+//
+// With BACKHAUL_BENCH_EXPORT=DIR set, it also writes the 1000 sources
+// (DIMACS ids, one per line) to DIR/sources.txt and the 1000×1000 length
+// matrix (UInt32 little-endian decimetres, row-major, 4294967295 =
+// unreachable) to DIR/matrix.u32, for Benchmarks/compare/routing_scipy.py.
 
-// Not written yet: see the issue that owns this benchmark.
-print("RoutingBenchmark: no cases yet")
+import BenchmarkSupport
+import Foundation
+import Routing
+
+let runner = BenchmarkRunner()
+
+guard let grPath = sharedDataFile("dimacs/USA-road-d.NY.gr.gz"),
+      let coPath = sharedDataFile("dimacs/USA-road-d.NY.co.gz")
+else {
+    print("RoutingBenchmark: the DIMACS New York graph is absent; nothing measured.")
+    exit(0)
+}
+
+// MARK: Load
+
+let rssBefore = residentMemoryBytes()
+runner.measure("load NY .gr.gz (no coordinates)", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
+    try! DIMACS.loadGraph(at: grPath, unit: .decimetres)
+}
+runner.measure("load NY .gr.gz + .co.gz", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
+    try! DIMACS.loadGraph(at: grPath, coordinatesAt: coPath, unit: .decimetres)
+}
+let graph = try DIMACS.loadGraph(at: grPath, coordinatesAt: coPath, unit: .decimetres)
+let rssAfter = residentMemoryBytes()
+print(
+    "graph: \(graph.nodeCount) nodes, \(graph.edgeCount) arcs; arrays \(graph.memoryFootprint) bytes = "
+        + fixed(Double(graph.memoryFootprint) / Double(graph.edgeCount), 1) + " bytes/arc"
+        + (rssBefore != nil && rssAfter != nil
+            ? "; process RSS after loading " + fixed(Double(rssAfter!) / 1e6, 1) + " MB" : ""))
+
+// MARK: Queries
+
+/// The same pseudo-random nodes every run (S. Vigna's SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+var rng = SplitMix64(state: 2026)
+/// 1000 distinct DIMACS node ids.
+var sourceIDs: [Int64] = []
+var seen = Set<Int64>()
+while sourceIDs.count < 1000 {
+    let id = Int64(rng.next() % UInt64(graph.nodeCount)) + 1
+    if seen.insert(id).inserted { sourceIDs.append(id) }
+}
+let points = sourceIDs.map { NetworkPoint.node(graph.node(originalID: $0)!, in: graph) }
+
+var search = ShortestPathSearch(graph: graph)
+var k = 0
+runner.measure("one-to-all tree (1 thread)", runs: 20, unitsPerRun: Double(graph.nodeCount), unit: "nodes") {
+    k = (k + 1) % points.count
+    try! search.searchAll(from: points[k])
+    return search.settledCount
+}
+runner.measure("one-to-one route, 100 random pairs", runs: 5, unitsPerRun: 100, unit: "routes") {
+    var total = 0
+    for i in 0..<100 {
+        total &+= Int(try! search.route(from: points[i], to: points[999 - i])?.cost.length ?? 0)
+    }
+    return total
+}
+
+let m1 = runner.measure("matrix 1000×1000 (1 thread)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
+    try! DistanceMatrix(graph: graph, sources: points, targets: points, threads: 1)
+}
+let m2 = runner.measure("matrix 1000×1000 (2 threads)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
+    try! DistanceMatrix(graph: graph, sources: points, targets: points, threads: 2)
+}
+if let m1, let m2 {
+    print("matrix speed-up with 2 threads: " + fixed(m1.median / m2.median, 2) + "×")
+}
+
+// MARK: Export for the scipy comparison
+
+if let dir = ProcessInfo.processInfo.environment["BACKHAUL_BENCH_EXPORT"] {
+    let matrix = try DistanceMatrix(graph: graph, sources: points, targets: points, threads: 2)
+    let sequential = try DistanceMatrix(graph: graph, sources: points, targets: points, threads: 1)
+    precondition(matrix.lengths == sequential.lengths, "parallel and sequential matrices differ")
+    try sourceIDs.map(String.init).joined(separator: "\n").appending("\n")
+        .write(toFile: dir + "/sources.txt", atomically: true, encoding: .utf8)
+    let bytes = matrix.lengths.withUnsafeBytes { Data($0) }
+    try bytes.write(to: URL(fileURLWithPath: dir + "/matrix.u32"))
+    print("exported sources and matrix to \(dir)")
+}

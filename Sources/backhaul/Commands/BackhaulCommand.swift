@@ -35,6 +35,8 @@ enum BackhaulCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
+        route,
+        matrix,
         emissions,
     ]
 }
