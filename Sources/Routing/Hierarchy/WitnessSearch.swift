@@ -1,0 +1,81 @@
+/// The local Dijkstra search that decides whether contracting a node needs a
+/// shortcut: from an in-neighbour `u` of the node `v` being contracted, is
+/// there a path to each out-neighbour `w` that avoids `v` and costs no more
+/// than `u → v → w`? If so (a *witness*), no shortcut is needed.
+///
+/// The search is bounded by the number of settled nodes and by the largest
+/// cost through `v`; stopping early only adds shortcuts that were not
+/// strictly needed, never loses a shortest path (Geisberger et al., WEA 2008,
+/// section 3).
+///
+/// - Complexity: O(*k* log *k*) for *k* settled nodes (at most the limit);
+///   reset in O(touched).
+struct WitnessSearch {
+    /// Tentative cost from the search's source; `.max` = not reached.
+    private(set) var dist: [UInt64]
+    private var touched: [UInt32] = []
+    private var heap = HierarchyHeap()
+    /// `targetMark[w] == stamp` for the out-neighbours of the current query.
+    private var targetMark: [UInt32]
+    private var stamp: UInt32 = 0
+
+    init(nodeCount: Int) {
+        dist = [UInt64](repeating: .max, count: nodeCount)
+        targetMark = [UInt32](repeating: 0, count: nodeCount)
+        touched.reserveCapacity(1024)
+    }
+
+    /// Starts a new set of targets; mark each with ``markTarget(_:)``.
+    mutating func newTargets() {
+        stamp &+= 1
+        if stamp == 0 {
+            for i in targetMark.indices { targetMark[i] = 0 }
+            stamp = 1
+        }
+    }
+
+    /// Marks `node` as a target of the next ``run(from:avoiding:bound:targetCount:limit:arcs:)``;
+    /// returns `false` when it already was.
+    mutating func markTarget(_ node: UInt32) -> Bool {
+        guard targetMark[Int(node)] != stamp else { return false }
+        targetMark[Int(node)] = stamp
+        return true
+    }
+
+    /// Runs from `source` over `arcs` (the out-arcs of the uncontracted
+    /// nodes), never entering `avoiding`, until every marked target is
+    /// settled, the next node costs more than `bound`, or `limit` nodes are
+    /// settled. Afterwards ``dist`` holds upper bounds on the true costs
+    /// (exact for settled nodes), each the cost of a real path.
+    mutating func run(
+        from source: UInt32, avoiding: UInt32, bound: UInt64, targetCount: Int, limit: Int, arcs: [[HierarchyArc]]
+    ) {
+        for v in touched { dist[Int(v)] = .max }
+        touched.removeAll(keepingCapacity: true)
+        heap.removeAll()
+        dist[Int(source)] = 0
+        touched.append(source)
+        heap.push(source, key: 0)
+        var remaining = targetCount
+        var settled = 0
+        while let (x, d) = heap.popMin() {
+            guard d == dist[Int(x)] else { continue }
+            if d > bound { break }
+            if targetMark[Int(x)] == stamp {
+                remaining -= 1
+                if remaining == 0 { break }
+            }
+            settled += 1
+            if settled > limit { break }
+            for a in arcs[Int(x)] where a.node != avoiding {
+                let nd = d &+ UInt64(a.weight)
+                let old = dist[Int(a.node)]
+                if nd < old {
+                    if old == .max { touched.append(a.node) }
+                    dist[Int(a.node)] = nd
+                    heap.push(a.node, key: nd)
+                }
+            }
+        }
+    }
+}
