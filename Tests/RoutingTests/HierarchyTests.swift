@@ -5,6 +5,13 @@ import Synchronization
 /// Contraction hierarchies (``ContractionHierarchy``) against a plain
 /// Dijkstra written here, and against ``DistanceMatrix``.
 @Suite struct HierarchyTests {
+    /// The midtown Manhattan piece and its hierarchy, built once for the
+    /// tests that use it.
+    static let newYork = Result { () throws -> (RoadGraph, ContractionHierarchy) in
+        let g = try NewYorkPieceTests.load()
+        return (g, try ContractionHierarchy(graph: g, threads: 2))
+    }
+
     /// What the reference computes for one source: per node, the cheapest
     /// cost, the other measure along it, and whether that cheapest path is
     /// the only one.
@@ -155,10 +162,10 @@ import Synchronization
 
     /// With positive, widely spread weights shortest paths are almost always
     /// unique, and then the other measure must be that of the one path.
-    @Test(arguments: 0..<40)
+    @Test(arguments: 0..<30)
     func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
-        let n = 80
+        let n = 50
         let metric: RoutingMetric = seed % 2 == 0 ? .duration : .distance
         var b = RoadGraphBuilder(metric: metric, profile: "test")
         for i in 0..<n { b.addNode(originalID: Int64(i + 1)) }
@@ -181,8 +188,7 @@ import Synchronization
     /// The real midtown Manhattan piece: the hierarchy equals Dijkstra's
     /// ``DistanceMatrix`` cell for cell on the metric (length).
     @Test func newYorkPieceEqualsDistanceMatrix() throws {
-        let g = try NewYorkPieceTests.load()
-        let ch = try ContractionHierarchy(graph: g, threads: 2)
+        let (g, ch) = try Self.newYork.get()
         #expect(ch.shortcutCount > 0 && ch.arcCount < 4 * g.edgeCount)
         var rng = SplitMix64(seed: 42)
         let sources = Self.points(g, count: 60, rng: &rng)
@@ -223,8 +229,7 @@ import Synchronization
     }
 
     @Test func progressCountsEveryRowOnce() throws {
-        let g = try NewYorkPieceTests.load()
-        let ch = try ContractionHierarchy(graph: g)
+        let (g, ch) = try Self.newYork.get()
         var rng = SplitMix64(seed: 7)
         let points = Self.points(g, count: 25, rng: &rng)
         let seen = Mutex<[Int]>([])
