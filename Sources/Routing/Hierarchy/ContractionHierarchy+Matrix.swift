@@ -43,7 +43,8 @@ extension ContractionHierarchy {
         sources: [NetworkPoint], targets: [NetworkPoint], threads: Int? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(CostOverflowError) -> DistanceMatrix {
-        let s = sources.count, t = targets.count
+        let s = sources.count
+        let t = targets.count
         let maxWorkers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let overflow = Atomic<Bool>(false)
         let buckets = fillBuckets(targets: targets, workers: min(maxWorkers, max(1, t)), overflow: overflow)
@@ -54,89 +55,40 @@ extension ContractionHierarchy {
         }
         let targetsOnEdge = onEdge
 
-        let cells = s * t
-        var weights = [UInt32](repeating: 0, count: cells)
-        var lengths = [UInt32](repeating: 0, count: cells)
-        var durations = [UInt32](repeating: 0, count: cells)
+        var weights = [UInt32](repeating: 0, count: s * t)
+        var lengths = [UInt32](repeating: 0, count: s * t)
+        var durations = [UInt32](repeating: 0, count: s * t)
         let workers = min(maxWorkers, max(1, s))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
-        let distanceMetric = graph.metric == .distance
-        let graph = self.graph
-        let rank = self.rank
         weights.withUnsafeMutableBufferPointer { wBuf in
             lengths.withUnsafeMutableBufferPointer { lBuf in
                 durations.withUnsafeMutableBufferPointer { dBuf in
-                    let out = MatrixCells(weights: wBuf, lengths: lBuf, durations: dBuf)
-                    let up = (start: forwardStart, arcs: forwardArcs)
-                    let stall = (start: backwardStart, arcs: backwardArcs)
-                        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                            var search = UpwardSearch(nodeCount: rank.count)
-                            var bestWeight = [UInt64](repeating: .max, count: t)
-                            var bestOther = [UInt64](repeating: 0, count: t)
-                            var anchors: [(node: UInt32, weight: UInt64, other: UInt64)] = []
-                            buckets.start.withUnsafeBufferPointer { bucketStart in
-                            buckets.entries.withUnsafeBufferPointer { entries in
-                            while !failed.load(ordering: .relaxed) {
-                                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                                guard i < s else { break }
-                                anchors.removeAll(keepingCapacity: true)
-                                for a in sources[i].departures {
-                                    precondition(Int(a.node) < rank.count, "source anchor is not a node of this graph")
-                                    anchors.append((rank[Int(a.node)], UInt64(a.weight),
-                                                    UInt64(distanceMetric ? a.duration : a.length)))
-                                }
-                                for j in 0..<t { bestWeight[j] = .max }
-                                bestWeight.withUnsafeMutableBufferPointer { bw in
-                                    bestOther.withUnsafeMutableBufferPointer { bo in
-                                        search.run(
-                                            from: anchors, up: up, stall: stall
-                                        ) { x, d, o in
-                                            var k = Int(bucketStart[Int(x)])
-                                            let end = Int(bucketStart[Int(x) &+ 1])
-                                            while k < end {
-                                                let entry = entries[k]
-                                                let j = Int(entry.node)
-                                                let c = d &+ UInt64(entry.weight)
-                                                if c < bw[j] {
-                                                    bw[j] = c
-                                                    bo[j] = o &+ UInt64(entry.other)
-                                                }
-                                                k &+= 1
-                                            }
-                                        }
-                                    }
-                                }
-                                let row = i * t
-                                for j in 0..<t {
-                                    let w = bestWeight[j], o = bestOther[j]
-                                    if w == .max {
-                                        if overflow.load(ordering: .relaxed) { failed.store(true, ordering: .relaxed) }
-                                        out.set(row + j, .max, .max, .max)
-                                    } else if w >= UInt64(UInt32.max) || o >= UInt64(UInt32.max) {
-                                        failed.store(true, ordering: .relaxed)
-                                    } else if distanceMetric {
-                                        out.set(row + j, UInt32(w), UInt32(w), UInt32(o))
-                                    } else {
-                                        out.set(row + j, UInt32(w), UInt32(o), UInt32(w))
-                                    }
-                                }
-                                // Driving straight along an edge shared with the source.
-                                for pos in sources[i].positions {
-                                    guard let list = targetsOnEdge[pos.edge] else { continue }
-                                    for j in list {
-                                        guard let c = sources[i].sameEdgeCost(to: targets[j], in: graph),
-                                            c.weight < out.weight(row + j)
-                                        else { continue }
-                                        out.set(row + j, c.weight, c.length, c.duration)
-                                    }
-                                }
-                                if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
+                    let out = MatrixCells(weights: wBuf, lengths: lBuf, durations: dBuf, width: t)
+                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                        var search = UpwardSearch(nodeCount: nodeCount)
+                        var best = RowScratch(count: t)
+                        while !failed.load(ordering: .relaxed) {
+                            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                            guard i < s else { break }
+                            scanBuckets(from: sources[i], buckets: buckets, search: &search, best: &best)
+                            if !write(best, row: i, to: out, overflowed: overflow.load(ordering: .relaxed)) {
+                                failed.store(true, ordering: .relaxed)
                             }
+                            // Driving straight along an edge shared with the source.
+                            for pos in sources[i].positions {
+                                guard let list = targetsOnEdge[pos.edge] else { continue }
+                                for j in list {
+                                    guard let c = sources[i].sameEdgeCost(to: targets[j], in: graph),
+                                        c.weight < out.weight(row: i, column: j)
+                                    else { continue }
+                                    out.set(row: i, column: j, c.weight, c.length, c.duration)
+                                }
                             }
-                            }
+                            if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
                         }
+                    }
                 }
             }
         }
@@ -144,45 +96,101 @@ extension ContractionHierarchy {
         return DistanceMatrix(sourceCount: s, targetCount: t, weights: weights, lengths: lengths, durations: durations)
     }
 
-    /// Runs the backward upward searches and returns the buckets in CSR form
-    /// by rank: `entries[start[r] ..< start[r + 1]]` hold, in target order,
-    /// `(target index, cost from r to the target, other measure)`.
-    private func fillBuckets(
-        targets: [NetworkPoint], workers: Int, overflow: borrowing Atomic<Bool>
-    ) -> (start: [UInt32], entries: [HierarchyArc]) {
-        let t = targets.count
-        let n = rank.count
+    /// The anchors of a point as an upward search's starts: rank, cost and
+    /// other measure.
+    private func starts(_ anchors: [NetworkPoint.Anchor]) -> [(node: UInt32, weight: UInt64, other: UInt64)] {
         let distanceMetric = graph.metric == .distance
-        let rank = self.rank
-        let blocks = Mutex<[Int: (nodes: [UInt32], entries: [HierarchyArc])]>([:])
-        let up = (start: backwardStart, arcs: backwardArcs)
-        let stall = (start: forwardStart, arcs: forwardArcs)
-            DispatchQueue.concurrentPerform(iterations: workers) { block in
-                var search = UpwardSearch(nodeCount: n)
-                var nodes: [UInt32] = []
-                var entries: [HierarchyArc] = []
-                var anchors: [(node: UInt32, weight: UInt64, other: UInt64)] = []
-                var lost = false
-                for j in (block * t / workers)..<((block + 1) * t / workers) {
-                    anchors.removeAll(keepingCapacity: true)
-                    for a in targets[j].arrivals {
-                        precondition(Int(a.node) < n, "target anchor is not a node of this graph")
-                        anchors.append((rank[Int(a.node)], UInt64(a.weight), UInt64(distanceMetric ? a.duration : a.length)))
-                    }
-                    search.run(
-                        from: anchors, up: up, stall: stall
-                    ) { x, d, o in
-                        guard d < UInt64(UInt32.max) else {
-                            lost = true
-                            return
+        return anchors.map { a in
+            precondition(Int(a.node) < rank.count, "anchor is not a node of this graph")
+            return (rank[Int(a.node)], UInt64(a.weight), UInt64(distanceMetric ? a.duration : a.length))
+        }
+    }
+
+    /// One row's forward search: the cheapest meeting of `source`'s upward
+    /// search with each target's bucket entries, into `best`.
+    private func scanBuckets(
+        from source: NetworkPoint, buckets: Buckets, search: inout UpwardSearch, best: inout RowScratch
+    ) {
+        best.reset()
+        let anchors = starts(source.departures)
+        buckets.start.withUnsafeBufferPointer { bucketStart in
+            buckets.entries.withUnsafeBufferPointer { entries in
+                best.weight.withUnsafeMutableBufferPointer { bw in
+                    best.other.withUnsafeMutableBufferPointer { bo in
+                        search.run(
+                            from: anchors, up: (forwardStart, forwardArcs), stall: (backwardStart, backwardArcs)
+                        ) { x, d, o in
+                            var k = Int(bucketStart[Int(x)])
+                            let end = Int(bucketStart[Int(x) &+ 1])
+                            while k < end {
+                                let entry = entries[k]
+                                let j = Int(entry.node)
+                                let c = d &+ UInt64(entry.weight)
+                                if c < bw[j] {
+                                    bw[j] = c
+                                    bo[j] = o &+ UInt64(entry.other)
+                                }
+                                k &+= 1
+                            }
                         }
-                        nodes.append(x)
-                        entries.append(HierarchyArc(node: UInt32(j), weight: UInt32(d), other: UInt32(min(o, UInt64(UInt32.max)))))
                     }
                 }
-                if lost { overflow.store(true, ordering: .relaxed) }
-                blocks.withLock { $0[block] = (nodes, entries) }
             }
+        }
+    }
+
+    /// Writes row `row` from `best`; `false` when a cost does not fit 32
+    /// bits, or a target is unreached while some search dropped a path too
+    /// long to represent (it might have been reachable).
+    private func write(_ best: RowScratch, row: Int, to out: MatrixCells, overflowed: Bool) -> Bool {
+        let distanceMetric = graph.metric == .distance
+        var ok = true
+        for j in 0..<best.weight.count {
+            let w = best.weight[j]
+            let o = best.other[j]
+            if w == .max {
+                if overflowed { ok = false }
+                out.set(row: row, column: j, .max, .max, .max)
+            } else if w >= UInt64(UInt32.max) || o >= UInt64(UInt32.max) {
+                ok = false
+            } else if distanceMetric {
+                out.set(row: row, column: j, UInt32(w), UInt32(w), UInt32(o))
+            } else {
+                out.set(row: row, column: j, UInt32(w), UInt32(o), UInt32(w))
+            }
+        }
+        return ok
+    }
+
+    /// Runs the backward upward searches, `workers` contiguous blocks of
+    /// targets in parallel, and gathers their entries into buckets in
+    /// target order.
+    private func fillBuckets(targets: [NetworkPoint], workers: Int, overflow: borrowing Atomic<Bool>) -> Buckets {
+        let t = targets.count
+        let n = nodeCount
+        let blocks = Mutex<[Int: (nodes: [UInt32], entries: [HierarchyArc])]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { block in
+            var search = UpwardSearch(nodeCount: n)
+            var nodes: [UInt32] = []
+            var entries: [HierarchyArc] = []
+            var lost = false
+            for j in (block * t / workers) ..< ((block + 1) * t / workers) {
+                search.run(
+                    from: starts(targets[j].arrivals), up: (backwardStart, backwardArcs),
+                    stall: (forwardStart, forwardArcs)
+                ) { x, d, o in
+                    guard d < UInt64(UInt32.max) else {
+                        lost = true
+                        return
+                    }
+                    nodes.append(x)
+                    entries.append(
+                        HierarchyArc(node: UInt32(j), weight: UInt32(d), other: UInt32(min(o, UInt64(UInt32.max)))))
+                }
+            }
+            if lost { overflow.store(true, ordering: .relaxed) }
+            blocks.withLock { $0[block] = (nodes, entries) }
+        }
         let all = blocks.withLock { $0 }
         var start = [UInt32](repeating: 0, count: n + 1)
         var total = 0
@@ -201,22 +209,47 @@ extension ContractionHierarchy {
                 fill[Int(x)] += 1
             }
         }
-        return (start, entries)
+        return Buckets(start: start, entries: entries)
     }
 }
 
-/// The three output buffers of a matrix; each row is written by exactly one
-/// worker.
+/// The buckets of a many-to-many query in CSR form by rank:
+/// `entries[start[r] ..< start[r + 1]]` hold, in target order, (target
+/// index, cost from `r` to the target, other measure).
+private struct Buckets: Sendable {
+    var start: [UInt32]
+    var entries: [HierarchyArc]
+}
+
+/// A worker's best costs so far for the row being computed.
+private struct RowScratch {
+    var weight: [UInt64]
+    var other: [UInt64]
+
+    init(count: Int) {
+        weight = [UInt64](repeating: .max, count: count)
+        other = [UInt64](repeating: 0, count: count)
+    }
+
+    mutating func reset() {
+        for j in weight.indices { weight[j] = .max }
+    }
+}
+
+/// The three output buffers of a matrix, row-major; each row is written by
+/// exactly one worker.
 private struct MatrixCells: @unchecked Sendable {
     let weights: UnsafeMutableBufferPointer<UInt32>
     let lengths: UnsafeMutableBufferPointer<UInt32>
     let durations: UnsafeMutableBufferPointer<UInt32>
+    let width: Int
 
-    func set(_ k: Int, _ w: UInt32, _ l: UInt32, _ d: UInt32) {
+    func set(row: Int, column: Int, _ w: UInt32, _ l: UInt32, _ d: UInt32) {
+        let k = row &* width &+ column
         weights[k] = w
         lengths[k] = l
         durations[k] = d
     }
 
-    func weight(_ k: Int) -> UInt32 { weights[k] }
+    func weight(row: Int, column: Int) -> UInt32 { weights[row &* width &+ column] }
 }

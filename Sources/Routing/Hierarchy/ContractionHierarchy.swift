@@ -1,3 +1,5 @@
+import Foundation
+
 /// A contraction hierarchy over a ``RoadGraph``: the graph's nodes in a
 /// total order, with shortcut arcs added so that every shortest path can be
 /// found by two searches that only ever go *up* the order, one from each end
@@ -49,24 +51,25 @@ public struct ContractionHierarchy: Sendable {
 
     /// Builds the hierarchy for `graph`.
     ///
-    /// - Parameter threads: reserved for parallel contraction; the current
-    ///   contraction is sequential (so the order, and every result, does not
-    ///   depend on it).
+    /// - Parameter threads: the most workers for the parallel part (every
+    ///   node's first priority); `nil` means every active core. The
+    ///   contraction itself is sequential, so the hierarchy does not depend
+    ///   on `threads`.
     /// - Throws: ``CostOverflowError`` when a needed shortcut costs more
     ///   than 2³² − 1 (only on implausible graphs).
     /// - Complexity: see the type's documentation; memory while building is
     ///   about three times the final size.
     public init(graph: RoadGraph, threads: Int? = nil) throws(CostOverflowError) {
         var builder = HierarchyBuilder(graph: graph)
-        builder.contractAll()
+        builder.contractAll(threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
         guard !builder.overflowed else { throw CostOverflowError() }
         let n = graph.nodeCount
         let rank = builder.rank
         var forwardStart = [UInt32](repeating: 0, count: n + 1)
         var backwardStart = [UInt32](repeating: 0, count: n + 1)
         for v in 0..<n {
-            forwardStart[Int(rank[v]) + 1] = UInt32(builder.outArcs[v].count)
-            backwardStart[Int(rank[v]) + 1] = UInt32(builder.inArcs[v].count)
+            forwardStart[Int(rank[v]) + 1] = builder.outArcs.count[v]
+            backwardStart[Int(rank[v]) + 1] = builder.inArcs.count[v]
         }
         for r in 0..<n {
             forwardStart[r + 1] += forwardStart[r]
@@ -76,12 +79,12 @@ public struct ContractionHierarchy: Sendable {
         var backwardArcs = [HierarchyArc](repeating: HierarchyArc(node: 0, weight: 0, other: 0), count: Int(backwardStart[n]))
         for v in 0..<n {
             var i = Int(forwardStart[Int(rank[v])])
-            for a in builder.outArcs[v] {
+            for a in builder.outArcs.list(v) {
                 forwardArcs[i] = HierarchyArc(node: rank[Int(a.node)], weight: a.weight, other: a.other)
                 i += 1
             }
             i = Int(backwardStart[Int(rank[v])])
-            for a in builder.inArcs[v] {
+            for a in builder.inArcs.list(v) {
                 backwardArcs[i] = HierarchyArc(node: rank[Int(a.node)], weight: a.weight, other: a.other)
                 i += 1
             }

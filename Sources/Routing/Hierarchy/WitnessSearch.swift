@@ -42,38 +42,53 @@ struct WitnessSearch {
         return true
     }
 
-    /// Runs from `source` over `arcs` (the out-arcs of the uncontracted
-    /// nodes), never entering `avoiding`, until every marked target is
-    /// settled, the next node costs more than `bound`, or `limit` nodes are
-    /// settled. Afterwards ``dist`` holds upper bounds on the true costs
+    /// Runs from `source` over the out-arcs of the uncontracted nodes (the
+    /// lists of `pool`), never entering `avoiding`, until every marked target
+    /// is settled, the next node costs more than `bound`, or `limit` nodes
+    /// are settled. Afterwards ``dist`` holds upper bounds on the true costs
     /// (exact for settled nodes), each the cost of a real path.
     mutating func run(
-        from source: UInt32, avoiding: UInt32, bound: UInt64, targetCount: Int, limit: Int, arcs: [[HierarchyArc]]
+        from source: UInt32, avoiding: UInt32, bound: UInt64, targetCount: Int, limit: Int,
+        arcs: UnsafeBufferPointer<HierarchyArc>, start: UnsafeBufferPointer<UInt32>, count: UnsafeBufferPointer<UInt32>
     ) {
-        for v in touched { dist[Int(v)] = .max }
-        touched.removeAll(keepingCapacity: true)
-        heap.removeAll()
-        dist[Int(source)] = 0
-        touched.append(source)
-        heap.push(source, key: 0)
-        var remaining = targetCount
-        var settled = 0
-        while let (x, d) = heap.popMin() {
-            guard d == dist[Int(x)] else { continue }
-            if d > bound { break }
-            if targetMark[Int(x)] == stamp {
-                remaining -= 1
-                if remaining == 0 { break }
-            }
-            settled += 1
-            if settled > limit { break }
-            for a in arcs[Int(x)] where a.node != avoiding {
-                let nd = d &+ UInt64(a.weight)
-                let old = dist[Int(a.node)]
-                if nd < old {
-                    if old == .max { touched.append(a.node) }
-                    dist[Int(a.node)] = nd
-                    heap.push(a.node, key: nd)
+        var touched = self.touched
+        self.touched = []
+        defer { self.touched = touched }
+        let stamp = self.stamp
+        dist.withUnsafeMutableBufferPointer { dist in
+            targetMark.withUnsafeBufferPointer { targetMark in
+                for v in touched { dist[Int(v)] = .max }
+                touched.removeAll(keepingCapacity: true)
+                heap.removeAll()
+                dist[Int(source)] = 0
+                touched.append(source)
+                heap.push(source, key: 0)
+                var remaining = targetCount
+                var settled = 0
+                while let (x, d) = heap.popMin() {
+                    let xi = Int(x)
+                    guard d == dist[xi] else { continue }
+                    if d > bound { break }
+                    if targetMark[xi] == stamp {
+                        remaining &-= 1
+                        if remaining == 0 { break }
+                    }
+                    settled &+= 1
+                    if settled > limit { break }
+                    var e = Int(start[xi])
+                    let end = e &+ Int(count[xi])
+                    while e < end {
+                        let a = arcs[e]
+                        e &+= 1
+                        if a.node == avoiding { continue }
+                        let nd = d &+ UInt64(a.weight)
+                        let old = dist[Int(a.node)]
+                        if nd < old {
+                            if old == .max { touched.append(a.node) }
+                            dist[Int(a.node)] = nd
+                            heap.push(a.node, key: nd)
+                        }
+                    }
                 }
             }
         }
