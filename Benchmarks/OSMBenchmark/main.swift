@@ -1,4 +1,6 @@
 import BenchmarkSupport
 
-// Not written yet: see the issue that owns this benchmark.
-print("OSMBenchmark: no cases yet")
+// OpenStreetMap reading (this file's owner: the OSM reader) and, in
+// SnapBenchmarks.swift once it lands, `.bhg` loading and snapping.
+let runner = BenchmarkRunner()
+runReadBenchmarks(runner)

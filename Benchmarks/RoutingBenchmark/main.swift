@@ -86,6 +86,25 @@ if let m1, let m2 {
     print("matrix speed-up with 2 threads: " + fixed(m1.median / m2.median, 2) + "×")
 }
 
+// MARK: The match job's size: 5,000 destinations × 5,000 origins
+
+// Only when asked for by name (`RoutingBenchmark 5000`): minutes, not seconds.
+if runner.filter?.contains("5000") == true {
+    var rng5 = SplitMix64(state: 5000)
+    func randomPoints(_ k: Int) -> [NetworkPoint] {
+        (0..<k).map { _ in NetworkPoint.node(Int(rng5.next() % UInt64(graph.nodeCount)), in: graph) }
+    }
+    let destinations = randomPoints(5000), origins = randomPoints(5000)
+    for threads in [2, 1] {
+        // One timed run, no warm-up: each takes a minute or more.
+        let t = BenchmarkRunner.time {
+            try! DistanceMatrix(graph: graph, sources: destinations, targets: origins, threads: threads)
+        }
+        print("matrix 5000×5000 (\(threads) thread\(threads > 1 ? "s" : "")): one run \(format(t)); "
+            + formatRate(25_000_000 / t) + " pairs/s; " + fixed(t * 1000 / 5000, 1) + " ms per source row")
+    }
+}
+
 // MARK: Export for the scipy comparison
 
 if let dir = ProcessInfo.processInfo.environment["BACKHAUL_BENCH_EXPORT"] {

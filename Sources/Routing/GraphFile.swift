@@ -20,9 +20,13 @@ public enum GraphFile {
     public struct Options: Sendable, Hashable {
         /// What one unit of a DIMACS arc weight is.
         public var dimacsUnit: DIMACS.Unit
+        /// The vehicle an OpenStreetMap file is read for (``VehicleProfile/hgv``
+        /// unless told otherwise).
+        public var profile: VehicleProfile
 
-        public init(dimacsUnit: DIMACS.Unit = .metres) {
+        public init(dimacsUnit: DIMACS.Unit = .metres, profile: VehicleProfile = .hgv) {
             self.dimacsUnit = dimacsUnit
+            self.profile = profile
         }
     }
 
@@ -74,9 +78,10 @@ public enum GraphFile {
             return try DIMACS.loadGraph(
                 at: path, coordinatesAt: DIMACS.coordinatesPath(besideGraphAt: path), unit: options.dimacsUnit)
         case .osmPBF, .osmXML:
-            throw InputError(path: path, message: "OpenStreetMap graphs are not supported yet (use a DIMACS .gr file)")
+            return try OSMGraphReader(profile: options.profile).read(path: path)
         case .backhaulGraph:
-            throw InputError(path: path, message: ".bhg graph files are not supported yet (use a DIMACS .gr file)")
+            // Verified (checksum, invariants) and refused when stale.
+            return try BinaryGraphFile.load(graphAt: path).graph
         }
     }
 }

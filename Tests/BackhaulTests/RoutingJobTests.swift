@@ -126,6 +126,42 @@ private func write(_ text: String, to path: String) throws {
         #expect(error.message.contains("p.csv:2:") && error.message.contains(".co file beside it is missing"))
     }
 
+    /// Coordinates are snapped to the nearest road; a point far from every
+    /// road is unreachable (empty fields), not an error.
+    @Test func coordinatesAreSnappedAndFarPointsAreUnreachable() throws {
+        let net = try network()
+        let text = "id,lat,lon\nts,40.75800,-73.98550\nbryant,40.75360,-73.98320\nsea,40.70,-73.40\nts2,40.75801,-73.98551\n"
+        let file = try PointsFile.parse(Array(text.utf8), path: "p.csv")
+        let console = Console(quiet: true, captureOnly: true)
+        let result = try MatrixJob.compute(points: file, network: net, options: .init(graphPath: nil, pointsPath: "p.csv"), console: console)
+        #expect(result.notes.map(\.point) == [2])
+        #expect(console.warnings.count == 1 && console.warnings[0].hasPrefix("p.csv:4: point 'sea'"))
+        for k in 0..<4 {
+            #expect(result.distance(from: 2, to: k) == nil && result.distance(from: k, to: 2) == nil)
+        }
+        #expect(result.distance(from: 0, to: 0) == 0)
+        #expect(result.snapMetres[0].map { $0 < 50 } == true)
+        // Each pair agrees with a one-to-one search between the snapped points.
+        var search = ShortestPathSearch(graph: net.graph)
+        var placed: [NetworkPoint] = []
+        for i in [0, 1, 3] {
+            guard case .coordinate(let la, let lo) = file.points[i].location else {
+                Issue.record("point \(i) should be a coordinate")
+                return
+            }
+            placed.append(try net.snapper.snap(Coordinate(latitude: la, longitude: lo)))
+        }
+        for (a, i) in [0, 1, 3].enumerated() {
+            for (b, j) in [0, 1, 3].enumerated() {
+                #expect(result.distance(from: i, to: j) == (try search.route(from: placed[a], to: placed[b]))?.cost.metres)
+            }
+        }
+        // Two points a metre apart on the same road: a short drive along it.
+        #expect((result.distance(from: 0, to: 3) ?? 1000) < 5)
+        let csv = String(decoding: result.csv(), as: UTF8.self)
+        #expect(csv.contains("\nts,sea,,\n") && csv.contains("\nsea,sea,,\n"))
+    }
+
     @Test func crowflyWithoutAGraph() throws {
         let file = try PointsFile.parse(Array("id,lat,lon\nvxo,56.8777,14.8091\nklr,56.6634,16.3567\n".utf8), path: "p.csv")
         let result = try MatrixJob.compute(
@@ -187,6 +223,30 @@ private func write(_ text: String, to path: String) throws {
         #expect(result.text().contains("distance 8.702 km"))
         let json = result.json()
         #expect(json.serialized().contains("\"reachable\": true"))
+    }
+
+    @Test func routeBetweenCoordinatesStartsAndEndsOnTheRoad() throws {
+        let net = try RoadNetwork.load(samples + "/NY-midtown.gr.gz", dimacsUnit: .decimetres)
+        let options = RouteOptions(
+            graphPath: net.file, from: .coordinate(latitude: 40.7580, longitude: -73.9855),
+            to: .coordinate(latitude: 40.7484, longitude: -73.9857))
+        let result = try RouteJob.compute(options, network: net)
+        let route = try #require(result.route)
+        #expect(route.cost.metres > 1000 && route.cost.metres < 2500)
+        #expect(result.geometry.first == result.fromPoint?.coordinate)
+        #expect(result.geometry.last == result.toPoint?.coordinate)
+        // The line runs through every node of the route, in order.
+        let nodes = route.nodes(in: net.graph).compactMap { net.graph.coordinate(of: $0) }
+        var k = 0
+        for c in result.geometry where k < nodes.count && c == nodes[k] { k += 1 }
+        #expect(k == nodes.count)
+        // Far out at sea: unreachable, exit 0.
+        var far = options
+        far.to = .coordinate(latitude: 40.5, longitude: -73.0)
+        let none = try RouteJob.compute(far, network: net)
+        #expect(none.route == nil)
+        #expect(none.unreachableReason?.hasPrefix("end: ") == true)
+        #expect(none.json().serialized().contains("\"reachable\": false"))
     }
 
     @Test func routeCommandLine() throws {

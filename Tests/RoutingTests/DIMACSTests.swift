@@ -172,6 +172,6 @@ import Testing
         #expect(throws: InputError.self) { try GraphFile.open(junk) }
         let pbf = try dir.write("x.osm.pbf", [0])
         let error = try #require(throws: InputError.self) { try GraphFile.open(pbf) }
-        #expect(error.message.contains("not supported yet"))
+        #expect(error.message.contains("not an OpenStreetMap file"))
     }
 }

@@ -77,3 +77,17 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct RoadGraphBuilderShapeTests {
+    /// The first edge added carries a shape (it used to be dropped).
+    @Test func shapeOfTheFirstEdgeIsKept() throws {
+        var b = RoadGraphBuilder(metric: .distance, profile: "test")
+        b.addNode(originalID: 1, latitudeE7: 0, longitudeE7: 0)
+        b.addNode(originalID: 2, latitudeE7: 100, longitudeE7: 200)
+        b.addEdge(from: 0, to: 1, length: 3, duration: 3, shape: [(0, 200)])
+        b.addEdge(from: 1, to: 0, length: 3, duration: 3)
+        let g = try b.build(order: .input)
+        #expect(g.shape(of: 0) == [Coordinate(fixedLatitude: 0, fixedLongitude: 200)])
+        #expect(g.shape(of: 1) == [])
+    }
+}

@@ -48,6 +48,20 @@ public struct MatchOptions: Sendable {
     public var factorsFile: String?
     /// Put the run's date and time into the reports.
     public var stamp = false
+    /// Keep only each shipment's `k` best feasible partners (a sparse
+    /// candidate graph); `nil` chooses: every partner up to
+    /// ``denseLimit`` shipments, ``sparseCandidates`` above.
+    public var candidatesPerShipment: Int?
+
+    /// Batches up to this many shipments are matched over every pair.
+    public static let denseLimit = 2_000
+    /// Candidates per shipment above ``denseLimit``.
+    public static let sparseCandidates = 40
+
+    /// `true` when the chosen output draws routes (HTML, GeoJSON, `--out`).
+    public var needsGeometry: Bool {
+        outDirectory != nil || format == .html || format == .geojson
+    }
 
     public init(graphPath: String?, batches: [String]) {
         self.graphPath = graphPath

@@ -1,5 +1,12 @@
 public import Pairing
 import Routing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The points file of `backhaul matrix`: CSV with a header `id,lat,lon` or
 /// `id,node` (names case-insensitive, in any order, other columns ignored
@@ -185,11 +192,3 @@ func isExistingFile(_ path: String) -> Bool {
     var st = stat()
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,5 +1,6 @@
 public import Pairing
 public import Routing
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -21,12 +22,20 @@ public struct RoadNetwork: Sendable {
     /// The DIMACS `.co` file the coordinates came from, if any.
     public let coordinatesFile: String?
     public let graph: RoadGraph
+    /// The snapper, built on first use (it indexes every road).
+    private let snapperCache = SnapperCache()
 
     /// Wraps an already loaded graph (tests, benchmarks).
     public init(graph: RoadGraph, file: String, coordinatesFile: String? = nil) {
         self.graph = graph
         self.file = file
         self.coordinatesFile = coordinatesFile
+    }
+
+    /// The graph's ``GraphSnapper`` (roads of the largest strongly connected
+    /// component), built once on first use and shared.
+    public var snapper: GraphSnapper {
+        snapperCache.snapper(for: graph)
     }
 
     /// Loads `path` in any format ``GraphFile`` knows.
@@ -69,8 +78,8 @@ public struct RoadNetwork: Sendable {
             case noCoordinates
             /// Farther from the roads than allowed: the point is unreachable.
             case tooFar
-            /// A coordinate, but snapping is not available yet.
-            case snappingUnavailable
+            /// Not a valid WGS84 coordinate: an input error.
+            case invalidCoordinate
         }
 
         public var kind: Kind
@@ -79,7 +88,13 @@ public struct RoadNetwork: Sendable {
     }
 
     /// The network point for `location`: the node with that id, or the
-    /// nearest road position within `maxSnapMetres` of the coordinate.
+    /// nearest road position within `maxSnapMetres` of the coordinate
+    /// (``GraphSnapper``: the nearest point on a road of the largest strongly
+    /// connected component, so every placed point can reach every other).
+    ///
+    /// - Complexity: O(log *n*) for a node; for a coordinate, a grid search
+    ///   of a few dozen road segments (the first call builds the index, O(*n*
+    ///   + *m*)). Safe to call from several threads.
     public func point(for location: Location, maxSnapMetres: Double) -> Result<NetworkPoint, PointFailure> {
         switch location {
         case .node(let id):
@@ -87,7 +102,7 @@ public struct RoadNetwork: Sendable {
                 return .failure(PointFailure(kind: .unknownNode, message: "node \(id) is not in the graph \(file)"))
             }
             return .success(.node(v, in: graph))
-        case .coordinate:
+        case .coordinate(let latitude, let longitude):
             guard graph.hasCoordinates else {
                 return .failure(PointFailure(
                     kind: .noCoordinates,
@@ -95,9 +110,30 @@ public struct RoadNetwork: Sendable {
                         + (graph.profile == "dimacs" ? " (the .co file beside it is missing)" : "")
                         + "; give points as graph node ids (id,node)"))
             }
-            return .failure(PointFailure(
-                kind: .snappingUnavailable,
-                message: "placing latitude/longitude points on the road graph is not supported yet; give points as graph node ids (id,node)"))
+            do {
+                return .success(try snapper.snap(Coordinate(latitude: latitude, longitude: longitude), maxDistanceMetres: maxSnapMetres))
+            } catch {
+                switch error.reason {
+                case .tooFar: return .failure(PointFailure(kind: .tooFar, message: error.description))
+                case .invalidCoordinate: return .failure(PointFailure(kind: .invalidCoordinate, message: error.description))
+                case .noRoads: return .failure(PointFailure(kind: .noCoordinates, message: error.description))
+                }
+            }
+        }
+    }
+}
+
+/// Builds a graph's snapper once, on first use, for whichever thread asks
+/// first.
+private final class SnapperCache: Sendable {
+    private let state = Mutex<GraphSnapper?>(nil)
+
+    func snapper(for graph: RoadGraph) -> GraphSnapper {
+        state.withLock { cached in
+            if let s = cached { return s }
+            let s = GraphSnapper(graph: graph)
+            cached = s
+            return s
         }
     }
 }

@@ -20,6 +20,17 @@ public enum AtomicFile {
     ///   and the system's reason (exit 4: the job ran but its result could not
     ///   be stored).
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(CommandFailure) {
+        let tmp = try stage(Array(bytes), for: path)
+        guard rename(tmp, path) == 0 else {
+            let reason = errnoText()
+            unlink(tmp)
+            throw CommandFailure(.internal, "\(path): cannot replace: \(reason)")
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path`, flushed to
+    /// disk, and returns its name; nothing is left behind on failure.
+    private static func stage(_ data: [UInt8], for path: String) throws(CommandFailure) -> String {
         let (dir, name) = split(path)
         var template = Array((dir + "/." + name + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -27,11 +38,6 @@ public enum AtomicFile {
             throw CommandFailure(.internal, "\(path): cannot create a file in \(dir): \(errnoText())")
         }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
-        defer {
-            if !ok { unlink(tmp) }
-        }
-        let data = Array(bytes)
         var written = 0
         while written < data.count {
             let r = data.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, data.count - written) }
@@ -39,21 +45,45 @@ public enum AtomicFile {
                 if errno == EINTR { continue }
                 let reason = errnoText()
                 close(fd)
+                unlink(tmp)
                 throw CommandFailure(.internal, "\(path): cannot write: \(reason)")
             }
             written += r
         }
-        // Files are created 0600 by mkstemp; give them the usual mode.
+        // mkstemp creates files 0600; give them the usual mode.
         let mask = umask(0)
         umask(mask)
         fchmod(fd, 0o666 & ~mask)
         if fsync(fd) != 0 || close(fd) != 0 {
-            throw CommandFailure(.internal, "\(path): cannot write: \(errnoText())")
+            let reason = errnoText()
+            unlink(tmp)
+            throw CommandFailure(.internal, "\(path): cannot write: \(reason)")
         }
-        guard rename(tmp, path) == 0 else {
-            throw CommandFailure(.internal, "\(path): cannot replace: \(errnoText())")
+        return tmp
+    }
+
+    /// Writes several files so that either all of them are replaced or none
+    /// is: every temporary file is written and flushed first, and only then
+    /// are they renamed into place.
+    ///
+    /// - Throws: ``CommandFailure`` with status `.internal`; no temporary
+    ///   file is left behind and no destination is touched, unless a rename
+    ///   itself fails part-way (which POSIX does not let us undo).
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CommandFailure) {
+        var staged: [(tmp: String, path: String)] = []
+        do {
+            for f in files {
+                staged.append((try stage(f.bytes, for: f.path), f.path))
+            }
+        } catch {
+            for s in staged { unlink(s.tmp) }
+            throw error
         }
-        ok = true
+        for (k, s) in staged.enumerated() where rename(s.tmp, s.path) != 0 {
+            let reason = errnoText()
+            for rest in staged[k...] { unlink(rest.tmp) }
+            throw CommandFailure(.internal, "\(s.path): cannot replace: \(reason)")
+        }
     }
 
     /// Writes `text` as UTF-8 to `path` atomically.

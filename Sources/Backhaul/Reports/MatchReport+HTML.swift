@@ -1,3 +1,4 @@
+import Pairing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -60,7 +61,7 @@ extension MatchReport {
             + (parameters.maxDeadheadKm.map { ", reposition at most \(f($0)) km" } ?? "")
             + (parameters.ignoreBodyType ? ", body types ignored" : "")
             + (parameters.ignoreTimeWindows ? ", time windows ignored" : "")
-            + ". Emission factors: \(esc(parameters.emissionBasis)) basis.</p>\n"
+            + ". Emission factor basis: \(esc(parameters.emissionBasis)).</p>\n"
 
         o += "<h2>Map</h2>\n" + svgMap() + "\n"
         o += "<p class=\"note\">Solid: loaded; dashed: repositioning between the two loads; dotted: the remaining empty return. "

@@ -1,3 +1,4 @@
+import Pairing
 extension MatchReport {
     /// The contract's `result.json`, keys in the contract's order; additions
     /// (companies, warnings, crow-fly parameters) come after the contract's
@@ -26,6 +27,7 @@ extension MatchReport {
                 ("ignore_body_type", .bool(parameters.ignoreBodyType)),
                 ("ignore_time_windows", .bool(parameters.ignoreTimeWindows)),
                 ("emission_basis", .string(parameters.emissionBasis)),
+                ("candidates_per_shipment", parameters.candidatesPerShipment.map { .int($0) } ?? .null),
             ])),
             ("summary", .object([
                 ("shipments", .int(summary.shipments)),

@@ -1,3 +1,4 @@
+import Pairing
 extension MatchReport {
     /// `report.md`: a summary a coordinator can paste into a report — totals,
     /// the pairs, per-company figures, unpaired shipments with reasons, and
@@ -27,7 +28,7 @@ extension MatchReport {
         if let d = parameters.maxDeadheadKm { o += ", reposition at most \(f(d)) km" }
         if parameters.ignoreBodyType { o += ", body types ignored" }
         if parameters.ignoreTimeWindows { o += ", time windows ignored" }
-        o += ". Emission factors: \(parameters.emissionBasis) basis.\n"
+        o += ". Emission factor basis: \(parameters.emissionBasis).\n"
 
         o += "\n## Pairs\n\n"
         if pairs.isEmpty {

@@ -46,6 +46,7 @@ public struct RoadGraphBuilder: Sendable {
     private var length: [UInt32] = []
     private var duration: [UInt32] = []
     private var shapeEnd: [UInt32] = []  // empty until the first shaped edge
+    private var hasShapes = false  // (shapeEnd is still empty when the first edge is shaped)
     private var shapeLat: [Int32] = []
     private var shapeLon: [Int32] = []
 
@@ -106,14 +107,15 @@ public struct RoadGraphBuilder: Sendable {
         shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
     ) {
         precondition(from >= 0 && from < ids.count && to >= 0 && to < ids.count, "edge to an unknown node")
-        if !shape.isEmpty && shapeEnd.isEmpty {
+        if !shape.isEmpty && !hasShapes {
+            hasShapes = true
             shapeEnd = [UInt32](repeating: 0, count: head.count)
         }
         tail.append(UInt32(from))
         head.append(UInt32(to))
         self.length.append(length)
         self.duration.append(duration)
-        if !shapeEnd.isEmpty {
+        if hasShapes {
             for p in shape {
                 shapeLat.append(p.latitudeE7)
                 shapeLon.append(p.longitudeE7)
@@ -199,7 +201,7 @@ public struct RoadGraphBuilder: Sendable {
         var outShapeStart: [UInt32] = []
         var outShapeLat: [Int32] = []
         var outShapeLon: [Int32] = []
-        if !shapeEnd.isEmpty {
+        if hasShapes {
             outShapeStart.reserveCapacity(m + 1)
             outShapeLat.reserveCapacity(shapeLat.count)
             outShapeLon.reserveCapacity(shapeLon.count)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The road-graph format of the 9th DIMACS Implementation Challenge:
 /// Shortest Paths (C. Demetrescu, A. V. Goldberg, D. S. Johnson, eds., *The
 /// Shortest Path Problem*, DIMACS Series 74, AMS 2009;
@@ -202,14 +210,6 @@ public enum DIMACS {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `true` when `path` names a readable regular file.
 func isReadableFile(_ path: String) -> Bool {

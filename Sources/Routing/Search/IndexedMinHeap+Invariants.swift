@@ -18,7 +18,7 @@ extension IndexedMinHeap {
         for i in 0..<count {
             let (item, key) = Self.unpack(slots[i])
             precondition(item < capacity, "slot \(i) holds item \(item) beyond capacity \(capacity)")
-            precondition(Int(positions[item]) == i, "item \(item) in slot \(i) has position \(positions[item])")
+            precondition(Int(position(of: item)) == i, "item \(item) in slot \(i) has position \(position(of: item))")
             if i > 0 {
                 let parent = Self.unpack(slots[(i - 1) / Self.arity])
                 precondition(parent.key <= key, "slot \(i) key \(key) is below its parent's \(parent.key)")
@@ -30,7 +30,7 @@ extension IndexedMinHeap {
     /// parent and its children. O(arity), so it can run after every
     /// mutation in debug builds.
     func _checkLocalInvariants(_ item: Int) {
-        let p = positions[item]
+        let p = position(of: item)
         precondition(p != Self.absent && Int(p) < count, "moved item \(item) has no valid position")
         let i = Int(p)
         let packed = slots[i]

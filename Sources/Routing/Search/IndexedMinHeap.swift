@@ -9,7 +9,7 @@
 /// (D. B. Johnson, "Priority queues with update and finding minimum spanning
 /// trees", Inf. Process. Lett. 4, 1975).
 ///
-/// Storage is two fixed unsafe buffers allocated once for `capacity` items;
+/// Storage is fixed unsafe buffers allocated once for `capacity` items;
 /// every operation checks its argument, so the API is memory-safe.
 /// ``removeAll()`` costs O(``count``), not O(`capacity`), so one heap serves
 /// many searches.
@@ -20,15 +20,15 @@ struct IndexedMinHeap: ~Copyable {
     /// Items are `0 ..< capacity`.
     let capacity: Int
     /// `key << 32 | item`, a 4-ary heap in level order.
-    @usableFromInline var slots: UnsafeMutablePointer<UInt64>
-    /// Slot of each item, or ``absent``.
-    @usableFromInline var positions: UnsafeMutablePointer<UInt32>
+    let slots: UnsafeMutablePointer<UInt64>
+    /// The slot of each item, or ``absent``.
+    private let positions: UnsafeMutablePointer<UInt32>
     /// The number of items in the heap.
     private(set) var count = 0
 
     /// The position of an item that is not in the heap.
-    @usableFromInline static var absent: UInt32 { .max }
-    @usableFromInline static var arity: Int { 4 }
+    static var absent: UInt32 { .max }
+    static var arity: Int { 4 }
 
     /// Creates an empty heap for the items `0 ..< capacity`.
     ///
@@ -46,19 +46,26 @@ struct IndexedMinHeap: ~Copyable {
         positions.deallocate()
     }
 
+    /// The slot of `item`, or ``absent``.
+    @inline(__always)
+    func position(of item: Int) -> UInt32 { positions[item] }
+
+    @inline(__always)
+    private func setPosition(of item: Int, to slot: UInt32) { positions[item] = slot }
+
     var isEmpty: Bool { count == 0 }
 
     /// `true` when `item` is in the heap.
     @inline(__always)
     func contains(_ item: Int) -> Bool {
         precondition(item >= 0 && item < capacity, "heap item out of range")
-        return positions[item] != Self.absent
+        return position(of: item) != Self.absent
     }
 
     /// The key of `item`, or `nil` when it is not in the heap.
     func key(of item: Int) -> UInt32? {
         guard contains(item) else { return nil }
-        return UInt32(truncatingIfNeeded: slots[Int(positions[item])] >> 32)
+        return UInt32(truncatingIfNeeded: slots[Int(position(of: item))] >> 32)
     }
 
     /// The item with the smallest key (the smallest item among equal keys).
@@ -82,7 +89,7 @@ struct IndexedMinHeap: ~Copyable {
     @inline(__always)
     mutating func decreaseKey(_ item: Int, to key: UInt32) {
         precondition(contains(item), "item is not in the heap")
-        let i = Int(positions[item])
+        let i = Int(position(of: item))
         let packed = UInt64(key) << 32 | UInt64(item)
         precondition(packed <= slots[i], "decreaseKey would increase the key")
         siftUp(packed, from: i)
@@ -95,7 +102,7 @@ struct IndexedMinHeap: ~Copyable {
         guard count > 0 else { return nil }
         let top = slots[0]
         let (item, key) = Self.unpack(top)
-        positions[item] = Self.absent
+        setPosition(of: item, to: Self.absent)
         count -= 1
         if count > 0 {
             let last = slots[count]
@@ -109,7 +116,7 @@ struct IndexedMinHeap: ~Copyable {
     ///
     /// - Complexity: O(``count``).
     mutating func removeAll() {
-        for i in 0..<count { positions[Int(UInt32(truncatingIfNeeded: slots[i]))] = Self.absent }
+        for i in 0..<count { setPosition(of: Int(UInt32(truncatingIfNeeded: slots[i])), to: Self.absent) }
         count = 0
     }
 
@@ -128,11 +135,11 @@ struct IndexedMinHeap: ~Copyable {
             let p = slots[parent]
             if p <= packed { break }
             slots[i] = p
-            positions[Int(UInt32(truncatingIfNeeded: p))] = UInt32(truncatingIfNeeded: i)
+            setPosition(of: Int(UInt32(truncatingIfNeeded: p)), to: UInt32(truncatingIfNeeded: i))
             i = parent
         }
         slots[i] = packed
-        positions[Int(UInt32(truncatingIfNeeded: packed))] = UInt32(truncatingIfNeeded: i)
+        setPosition(of: Int(UInt32(truncatingIfNeeded: packed)), to: UInt32(truncatingIfNeeded: i))
     }
 
     /// Moves `packed` down from slot `i` to its place.
@@ -142,23 +149,32 @@ struct IndexedMinHeap: ~Copyable {
         let n = count
         while true {
             let first = i &* 4 &+ 1
-            if first >= n { break }
-            // The smallest of up to four children.
+            // The smallest of the (up to four) children.
             var best = first
-            var bestValue = slots[first]
-            let last = Swift.min(first &+ 4, n)
-            var c = first &+ 1
-            while c < last {
-                let v = slots[c]
-                if v < bestValue { best = c; bestValue = v }
-                c &+= 1
+            var bestValue: UInt64
+            if first &+ 3 < n {
+                // All four: unrolled, so the compiler can use conditional moves.
+                bestValue = slots[first]
+                let b = slots[first &+ 1], c = slots[first &+ 2], d = slots[first &+ 3]
+                if b < bestValue { best = first &+ 1; bestValue = b }
+                if c < bestValue { best = first &+ 2; bestValue = c }
+                if d < bestValue { best = first &+ 3; bestValue = d }
+            } else {
+                if first >= n { break }
+                bestValue = slots[first]
+                var c = first &+ 1
+                while c < n {
+                    let v = slots[c]
+                    if v < bestValue { best = c; bestValue = v }
+                    c &+= 1
+                }
             }
             if packed <= bestValue { break }
             slots[i] = bestValue
-            positions[Int(UInt32(truncatingIfNeeded: bestValue))] = UInt32(truncatingIfNeeded: i)
+            setPosition(of: Int(UInt32(truncatingIfNeeded: bestValue)), to: UInt32(truncatingIfNeeded: i))
             i = best
         }
         slots[i] = packed
-        positions[Int(UInt32(truncatingIfNeeded: packed))] = UInt32(truncatingIfNeeded: i)
+        setPosition(of: Int(UInt32(truncatingIfNeeded: packed)), to: UInt32(truncatingIfNeeded: i))
     }
 }

@@ -17,20 +17,31 @@
 ///
 /// The priority queue is a 4-ary indexed heap with decrease-key over unsafe
 /// buffers (``IndexedMinHeap``); the heap, the relax loop and the per-node
-/// arrays live in this module so that the optimiser sees them whole.
+/// records live in this module so that the optimiser sees them whole
+/// (release builds optimise the whole module at once). Edges are read from a
+/// ``SearchGraph``, which keeps each edge's head and both weights together.
 ///
-/// - Complexity: one-to-all O((*n* + *m*) log₄ *n*); memory 16 bytes per
-///   node plus 8 bytes per heap slot.
+/// - Complexity: one-to-all O((*n* + *m*) log₄ *n*); memory 28 bytes per
+///   node (12 of state, 12 of heap, 4 of touched list).
 public struct ShortestPathSearch: ~Copyable {
+    /// What the search knows about one node: its cost so far, the other
+    /// measure of that path and the edge it was reached by, in one 12-byte
+    /// record, so that relaxing an edge touches one cache line of it.
+    private struct NodeState {
+        /// Cost in the search metric; `unreached` = not reached.
+        var cost: UInt32
+        /// The other measure (duration for distance graphs, length
+        /// otherwise), `saturated` when it does not fit 32 bits.
+        var other: UInt32
+        /// The edge by which the node was reached, or `noEdge` for a departure.
+        var parentEdge: UInt32
+    }
+
     /// The graph searched.
-    public let graph: RoadGraph
+    public var graph: RoadGraph { searchGraph.graph }
+    private let searchGraph: SearchGraph
+    private let states: UnsafeMutablePointer<NodeState>
     private var heap: IndexedMinHeap
-    /// Cost in the search metric; `.max` = not reached.
-    private let cost: UnsafeMutablePointer<UInt32>
-    /// The other measure (duration for distance graphs, length otherwise).
-    private let other: UnsafeMutablePointer<UInt32>
-    /// The edge by which each node was reached, or `.max` for a departure.
-    private let parentEdge: UnsafeMutablePointer<UInt32>
     /// Nodes whose `cost` is set, for the O(touched) reset.
     private let touched: UnsafeMutablePointer<UInt32>
     private var touchedCount = 0
@@ -47,29 +58,33 @@ public struct ShortestPathSearch: ~Copyable {
 
     private static var unreached: UInt32 { .max }
     private static var noEdge: UInt32 { .max }
-    /// The value of ``other`` for a measure too large for 32 bits.
+    /// The value of ``NodeState/other`` for a measure too large for 32 bits.
     private static var saturated: UInt32 { .max }
 
-    /// Allocates scratch memory for searches on `graph`.
+    /// Allocates scratch memory for searches on `graph`, and the graph's
+    /// ``SearchGraph`` (to share one between threads, use
+    /// ``init(searchGraph:)``).
     ///
-    /// - Complexity: O(*n*) time and 24 bytes per node.
+    /// - Complexity: O(*n* + *m*) time; 28 bytes per node and 12 per edge.
     public init(graph: RoadGraph) {
-        self.graph = graph
-        let n = max(graph.nodeCount, 1)
-        heap = IndexedMinHeap(capacity: graph.nodeCount)
-        cost = .allocate(capacity: n)
-        cost.initialize(repeating: Self.unreached, count: n)
-        other = .allocate(capacity: n)
-        other.initialize(repeating: 0, count: n)
-        parentEdge = .allocate(capacity: n)
-        parentEdge.initialize(repeating: Self.noEdge, count: n)
-        touched = .allocate(capacity: n)
+        self.init(searchGraph: SearchGraph(graph))
+    }
+
+    /// Allocates scratch memory for searches on `searchGraph`'s graph.
+    ///
+    /// - Complexity: O(*n*) time and 28 bytes per node.
+    public init(searchGraph: SearchGraph) {
+        self.searchGraph = searchGraph
+        let n = searchGraph.graph.nodeCount
+        states = .allocate(capacity: max(n, 1))
+        states.initialize(
+            repeating: NodeState(cost: Self.unreached, other: 0, parentEdge: Self.noEdge), count: max(n, 1))
+        heap = IndexedMinHeap(capacity: n)
+        touched = .allocate(capacity: max(n, 1))
     }
 
     deinit {
-        cost.deallocate()
-        other.deallocate()
-        parentEdge.deallocate()
+        states.deallocate()
         touched.deallocate()
     }
 
@@ -128,7 +143,7 @@ public struct ShortestPathSearch: ~Copyable {
         run { _, _ in false }
         ranToCompletion = true
         guard !overflowed else { throw CostOverflowError() }
-        for i in 0..<touchedCount where other[Int(touched[i])] == Self.saturated {
+        for i in 0..<touchedCount where states[Int(touched[i])].other == Self.saturated {
             throw CostOverflowError()
         }
     }
@@ -137,7 +152,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// when `node` is unreachable (or the last query was not `searchAll`).
     public func cost(to node: Int) -> PathCost? {
         precondition(node >= 0 && node < graph.nodeCount, "node out of range")
-        guard ranToCompletion, cost[node] != Self.unreached else { return nil }
+        guard ranToCompletion, states[node].cost != Self.unreached else { return nil }
         return pathCost(to: node, through: nil)
     }
 
@@ -145,7 +160,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// to `node`, in driving order, or `nil` when `node` is unreachable.
     public func edges(to node: Int) -> [Int]? {
         precondition(node >= 0 && node < graph.nodeCount, "node out of range")
-        guard ranToCompletion, cost[node] != Self.unreached else { return nil }
+        guard ranToCompletion, states[node].cost != Self.unreached else { return nil }
         return edgePath(to: node).edges
     }
 
@@ -157,29 +172,28 @@ public struct ShortestPathSearch: ~Copyable {
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     public mutating func costs(from source: NetworkPoint, to targets: SearchTargets) throws(CostOverflowError) -> [PathCost?] {
         let t = targets.count
-        var weights = [UInt32](repeating: 0, count: t)
         var lengths = [UInt32](repeating: 0, count: t)
         var durations = [UInt32](repeating: 0, count: t)
-        try weights.withUnsafeMutableBufferPointer { (w: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-            try lengths.withUnsafeMutableBufferPointer { (l: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-                try durations.withUnsafeMutableBufferPointer { (d: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-                    try fillRow(from: source, to: targets, weights: w, lengths: l, durations: d)
-                }
+        try lengths.withUnsafeMutableBufferPointer { (l: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
+            try durations.withUnsafeMutableBufferPointer { (d: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
+                try fillRow(from: source, to: targets, lengths: l, durations: d)
             }
         }
+        let distanceMetric = graph.metric == .distance
         return (0..<t).map { j in
-            weights[j] == Self.unreached ? nil : PathCost(weight: weights[j], length: lengths[j], duration: durations[j])
+            lengths[j] == Self.unreached
+                ? nil
+                : PathCost(weight: distanceMetric ? lengths[j] : durations[j], length: lengths[j], duration: durations[j])
         }
     }
 
-    /// One row of a many-to-many matrix: the costs from `source` to every
-    /// target, written to the three buffers (`.max` = unreachable).
+    /// One row of a many-to-many matrix: the lengths and durations from
+    /// `source` to every target (`.max` in both = unreachable).
     mutating func fillRow(
         from source: NetworkPoint, to targets: SearchTargets,
-        weights: UnsafeMutableBufferPointer<UInt32>, lengths: UnsafeMutableBufferPointer<UInt32>,
-        durations: UnsafeMutableBufferPointer<UInt32>
+        lengths: UnsafeMutableBufferPointer<UInt32>, durations: UnsafeMutableBufferPointer<UInt32>
     ) throws(CostOverflowError) {
-        precondition(weights.count == targets.count && lengths.count == targets.count && durations.count == targets.count)
+        precondition(lengths.count == targets.count && durations.count == targets.count)
         reset()
         start(from: source.departures)
         var remaining = targets.arrivalNodeCount
@@ -200,19 +214,18 @@ public struct ShortestPathSearch: ~Copyable {
             var bestWeight = UInt64.max
             var bestOther: UInt64 = 0
             for a in p.arrivals {
-                let c = cost[Int(a.node)]
+                let c = states[Int(a.node)].cost
                 guard c != Self.unreached else { continue }
                 reached = true
                 let w = UInt64(c) + UInt64(a.weight)
                 if w < bestWeight {
                     bestWeight = w
-                    bestOther = UInt64(other[Int(a.node)]) + UInt64(distanceMetric ? a.duration : a.length)
+                    bestOther = UInt64(states[Int(a.node)].other) + UInt64(distanceMetric ? a.duration : a.length)
                 }
             }
             guard reached else {
                 // Unreachable, unless a path was too long to represent.
                 if overflowed { throw CostOverflowError() }
-                weights[j] = Self.unreached
                 lengths[j] = Self.unreached
                 durations[j] = Self.unreached
                 continue
@@ -220,7 +233,6 @@ public struct ShortestPathSearch: ~Copyable {
             guard bestWeight < UInt64(Self.unreached), bestOther < UInt64(Self.unreached) else {
                 throw CostOverflowError()
             }
-            weights[j] = UInt32(bestWeight)
             lengths[j] = UInt32(distanceMetric ? bestWeight : bestOther)
             durations[j] = UInt32(distanceMetric ? bestOther : bestWeight)
         }
@@ -228,8 +240,8 @@ public struct ShortestPathSearch: ~Copyable {
         for pos in source.positions {
             guard let onEdge = targets.targetsOnEdge[pos.edge] else { continue }
             for j in onEdge {
-                guard let s = source.sameEdgeCost(to: targets.points[j], in: graph), s.weight < weights[j] else { continue }
-                weights[j] = s.weight
+                let current = lengths[j] == Self.unreached ? Self.unreached : (distanceMetric ? lengths[j] : durations[j])
+                guard let s = source.sameEdgeCost(to: targets.points[j], in: graph), s.weight < current else { continue }
                 lengths[j] = s.length
                 durations[j] = s.duration
             }
@@ -241,8 +253,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// Forgets the previous query in O(touched).
     private mutating func reset() {
         for i in 0..<touchedCount {
-            let v = Int(touched[i])
-            cost[v] = Self.unreached
+            states[Int(touched[i])].cost = Self.unreached
         }
         touchedCount = 0
         heap.removeAll()
@@ -257,12 +268,12 @@ public struct ShortestPathSearch: ~Copyable {
         for a in anchors {
             let v = Int(a.node)
             precondition(v < graph.nodeCount, "source anchor is not a node of this graph")
-            let old = cost[v]
+            let old = states[v].cost
             guard a.weight < old else { continue }
             if a.weight == Self.unreached { overflowed = true; continue }
-            cost[v] = a.weight
-            other[v] = distanceMetric ? a.duration : a.length
-            parentEdge[v] = Self.noEdge
+            states[v].cost = a.weight
+            states[v].other = distanceMetric ? a.duration : a.length
+            states[v].parentEdge = Self.noEdge
             if old == Self.unreached {
                 touched[touchedCount] = UInt32(v)
                 touchedCount += 1
@@ -278,48 +289,41 @@ public struct ShortestPathSearch: ~Copyable {
     /// just settled (before its edges are relaxed).
     @inline(__always)
     private mutating func run(_ shouldStop: (Int, UInt32) -> Bool) {
-        let graph = self.graph
-        let distanceMetric = graph.metric == .distance
-        let weightArray = distanceMetric ? graph.edgeLength : graph.edgeDuration
-        let otherArray = distanceMetric ? graph.edgeDuration : graph.edgeLength
-        let cost = self.cost, other = self.other, parentEdge = self.parentEdge, touched = self.touched
+        let states = self.states, touched = self.touched
         var touchedCount = self.touchedCount
         var settled = 0
         var overflow = false
-        graph.edgeStart.withUnsafeBufferPointer { start in
-            graph.edgeTarget.withUnsafeBufferPointer { target in
-                weightArray.withUnsafeBufferPointer { weight in
-                    otherArray.withUnsafeBufferPointer { otherWeight in
-                        while let (u, du) = heap.popMin() {
-                            settled &+= 1
-                            if shouldStop(u, du) { break }
-                            let ou = UInt64(other[u])
-                            var e = Int(start[u])
-                            let end = Int(start[u &+ 1])
-                            while e < end {
-                                let v = Int(target[e])
-                                let nd = UInt64(du) &+ UInt64(weight[e])
-                                let old = cost[v]
-                                if nd < UInt64(old) {
-                                    let no = ou &+ UInt64(otherWeight[e])
-                                    cost[v] = UInt32(truncatingIfNeeded: nd)
-                                    other[v] = no < UInt64(Self.saturated) ? UInt32(truncatingIfNeeded: no) : Self.saturated
-                                    parentEdge[v] = UInt32(truncatingIfNeeded: e)
-                                    if old == Self.unreached {
-                                        touched[touchedCount] = UInt32(truncatingIfNeeded: v)
-                                        touchedCount &+= 1
-                                        heap.insert(v, key: UInt32(truncatingIfNeeded: nd))
-                                    } else {
-                                        heap.decreaseKey(v, to: UInt32(truncatingIfNeeded: nd))
-                                    }
-                                } else if old == Self.unreached {
-                                    // nd ≥ 2³² − 1: a path too long to represent
-                                    // (only fatal if `v` stays unreached).
-                                    overflow = true
-                                }
-                                e &+= 1
+        searchGraph.graph.edgeStart.withUnsafeBufferPointer { start in
+            searchGraph.arcs.withUnsafeBufferPointer { arcs in
+                while let (u, du) = heap.popMin() {
+                    settled &+= 1
+                    if shouldStop(u, du) { break }
+                    let ou = UInt64(states[u].other)
+                    var e = Int(start[u])
+                    let end = Int(start[u &+ 1])
+                    while e < end {
+                        let k = e &* 3
+                        let v = Int(arcs[k])
+                        let nd = UInt64(du) &+ UInt64(arcs[k &+ 1])
+                        let old = states[v].cost
+                        if nd < UInt64(old) {
+                            let no = ou &+ UInt64(arcs[k &+ 2])
+                            states[v].cost = UInt32(truncatingIfNeeded: nd)
+                            states[v].other = no < UInt64(Self.saturated) ? UInt32(truncatingIfNeeded: no) : Self.saturated
+                            states[v].parentEdge = UInt32(truncatingIfNeeded: e)
+                            if old == Self.unreached {
+                                touched[touchedCount] = UInt32(truncatingIfNeeded: v)
+                                touchedCount &+= 1
+                                heap.insert(v, key: UInt32(truncatingIfNeeded: nd))
+                            } else {
+                                heap.decreaseKey(v, to: UInt32(truncatingIfNeeded: nd))
                             }
+                        } else if old == Self.unreached {
+                            // nd ≥ 2³² − 1: a path too long to represent
+                            // (only fatal if `v` stays unreached).
+                            overflow = true
                         }
+                        e &+= 1
                     }
                 }
             }
@@ -333,8 +337,8 @@ public struct ShortestPathSearch: ~Copyable {
     /// overflow.
     private func pathCost(to node: Int, through anchor: NetworkPoint.Anchor?) -> PathCost? {
         let distanceMetric = graph.metric == .distance
-        let w = UInt64(cost[node]) + UInt64(anchor?.weight ?? 0)
-        let o = UInt64(other[node]) + UInt64(anchor.map { distanceMetric ? $0.duration : $0.length } ?? 0)
+        let w = UInt64(states[node].cost) + UInt64(anchor?.weight ?? 0)
+        let o = UInt64(states[node].other) + UInt64(anchor.map { distanceMetric ? $0.duration : $0.length } ?? 0)
         guard w < UInt64(UInt32.max), o < UInt64(UInt32.max) else { return nil }
         return PathCost(
             weight: UInt32(w), length: UInt32(distanceMetric ? w : o), duration: UInt32(distanceMetric ? o : w))
@@ -347,8 +351,8 @@ public struct ShortestPathSearch: ~Copyable {
     private func edgePath(to node: Int) -> (edges: [Int], root: Int) {
         var edges: [Int] = []
         var v = node
-        while parentEdge[v] != Self.noEdge {
-            let e = Int(parentEdge[v])
+        while states[v].parentEdge != Self.noEdge {
+            let e = Int(states[v].parentEdge)
             edges.append(e)
             v = graph.tail(of: e)
         }

@@ -35,8 +35,10 @@ enum BackhaulCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [CommandSpec] = [
+        match,
         route,
         matrix,
+        graph,
         emissions,
     ]
 }

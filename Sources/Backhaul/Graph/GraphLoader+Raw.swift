@@ -1,0 +1,38 @@
+import Routing
+
+extension GraphLoader {
+    /// Builds the graph of a raw road file: OpenStreetMap with the chosen
+    /// vehicle profile, or DIMACS with its `.co` beside it when present.
+    static func buildRaw(_ path: String, options: Options) throws(CommandFailure) -> RoadGraph {
+        guard let profile = VehicleProfile(name: options.profile) else {
+            throw .usage("unknown profile '\(options.profile)'; expected one of \(VehicleProfile.names.joined(separator: ", "))")
+        }
+        guard let unit = DIMACS.Unit(rawValue: options.dimacsUnit) else {
+            throw .usage("unknown DIMACS unit '\(options.dimacsUnit)'; expected m or dm")
+        }
+        do throws(InputError) {
+            switch try GraphFile.format(of: path) {
+            case .dimacs:
+                return try DIMACS.loadGraph(at: path, coordinatesAt: DIMACS.coordinatesPath(besideGraphAt: path), unit: unit)
+            case .osmPBF, .osmXML:
+                return try OSMGraphReader(profile: profile).read(path: path)
+            case .backhaulGraph:
+                // Named .bhg but without the magic bytes.
+                throw InputError(path: path, message: "not a backhaul graph file (.bhg): it does not start with BHGRAPH")
+            }
+        } catch {
+            throw .invalidInput(error.description)
+        }
+    }
+
+    /// The name of a raw file's format, for reports.
+    static func rawFormatName(_ path: String) -> String {
+        switch try? GraphFile.format(of: path) {
+        case .dimacs: "dimacs"
+        case .osmPBF: "osm-pbf"
+        case .osmXML: "osm-xml"
+        case .backhaulGraph: "bhg"
+        case nil: "unknown"
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Dispatch
+import Emissions
+import Pairing
+import Routing
+
+/// `backhaul match`: batch files in, pairs and savings out.
+///
+/// The phases, each timed and shown as progress on a terminal:
+/// 1. **read** — read and validate the batches (``BatchReader``); rows that
+///    cannot be used are rejected with file, line and reason;
+/// 2. **snap** — place every origin and destination on the road graph
+///    (nearest road position, or the node of an `origin_node`/`dest_node`);
+///    ends farther than `--max-snap-m` make the shipment `unreachable`;
+/// 3. **matrix** — road distance and duration of every shipment's loaded
+///    leg and of every empty leg destination → origin, with the parallel
+///    many-to-many router (or the crow-fly estimate without a graph);
+/// 4. **match** — savings, constraints and the maximum-weight matching
+///    (``PairingProblem``);
+/// 5. **report** — emissions of the avoided empty kilometres
+///    (``SavingsLedger``), route geometry for maps, and the reports.
+public enum MatchJob {
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        public var report: MatchReport
+        /// `.success`, or `.rejectedRows` with `--strict` and rejections.
+        public var status: ExitStatus
+        /// Wall time per phase, in order.
+        public var timings: [(phase: String, seconds: Double)]
+    }
+
+    /// Runs the job and writes its output (stdout, or every format into
+    /// `--out`).
+    public static func execute(_ options: MatchOptions, console: Console) throws(CommandFailure) -> ExitStatus {
+        if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
+        let outcome = try run(options, console: console)
+        try MatchOutput.write(outcome, options: options, console: console)
+        return outcome.status
+    }
+
+    /// Runs the job and returns the report without writing anything: the
+    /// library entry point (tests, benchmarks).
+    ///
+    /// - Throws: ``CommandFailure``: exit 2 for a missing file or unknown
+    ///   vehicle/fuel, exit 3 for input unusable as a whole (corrupt graph,
+    ///   missing columns, no valid shipment at all).
+    public static func run(_ options: MatchOptions, console: Console) throws(CommandFailure) -> Outcome {
+        var clock = PhaseClock()
+        let factors = try EmissionsJob.loadFactors(options.factorsFile)
+        do {
+            _ = try factors.model(vehicle: options.vehicle, fuel: options.fuel)
+        } catch {
+            throw .usage(error.description)
+        }
+
+        // 1. Read.
+        console.phase("reading \(options.batches.count) batch input\(options.batches.count == 1 ? "" : "s")")
+        let batch: Batch
+        do {
+            batch = try BatchReader().read(options.batches.map(BatchInput.init(argument:)))
+        } catch {
+            throw CommandFailure(ExitStatus(rawValue: error.exitCode) ?? .invalidInput, error.description)
+        }
+        for w in batch.warnings { console.warning(w) }
+        clock.lap("read")
+
+        // Distances.
+        let model: DistanceModel
+        if let path = options.graphPath {
+            console.phase("loading the road graph \(path)")
+            let unit: DIMACS.Unit = options.dimacsUnit == "dm" ? .decimetres : .metres
+            model = .road(try RoadNetwork.load(path, dimacsUnit: unit))
+            clock.lap("load graph")
+        } else {
+            model = .crowfly(circuity: options.circuity, speedKmh: options.crowflySpeedKmh)
+        }
+
+        // Rows the job itself cannot use: unknown vehicle or fuel keys, node
+        // ids without a graph or not in it.
+        var rejected = batch.rejected
+        var shipments: [Shipment] = []
+        for s in batch.shipments {
+            if let reason = unusableReason(s, factors: factors, model: model) {
+                rejected.append(.init(file: s.source.file, line: s.source.line, id: s.id, reason: reason))
+            } else {
+                shipments.append(s)
+            }
+        }
+        var observed: [Shipment] = []
+        for s in batch.observedEmpty {
+            if let reason = unusableReason(s, factors: factors, model: model) {
+                rejected.append(.init(file: s.source.file, line: s.source.line, id: s.id, reason: reason))
+            } else {
+                observed.append(s)
+            }
+        }
+        rejected.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        guard !shipments.isEmpty else {
+            throw .invalidInput(
+                "no valid shipment to pair: \(batch.records) rows, \(rejected.count) rejected, \(observed.count) observed empty runs"
+                    + (rejected.first.map { " (first rejection: \($0.file):\($0.line): \($0.reason))" } ?? ""))
+        }
+
+        // 2–3. Snap and route.
+        let travel = try computeTravel(for: shipments, observed: observed, model: model, options: options, console: console, clock: &clock)
+
+        // 4. Match.
+        console.phase("pairing \(shipments.count) shipments")
+        let problem: PairingProblem
+        do {
+            let table = try EmptyLegTable(count: shipments.count) { i, j in travel.legs[empty: i, j] }
+            problem = try PairingProblem(shipments: shipments, loadedLegs: travel.legs.loaded, emptyLegs: table)
+        } catch {
+            throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
+        }
+        let k = options.candidatesPerShipment ?? (shipments.count > MatchOptions.denseLimit ? MatchOptions.sparseCandidates : nil)
+        let pairing = problem.pair(options: PairingOptions(
+            strategy: options.strategy == .greedy ? .greedy : .blossom,
+            ignoreBodyType: options.ignoreBodyType,
+            ignoreTimeWindows: options.ignoreTimeWindows,
+            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
+            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
+            candidatesPerShipment: k))
+        clock.lap("match")
+
+        // 5. Emissions, geometry, report.
+        console.phase("estimating emissions and writing reports")
+        var report = try assembleReport(
+            options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
+            observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+        if options.needsGeometry {
+            report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
+        }
+        clock.lap("report")
+        console.finish()
+
+        let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
+        return Outcome(report: report, status: status, timings: clock.laps)
+    }
+
+    /// Why the job cannot use a shipment the batch reader accepted, or `nil`.
+    static func unusableReason(_ s: Shipment, factors: EmissionFactors, model: DistanceModel) -> String? {
+        if let v = s.vehicle, factors.vehicleIfPresent(v) == nil {
+            return "unknown vehicle '\(v)' (known: \(factors.vehicles.map(\.key).joined(separator: ", ")))"
+        }
+        if let f = s.fuel, factors.fuelIfPresent(f) == nil {
+            return "unknown fuel '\(f)' (known: \(factors.fuels.map(\.key).joined(separator: ", ")))"
+        }
+        for (name, location) in [("origin", s.origin), ("destination", s.destination)] {
+            switch (location, model) {
+            case (.node, .crowfly):
+                return "\(name) is a graph node id, which needs a road graph (--graph)"
+            case (.node(let id), .road(let network)) where network.graph.node(originalID: id) == nil:
+                return "\(name) node \(id) is not in the graph \(network.file)"
+            case (.coordinate, .road(let network)) where !network.graph.hasCoordinates:
+                return "\(name) is a coordinate, but the graph \(network.file) has no node coordinates"
+                    + (network.graph.profile == "dimacs" ? " (its .co file is missing)" : "")
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}
+
+/// Wall-clock laps for the phase timings.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(phase: String, seconds: Double)] = []
+
+    mutating func lap(_ phase: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((phase, Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,685 @@
+/// Maximum-weight matching on a general graph with all alternating trees
+/// grown at once and the dual changes driven by one priority queue of
+/// events — the approach of Galil, Micali and Gabow ("An O(EV log V)
+/// algorithm for finding a maximal weighted matching in general graphs",
+/// SIAM J. Comput. 15(1), 1986) and of the LEMON library's
+/// `MaxWeightedMatching`, on top of Edmonds' blossom algorithm (1965) as
+/// formulated by Galil (ACM Computing Surveys 18(1), 1986).
+///
+/// ## How it differs from the O(*n*³) formulation
+///
+/// ``CubicBlossomSolver`` relabels every vertex after each augmentation and
+/// finds δ by a linear scan: *n*/2 stages of Θ(*n* + *m*) work even when a
+/// stage changes almost nothing, which is what makes large sparse batches
+/// slow. Here:
+///
+/// - Every vertex starts exposed as the root of its own tree, with dual
+///   `u(v)` = its largest incident weight (rounded up to even; duals are
+///   doubled as in ``MatchingDuals``). Trees are never reset wholesale: an
+///   augmentation (or a root giving up, below) *dissolves* only the trees
+///   it touches; their vertices become free (matched, unlabelled) and other
+///   trees can grow over them.
+/// - The dual change δ is implicit: a global clock `time` advances, S
+///   vertices have `u = base − time`, T vertices `u = base + time`, free
+///   ones a constant; blossom duals likewise. Every event is a point on that
+///   clock: an S vertex's dual reaching 0 (δ1), an edge from S to a free
+///   vertex becoming tight (δ2), an edge between two S-blossoms becoming
+///   tight (δ3), a T-blossom's dual reaching 0 (δ4). One indexed heap holds
+///   them all, at most one entry per edge, vertex and blossom.
+/// - Edge entries are *lazy*: an entry's time is never later than the true
+///   event, and is recomputed when popped (labels may have changed since).
+///   Entries are pushed when a vertex becomes S (all its edges) or leaves T
+///   to become free (its edges to S vertices) — the only moments at which an
+///   edge's slack starts to fall or falls faster.
+/// - Because roots start with different duals, a root's tree may reach
+///   δ1 before finding an augmenting path: then the alternating path from
+///   the root to the vertex whose dual is 0 is flipped (that vertex becomes
+///   exposed, with dual 0 as complementary slackness wants, and stays free
+///   for other trees to augment into), and the tree is dissolved.
+///
+/// Every operation on blossoms (shrinking, expansion of T-blossoms,
+/// augmenting through them) is Galil's; the proof of optimality is the same
+/// dual certificate, checked by ``MatchingDuals/certify(_:on:)``.
+///
+/// - Complexity: O(*n*·*m*·log *n*) worst case; on the savings graphs of
+///   backhaul (random sparse and dense instances) close to O(*m* log *m*) —
+///   see `docs/benchmarks/matching.md`.
+struct HeapBlossomSolver {
+    private let graph: MatchingGraph
+    private let n: Int
+    private let m: Int
+    /// Per vertex: the remote endpoint of its matched edge, or -1.
+    private var mate: [Int]
+    /// Per vertex: the top-level blossom holding it (itself when trivial).
+    private var inBlossom: [Int]
+    /// Per vertex or blossom (`0..<2n`): the enclosing blossom, or -1.
+    private var blossomParent: [Int]
+    /// Per blossom id: its base vertex, or -1 when the id is unused.
+    private var blossomBase: [Int]
+    private var blossomChildren: [[Int]]
+    /// `blossomEndpoints[b][i]` joins children `i` and `i + 1` (its vertex
+    /// is in child `i`).
+    private var blossomEndpoints: [[Int]]
+    private var unusedBlossoms: [Int]
+    /// Per top-level blossom: 0 free, 1 S (even), 2 T (odd). Sub-blossoms 0.
+    private var label: [UInt8]
+    /// Per labelled top-level blossom: the remote endpoint (outside the
+    /// blossom) of the edge it was labelled through, or -1 for a root.
+    private var labelEnd: [Int]
+    /// Per labelled top-level blossom: the root vertex naming its tree.
+    private var tree: [Int]
+    private var treeNext: [Int]
+    private var treePrev: [Int]
+    /// Per root vertex: the first blossom of its tree's member list.
+    private var treeHead: [Int]
+    /// Vertex duals relative to the clock (see ``vertexDual(_:)``).
+    private var dualBase: [Int]
+    /// Blossom duals relative to the clock (see ``blossomDual(_:)``).
+    private var zBase: [Int]
+    /// The dual clock: the sum of all δ so far.
+    private var time = 0
+    private let heap: IndexedMinHeap
+    private var mark: [Int]
+    private var stamp = 0
+    private var activeTrees = 0
+    /// Scratch stack for ``forEachLeaf(_:_:)``.
+    private var leafStack: [Int] = []
+    /// What the run did, for tests and benchmarks.
+    private(set) var statistics = Statistics()
+
+    /// Counts of the steps of one run.
+    struct Statistics: Sendable, Hashable {
+        var events = 0
+        var staleEvents = 0
+        var grows = 0
+        var blossoms = 0
+        var expansions = 0
+        var augmentations = 0
+        var zeroDualExposures = 0
+        var vertexScans = 0
+    }
+
+    init(graph: MatchingGraph) {
+        self.graph = graph
+        let n = graph.vertexCount
+        self.n = n
+        self.m = graph.edgeCount
+        mate = .init(repeating: -1, count: n)
+        inBlossom = Array(0..<n)
+        blossomParent = .init(repeating: -1, count: 2 * n)
+        blossomBase = Array(0..<n) + .init(repeating: -1, count: n)
+        blossomChildren = .init(repeating: [], count: 2 * n)
+        blossomEndpoints = .init(repeating: [], count: 2 * n)
+        unusedBlossoms = Array((n..<2 * n).reversed())
+        label = .init(repeating: 0, count: 2 * n)
+        labelEnd = .init(repeating: -1, count: 2 * n)
+        tree = .init(repeating: -1, count: 2 * n)
+        treeNext = .init(repeating: -1, count: 2 * n)
+        treePrev = .init(repeating: -1, count: 2 * n)
+        treeHead = .init(repeating: -1, count: n)
+        dualBase = .init(repeating: 0, count: n)
+        zBase = .init(repeating: 0, count: 2 * n)
+        mark = .init(repeating: 0, count: 2 * n)
+        heap = IndexedMinHeap(capacity: graph.edgeCount + 2 * n)
+    }
+
+    // MARK: Duals on the clock
+
+    @inline(__always) private func endpoint(_ p: Int) -> Int { graph.endpointVertex(p) }
+
+    /// `u(v) = 2·y(v)` now.
+    @inline(__always) private func vertexDual(_ v: Int) -> Int {
+        switch label[inBlossom[v]] {
+        case 1: return dualBase[v] - time
+        case 2: return dualBase[v] + time
+        default: return dualBase[v]
+        }
+    }
+
+    /// `z(b)` now (sub-blossoms have label 0: their dual is frozen).
+    @inline(__always) private func blossomDual(_ b: Int) -> Int {
+        switch label[b] {
+        case 1: return zBase[b] + time
+        case 2: return zBase[b] - time
+        default: return zBase[b]
+        }
+    }
+
+    /// Twice the slack of edge `k`, between different top-level blossoms.
+    @inline(__always) private func slack(_ k: Int) -> Int {
+        vertexDual(endpoint(2 * k)) + vertexDual(endpoint(2 * k + 1)) - 2 * graph.weights[k]
+    }
+
+    @inline(__always) private func edgeItem(_ k: Int) -> Int { k }
+    @inline(__always) private func vertexItem(_ v: Int) -> Int { m + v }
+    @inline(__always) private func blossomItem(_ b: Int) -> Int { m + b }
+
+    private mutating func forEachLeaf(_ b: Int, _ body: (inout Self, Int) -> Void) {
+        if b < n {
+            body(&self, b)
+            return
+        }
+        var stack = leafStack
+        leafStack = []
+        stack.removeAll(keepingCapacity: true)
+        stack.append(b)
+        while let t = stack.popLast() {
+            if t < n { body(&self, t) } else { stack.append(contentsOf: blossomChildren[t]) }
+        }
+        leafStack = stack
+    }
+
+    private func leaves(_ b: Int) -> [Int] {
+        if b < n { return [b] }
+        var result: [Int] = []
+        var stack = [b]
+        while let t = stack.popLast() {
+            if t < n { result.append(t) } else { stack.append(contentsOf: blossomChildren[t]) }
+        }
+        return result
+    }
+
+    @inline(__always) private func wrap(_ j: Int, _ count: Int) -> Int { j < 0 ? j + count : j }
+
+    /// Changes the label of top-level blossom `b`, re-expressing the duals of
+    /// its vertices and its own dual on the clock, and keeping the δ1 (S
+    /// vertex) and δ4 (T-blossom) events in step. Edge events are the
+    /// caller's business.
+    private mutating func relabel(_ b: Int, to new: UInt8) {
+        let old = label[b]
+        guard old != new else { return }
+        let t = time
+        forEachLeaf(b) { s, v in
+            let u: Int
+            switch old {
+            case 1: u = s.dualBase[v] - t
+            case 2: u = s.dualBase[v] + t
+            default: u = s.dualBase[v]
+            }
+            switch new {
+            case 1:
+                s.dualBase[v] = u + t
+                s.heap.insertOrDecrease(s.vertexItem(v), key: t + u)
+            case 2:
+                s.dualBase[v] = u - t
+            default:
+                s.dualBase[v] = u
+            }
+            if old == 1 { s.heap.remove(s.vertexItem(v)) }
+        }
+        if b >= n {
+            let z: Int
+            switch old {
+            case 1: z = zBase[b] + t
+            case 2: z = zBase[b] - t
+            default: z = zBase[b]
+            }
+            switch new {
+            case 1: zBase[b] = z - t
+            case 2:
+                zBase[b] = z + t
+                heap.insertOrDecrease(blossomItem(b), key: t + z)
+            default: zBase[b] = z
+            }
+            if old == 2 { heap.remove(blossomItem(b)) }
+        }
+        label[b] = new
+    }
+
+    // MARK: Edge events
+
+    /// `v` just became an S-vertex: every edge to an S- or free vertex in
+    /// another blossom gets an event.
+    private mutating func scanFromEven(_ v: Int) {
+        statistics.vertexScans += 1
+        let bv = inBlossom[v]
+        let uv = vertexDual(v)
+        let t = time
+        for i in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
+            let p = Int(graph.adjacency[i])
+            let w = endpoint(p)
+            let bw = inBlossom[w]
+            if bw == bv { continue }
+            let k = p >> 1
+            switch label[bw] {
+            case 1:
+                let s = uv + vertexDual(w) - 2 * graph.weights[k]
+                assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
+                heap.insertOrDecrease(edgeItem(k), key: t + s / 2)
+            case 0:
+                let s = uv + dualBase[w] - 2 * graph.weights[k]
+                assert(s >= 0, "S–free slack \(s)")
+                heap.insertOrDecrease(edgeItem(k), key: t + s)
+            default:
+                break
+            }
+        }
+    }
+
+    /// `v` just became free after being T: its edges to S-vertices get events.
+    private mutating func scanFromFree(_ v: Int) {
+        statistics.vertexScans += 1
+        let uv = dualBase[v]
+        let t = time
+        for i in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
+            let p = Int(graph.adjacency[i])
+            let w = endpoint(p)
+            let bw = inBlossom[w]
+            guard label[bw] == 1 else { continue }
+            let k = p >> 1
+            let s = uv + dualBase[w] - t - 2 * graph.weights[k]
+            assert(s >= 0, "free–S slack \(s)")
+            heap.insertOrDecrease(edgeItem(k), key: t + s)
+        }
+    }
+
+    // MARK: Trees
+
+    private mutating func treeInsert(_ b: Int, _ root: Int) {
+        tree[b] = root
+        treePrev[b] = -1
+        let head = treeHead[root]
+        treeNext[b] = head
+        if head >= 0 { treePrev[head] = b }
+        treeHead[root] = b
+    }
+
+    private mutating func treeRemove(_ b: Int) {
+        let root = tree[b]
+        assert(root >= 0)
+        let prev = treePrev[b], next = treeNext[b]
+        if prev >= 0 { treeNext[prev] = next } else { treeHead[root] = next }
+        if next >= 0 { treePrev[next] = prev }
+        tree[b] = -1
+        treeNext[b] = -1
+        treePrev[b] = -1
+    }
+
+    /// Unlabels every blossom of the trees rooted at `roots`; former T
+    /// vertices then look for S neighbours in the remaining trees.
+    private mutating func dissolve(_ roots: [Int]) {
+        var formerT: [Int] = []
+        for root in roots {
+            var b = treeHead[root]
+            while b >= 0 {
+                let next = treeNext[b]
+                if label[b] == 2 { formerT.append(b) }
+                relabel(b, to: 0)
+                labelEnd[b] = -1
+                tree[b] = -1
+                treeNext[b] = -1
+                treePrev[b] = -1
+                b = next
+            }
+            treeHead[root] = -1
+            activeTrees -= 1
+        }
+        for b in formerT {
+            forEachLeaf(b) { s, v in s.scanFromFree(v) }
+        }
+    }
+
+    // MARK: Blossoms
+
+    /// Follows the trees up from `v0` and `w0`; returns the base of a new
+    /// blossom, or -1 when they lead to two different roots.
+    private mutating func scanBlossom(_ v0: Int, _ w0: Int) -> Int {
+        stamp += 1
+        var v = v0, w = w0
+        while v != -1 {
+            let b = inBlossom[v]
+            if mark[b] == stamp { return blossomBase[b] }
+            assert(label[b] == 1)
+            mark[b] = stamp
+            if labelEnd[b] == -1 {
+                v = -1
+            } else {
+                let bt = inBlossom[endpoint(labelEnd[b])]
+                assert(label[bt] == 2)
+                v = endpoint(labelEnd[bt])
+            }
+            if w != -1 { swap(&v, &w) }
+        }
+        return -1
+    }
+
+    /// Shrinks the odd cycle closed by tight edge `k` (both ends S, same
+    /// tree) with the given base into a new S-blossom with dual 0.
+    private mutating func addBlossom(_ base: Int, _ k: Int) {
+        var v = endpoint(2 * k), w = endpoint(2 * k + 1)
+        let bb = inBlossom[base]
+        var bv = inBlossom[v], bw = inBlossom[w]
+        guard let b = unusedBlossoms.popLast() else {
+            assertionFailure("out of blossom ids")
+            return
+        }
+        let root = tree[bb]
+        var path: [Int] = []
+        var endps: [Int] = []
+        while bv != bb {
+            path.append(bv)
+            endps.append(labelEnd[bv])
+            v = endpoint(labelEnd[bv])
+            bv = inBlossom[v]
+        }
+        path.append(bb)
+        path.reverse()
+        endps.reverse()
+        endps.append(2 * k)
+        while bw != bb {
+            path.append(bw)
+            endps.append(labelEnd[bw] ^ 1)
+            w = endpoint(labelEnd[bw])
+            bw = inBlossom[w]
+        }
+        var toScan: [Int] = []
+        for c in path {
+            if label[c] == 2 {
+                relabel(c, to: 1)
+                forEachLeaf(c) { _, x in toScan.append(x) }
+            }
+            // Freeze the child's dual: it is no longer top-level.
+            if c >= n { zBase[c] = zBase[c] + time }
+            label[c] = 0
+            treeRemove(c)
+            blossomParent[c] = b
+        }
+        blossomBase[b] = base
+        blossomParent[b] = -1
+        blossomChildren[b] = path
+        blossomEndpoints[b] = endps
+        label[b] = 1
+        labelEnd[b] = labelEnd[bb]
+        zBase[b] = -time
+        treeInsert(b, root)
+        forEachLeaf(b) { s, x in s.inBlossom[x] = b }
+        for x in toScan { scanFromEven(x) }
+    }
+
+    /// Expands top-level T-blossom `b`, whose dual is 0: the children on the
+    /// even path from the entry child to the base join the tree (T, S, …, T),
+    /// the others become free.
+    private mutating func expandTBlossom(_ b: Int) {
+        assert(label[b] == 2 && blossomParent[b] == -1 && blossomDual(b) == 0)
+        let root = tree[b]
+        let entryEnd = labelEnd[b]
+        let entryVertex = endpoint(entryEnd ^ 1)
+        relabel(b, to: 0)
+        treeRemove(b)
+        let children = blossomChildren[b]
+        let endps = blossomEndpoints[b]
+        let count = children.count
+        for c in children {
+            blossomParent[c] = -1
+            forEachLeaf(c) { s, x in s.inBlossom[x] = c }
+        }
+        let entryChild = inBlossom[entryVertex]
+        guard var j = children.firstIndex(of: entryChild) else {
+            assertionFailure("entry child not in blossom")
+            return
+        }
+        let jstep: Int, trick: Int
+        if j & 1 != 0 {
+            j -= count
+            jstep = 1
+            trick = 0
+        } else {
+            jstep = -1
+            trick = 1
+        }
+        var p = entryEnd
+        var evenChildren: [Int] = []
+        while j != 0 {
+            let odd = inBlossom[endpoint(p ^ 1)]
+            relabel(odd, to: 2)
+            labelEnd[odd] = p
+            treeInsert(odd, root)
+            let mp = mate[blossomBase[odd]]
+            let even = inBlossom[endpoint(mp)]
+            assert(label[even] == 0)
+            relabel(even, to: 1)
+            labelEnd[even] = mp ^ 1
+            treeInsert(even, root)
+            evenChildren.append(even)
+            j += jstep
+            p = endps[wrap(j - trick, count)] ^ trick
+            j += jstep
+        }
+        let baseChild = children[0]
+        relabel(baseChild, to: 2)
+        labelEnd[baseChild] = p
+        treeInsert(baseChild, root)
+        j += jstep
+        var freeChildren: [Int] = []
+        while children[wrap(j, count)] != entryChild {
+            let c = children[wrap(j, count)]
+            assert(label[c] == 0)
+            freeChildren.append(c)
+            j += jstep
+        }
+        // Release the blossom id.
+        blossomBase[b] = -1
+        blossomChildren[b] = []
+        blossomEndpoints[b] = []
+        labelEnd[b] = -1
+        zBase[b] = 0
+        unusedBlossoms.append(b)
+        for c in evenChildren { forEachLeaf(c) { s, x in s.scanFromEven(x) } }
+        for c in freeChildren { forEachLeaf(c) { s, x in s.scanFromFree(x) } }
+    }
+
+    /// Swaps matched and unmatched edges along the even path inside blossom
+    /// `b0` from vertex `v0` to its base, making `v0` the base. Does not
+    /// touch the mate of `v0`.
+    private mutating func augmentBlossom(_ b0: Int, _ v0: Int) {
+        // The recursive calls touch disjoint sub-blossoms and never the mate
+        // of their new base, so they can run in any order: a work list.
+        var work = [(b0, v0)]
+        while let (b, v) = work.popLast() {
+            var t = v
+            while blossomParent[t] != b { t = blossomParent[t] }
+            if t >= n { work.append((t, v)) }
+            let count = blossomChildren[b].count
+            guard let i = blossomChildren[b].firstIndex(of: t) else {
+                assertionFailure("child not in blossom")
+                return
+            }
+            var j = i
+            let jstep: Int, trick: Int
+            if i & 1 != 0 {
+                j -= count
+                jstep = 1
+                trick = 0
+            } else {
+                jstep = -1
+                trick = 1
+            }
+            while j != 0 {
+                j += jstep
+                t = blossomChildren[b][wrap(j, count)]
+                let p = blossomEndpoints[b][wrap(j - trick, count)] ^ trick
+                if t >= n { work.append((t, endpoint(p))) }
+                j += jstep
+                t = blossomChildren[b][wrap(j, count)]
+                if t >= n { work.append((t, endpoint(p ^ 1))) }
+                mate[endpoint(p)] = p ^ 1
+                mate[endpoint(p ^ 1)] = p
+            }
+            if i > 0 {
+                blossomChildren[b] = Array(blossomChildren[b][i...] + blossomChildren[b][..<i])
+                blossomEndpoints[b] = Array(blossomEndpoints[b][i...] + blossomEndpoints[b][..<i])
+            }
+            // `v` is the new base (the child holding it is rotated to the
+            // front; its own rotation may still be on the work list).
+            blossomBase[b] = v
+        }
+    }
+
+    /// Flips the alternating path from S-vertex `s0` up to its tree's root:
+    /// `s0` gets the mate endpoint `p0` (-1: exposed), the root gets matched.
+    private mutating func augmentPath(from s0: Int, mateEndpoint p0: Int) {
+        var s = s0, p = p0
+        while true {
+            let bs = inBlossom[s]
+            assert(label[bs] == 1)
+            if bs >= n { augmentBlossom(bs, s) }
+            mate[s] = p
+            if labelEnd[bs] == -1 { break }
+            let t = endpoint(labelEnd[bs])
+            let bt = inBlossom[t]
+            assert(label[bt] == 2 && blossomBase[bt] == t)
+            s = endpoint(labelEnd[bt])
+            let j = endpoint(labelEnd[bt] ^ 1)
+            if bt >= n { augmentBlossom(bt, j) }
+            mate[j] = labelEnd[bt]
+            p = labelEnd[bt] ^ 1
+        }
+    }
+
+    // MARK: Events
+
+    /// Edge `k` popped at the current time: act if it is tight, or put it
+    /// back at the time it will be.
+    private mutating func edgeEvent(_ k: Int) {
+        let i = endpoint(2 * k), j = endpoint(2 * k + 1)
+        let bi = inBlossom[i], bj = inBlossom[j]
+        if bi == bj { return }
+        let li = label[bi], lj = label[bj]
+        if li == 1 && lj == 1 {
+            let s = slack(k)
+            assert(s >= 0 && s % 2 == 0)
+            if s > 0 {
+                statistics.staleEvents += 1
+                heap.insertOrDecrease(edgeItem(k), key: time + s / 2)
+                return
+            }
+            let base = scanBlossom(i, j)
+            if base >= 0 {
+                statistics.blossoms += 1
+                addBlossom(base, k)
+            } else {
+                statistics.augmentations += 1
+                let roots = [tree[bi], tree[bj]]
+                augmentPath(from: i, mateEndpoint: 2 * k + 1)
+                augmentPath(from: j, mateEndpoint: 2 * k)
+                dissolve(roots)
+            }
+        } else if li == 1 && lj == 0 {
+            freeEdgeEvent(k, even: 2 * k, free: 2 * k + 1)
+        } else if lj == 1 && li == 0 {
+            freeEdgeEvent(k, even: 2 * k + 1, free: 2 * k)
+        }
+    }
+
+    /// Edge `k` from an S-vertex (endpoint `ep`) to a free vertex (endpoint
+    /// `fp`): grow the tree, or augment into an exposed free blossom.
+    private mutating func freeEdgeEvent(_ k: Int, even ep: Int, free fp: Int) {
+        let s = slack(k)
+        assert(s >= 0)
+        if s > 0 {
+            statistics.staleEvents += 1
+            heap.insertOrDecrease(edgeItem(k), key: time + s)
+            return
+        }
+        let sv = endpoint(ep), fv = endpoint(fp)
+        let bs = inBlossom[sv], bf = inBlossom[fv]
+        let root = tree[bs]
+        let base = blossomBase[bf]
+        if mate[base] == -1 {
+            // An exposed vertex whose dual already reached 0: augment into it.
+            statistics.augmentations += 1
+            augmentPath(from: sv, mateEndpoint: fp)
+            if bf >= n { augmentBlossom(bf, fv) }
+            mate[fv] = ep
+            dissolve([root])
+            return
+        }
+        statistics.grows += 1
+        relabel(bf, to: 2)
+        labelEnd[bf] = ep
+        treeInsert(bf, root)
+        let mp = mate[base]
+        let bm = inBlossom[endpoint(mp)]
+        assert(label[bm] == 0)
+        relabel(bm, to: 1)
+        labelEnd[bm] = mp ^ 1
+        treeInsert(bm, root)
+        forEachLeaf(bm) { s, x in s.scanFromEven(x) }
+    }
+
+    /// S-vertex `v`'s dual reached 0: make it exposed by flipping the path
+    /// to its root, and dissolve the tree.
+    private mutating func vertexEvent(_ v: Int) {
+        assert(label[inBlossom[v]] == 1 && vertexDual(v) == 0)
+        statistics.zeroDualExposures += 1
+        let root = tree[inBlossom[v]]
+        augmentPath(from: v, mateEndpoint: -1)
+        dissolve([root])
+    }
+
+    // MARK: The main loop
+
+    /// Runs the algorithm and returns the matched edge of every vertex (or
+    /// -1) with the optimal duals.
+    mutating func solve() -> (mateEdge: [Int32], duals: MatchingDuals) {
+        let maxIncident = graph.maximumIncidentWeights()
+        var entries: [(item: Int, key: Int)] = []
+        entries.reserveCapacity(m + n)
+        for v in 0..<n where maxIncident[v] > 0 {
+            let u = (maxIncident[v] + 1) & ~1
+            dualBase[v] = u  // S at time 0: u = base − 0
+            label[v] = 1
+            treeInsert(v, v)
+            activeTrees += 1
+            entries.append((vertexItem(v), u))
+        }
+        for k in 0..<m {
+            let s = dualBase[endpoint(2 * k)] + dualBase[endpoint(2 * k + 1)] - 2 * graph.weights[k]
+            entries.append((edgeItem(k), s / 2))
+        }
+        heap.build(entries)
+        entries = []
+
+        while activeTrees > 0 {
+            guard let (item, key) = heap.popMinimum() else {
+                assertionFailure("trees left but no events")
+                break
+            }
+            assert(key >= time)
+            time = key
+            statistics.events += 1
+            if item < m {
+                edgeEvent(item)
+            } else if item - m < n {
+                vertexEvent(item - m)
+            } else {
+                statistics.expansions += 1
+                expandTBlossom(item - m)
+            }
+        }
+        return (mateEdges(), duals())
+    }
+
+    private func mateEdges() -> [Int32] {
+        mate.map { $0 < 0 ? -1 : Int32(truncatingIfNeeded: $0 >> 1) }
+    }
+
+    /// The duals in the public form: live blossoms renumbered `0..<count`.
+    private func duals() -> MatchingDuals {
+        var id = [Int](repeating: -1, count: 2 * n)
+        var blossomDuals: [Int] = []
+        for b in n..<(2 * n) where blossomBase[b] >= 0 {
+            id[b] = blossomDuals.count
+            blossomDuals.append(blossomDual(b))
+        }
+        var parents = [Int](repeating: -1, count: blossomDuals.count)
+        for b in n..<(2 * n) where id[b] >= 0 {
+            let p = blossomParent[b]
+            parents[id[b]] = p < 0 ? -1 : id[p]
+        }
+        let vertexBlossoms = (0..<n).map { v in blossomParent[v] < 0 ? -1 : id[blossomParent[v]] }
+        return MatchingDuals(
+            vertexDuals: (0..<n).map(vertexDual), blossomDuals: blossomDuals,
+            blossomParents: parents, vertexBlossoms: vertexBlossoms)
+    }
+}

@@ -1,0 +1,74 @@
+/// Which algorithm computes a matching.
+public enum MatchingAlgorithm: String, Sendable, Hashable, CaseIterable {
+    /// Exact maximum weight: Edmonds' blossom algorithm with all trees grown
+    /// at once and a priority queue of dual events (``HeapBlossomSolver``).
+    /// The default: it is the fastest exact solver here on both dense and
+    /// sparse savings graphs (`docs/benchmarks/matching.md`).
+    case blossom
+    /// Exact maximum weight: the O(*n*³) formulation of Galil (1986), as in
+    /// van Rantwijk's implementation. The reference the faster solver is
+    /// checked against; slow on large sparse graphs.
+    case cubicBlossom = "cubic-blossom"
+    /// Not optimal: the heaviest edge first, ties by the smaller vertex
+    /// numbers (``MatchingGraph/greedyMatching()``). A baseline that shows
+    /// what optimality buys.
+    case greedy
+}
+
+/// A maximum-weight matching together with the dual solution that proves it.
+public struct CertifiedMatching: Sendable, Hashable {
+    public let matching: Matching
+    public let duals: MatchingDuals
+}
+
+extension MatchingGraph {
+    /// A maximum-weight matching (not necessarily of maximum cardinality).
+    ///
+    /// Debug builds check the result against its dual certificate
+    /// (``MatchingDuals/certify(_:on:)``) before returning.
+    ///
+    /// - Parameter algorithm: ``MatchingAlgorithm/blossom`` (default) or
+    ///   ``MatchingAlgorithm/cubicBlossom``; ``MatchingAlgorithm/greedy``
+    ///   returns the greedy matching.
+    /// - Complexity: see ``MatchingAlgorithm``.
+    public func matching(using algorithm: MatchingAlgorithm = .blossom) -> Matching {
+        switch algorithm {
+        case .greedy: return greedyMatching()
+        case .blossom, .cubicBlossom: return maximumWeightMatching(using: algorithm).matching
+        }
+    }
+
+    /// A maximum-weight matching and its optimal dual solution.
+    ///
+    /// - Parameter algorithm: ``MatchingAlgorithm/blossom`` or
+    ///   ``MatchingAlgorithm/cubicBlossom`` (``MatchingAlgorithm/greedy`` is
+    ///   not exact and falls back to ``MatchingAlgorithm/blossom`` here).
+    public func maximumWeightMatching(using algorithm: MatchingAlgorithm = .blossom) -> CertifiedMatching {
+        let (mateEdge, duals): ([Int32], MatchingDuals)
+        switch algorithm {
+        case .cubicBlossom:
+            var solver = CubicBlossomSolver(graph: self)
+            (mateEdge, duals) = solver.solve()
+        case .blossom, .greedy:
+            var solver = HeapBlossomSolver(graph: self)
+            (mateEdge, duals) = solver.solve()
+        }
+        let result = CertifiedMatching(matching: Matching(graph: self, mateEdge: mateEdge), duals: duals)
+        assert(result._checkOptimality(on: self))
+        return result
+    }
+}
+
+extension CertifiedMatching {
+    /// Debug check: the duals certify the matching (see
+    /// ``MatchingDuals/certify(_:on:)``); stops with the violation if not.
+    func _checkOptimality(on graph: MatchingGraph) -> Bool {
+        do {
+            try duals.certify(matching, on: graph)
+            return true
+        } catch {
+            assertionFailure(error.description)
+            return false
+        }
+    }
+}

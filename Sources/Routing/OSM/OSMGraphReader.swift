@@ -1,0 +1,210 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an OpenStreetMap file into a ``RoadGraph`` for one vehicle
+/// profile.
+///
+/// Both formats OSM is distributed in are read, told apart by their content
+/// rather than their name:
+///
+/// - **PBF** (`.osm.pbf`), the compact binary format
+///   (https://wiki.openstreetmap.org/wiki/PBF_Format), decoded here from the
+///   blob framing down: zlib or raw blobs, string tables, dense and plain
+///   nodes with delta coding, granularity and offsets, ways with their tags.
+///   Read in two passes (ways, then only the nodes they use), blobs decoded
+///   in parallel, nothing held whole: a country extract fits in memory.
+/// - **XML** (`.osm`, `.osm.gz`), streamed with a tokenizer of its own.
+///
+/// Both feed the same graph assembly, so the same data gives the same graph
+/// in either format. The graph's metric is ``RoutingMetric/duration`` (the
+/// fastest route for the profile); lengths are kept alongside. Edge shapes
+/// hold the road geometry. Node ids are the OSM node ids.
+///
+/// **Relations are not read**: turn restrictions (`type=restriction`) are
+/// not applied, and routes are not taken from route relations. Node tags are
+/// not read either: barriers (gates, bollards) on a road do not block it.
+/// `docs/osm.md` explains these choices.
+///
+/// ```swift
+/// let graph = try OSMGraphReader(profile: .hgv).read(path: "sweden.osm.pbf")
+/// ```
+public struct OSMGraphReader: Sendable {
+    /// How much of the way geometry becomes graph nodes.
+    public enum Simplification: String, Sendable, Hashable, CaseIterable {
+        /// Every node of a routable way is a graph node; edges have no shape.
+        case none
+        /// Graph nodes where ways meet or end; the nodes between become edge
+        /// shapes.
+        case intersections
+        /// As `intersections`, then chains through nodes where just two
+        /// roads meet end to end (same directions allowed) are merged into
+        /// one edge, lengths and durations summed exactly.
+        case chains
+    }
+
+    /// The two encodings of OSM data.
+    public enum Format: String, Sendable, Hashable {
+        case pbf
+        case xml
+    }
+
+    /// The vehicle the graph is for.
+    public var profile: VehicleProfile
+    /// How far the geometry is simplified; ``Simplification/chains`` by
+    /// default (see `docs/osm.md` for the measurements behind the choice).
+    public var simplification: Simplification
+    /// Cores used to decode PBF blobs.
+    public var threads: Int
+
+    /// Creates a reader.
+    public init(
+        profile: VehicleProfile = .hgv, simplification: Simplification = .chains,
+        threads: Int = OSMGraphReader.availableCores
+    ) {
+        self.profile = profile
+        self.simplification = simplification
+        self.threads = max(1, threads)
+    }
+
+    /// The number of online cores (at least 1).
+    public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Reads the graph in `path`.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read, is not OSM
+    ///   data, is corrupt or truncated, or holds no road the profile may use.
+    /// - Complexity: O(file size + *n* log *n*) for *n* graph nodes.
+    public func read(path: String) throws(InputError) -> RoadGraph {
+        try readWithStatistics(path: path).graph
+    }
+
+    /// Reads the graph in `path` and reports what the file held and what
+    /// each step cost.
+    public func readWithStatistics(path: String) throws(InputError) -> (graph: RoadGraph, statistics: OSMReadStatistics) {
+        let format = try Self.format(ofFileAt: path)
+        var stats = OSMReadStatistics(format: format, profile: profile.name, simplification: simplification)
+        let ways: OSMWaySet
+        switch format {
+        case .pbf:
+            let (w, c) = try PBFRoadReader(profile: profile, threads: threads).read(path: path)
+            ways = w
+            stats.nodes = c.nodes
+            stats.ways = c.ways
+            stats.relations = c.relations
+            stats.blobs = c.blobs
+            stats.nodeBlobs = c.nodeBlobs
+            stats.readSeconds = c.pass1Seconds + c.pass2Seconds
+            stats.waysPassSeconds = c.pass1Seconds
+            stats.nodesPassSeconds = c.pass2Seconds
+            stats.writingProgram = c.header.writingProgram
+        case .xml:
+            let (w, c) = try OSMXMLRoadReader(profile: profile).read(path: path)
+            ways = w
+            stats.nodes = c.nodes
+            stats.ways = c.ways
+            stats.relations = c.relations
+            stats.readSeconds = c.seconds
+        }
+        stats.routableWays = ways.wayCount
+        stats.referencedNodes = ways.table.count
+        stats.idTableBytes = ways.table.memoryFootprint
+        guard ways.wayCount > 0 else {
+            let what = stats.ways == 0 ? "has no ways" : "has \(stats.ways) ways but none is a road the \(profile.name) profile may use"
+            throw InputError(path: path, message: "\(what): no road graph to build")
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification)
+            .assemble(ways, path: path)
+        stats.assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        stats.missingNodeReferences = counts.missingNodeReferences
+        stats.segments = counts.segments
+        stats.contractedNodes = counts.contractedNodes
+        stats.graphNodes = graph.nodeCount
+        stats.graphEdges = graph.edgeCount
+        stats.shapePoints = graph.shapeLatitudeE7.count
+        return (graph, stats)
+    }
+
+    /// Tells PBF from XML by the first bytes of the file (gzip is looked
+    /// through).
+    ///
+    /// - Throws: ``InputError`` when the file is missing, empty or neither.
+    public static func format(ofFileAt path: String) throws(InputError) -> Format {
+        var stream = try ByteStream(path: path)
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 16)
+        defer { head.deallocate() }
+        var n = 0
+        while n < head.count {
+            let r = try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: head[n...]))
+            if r == 0 { break }
+            n += r
+        }
+        guard n > 0 else { throw InputError(path: path, message: "file is empty") }
+        let bytes = Array(head[0..<n])
+        // XML: optional UTF-8 byte order mark, optional whitespace, '<'.
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < n, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        if i < n, bytes[i] == UInt8(ascii: "<") { return .xml }
+        // PBF: a 4-byte big-endian BlobHeader length, then field 1 (type)
+        // holding "OSMHeader".
+        if !stream.isCompressed, n >= 15 {
+            let length = bytes[0..<4].reduce(0) { $0 << 8 | Int($1) }
+            if length > 0, length <= PBFFile.maxHeaderSize, bytes[4] == 0x0A, bytes[5] == 9,
+               Array(bytes[6..<15]) == Array("OSMHeader".utf8) {
+                return .pbf
+            }
+        }
+        throw InputError(path: path, message: "not an OpenStreetMap file: neither PBF (it would start with an OSMHeader block) nor XML")
+    }
+}
+
+/// What ``OSMGraphReader/readWithStatistics(path:)`` found and how long it
+/// took.
+public struct OSMReadStatistics: Sendable, Hashable {
+    public var format: OSMGraphReader.Format
+    public var profile: String
+    public var simplification: OSMGraphReader.Simplification
+    /// Nodes, ways and relations in the file.
+    public var nodes = 0
+    public var ways = 0
+    public var relations = 0
+    /// PBF blocks in the file, and how many hold nodes.
+    public var blobs = 0
+    public var nodeBlobs = 0
+    /// The program that wrote a PBF file.
+    public var writingProgram: String?
+    /// Ways the profile may use, and the distinct nodes they reference.
+    public var routableWays = 0
+    public var referencedNodes = 0
+    /// References to nodes the file does not hold (split ways there).
+    public var missingNodeReferences = 0
+    /// Edges between meeting points before chain contraction (undirected).
+    public var segments = 0
+    /// Nodes removed by chain contraction.
+    public var contractedNodes = 0
+    /// The graph.
+    public var graphNodes = 0
+    public var graphEdges = 0
+    public var shapePoints = 0
+    /// Bytes of the node id table.
+    public var idTableBytes = 0
+    /// Time reading the file (both PBF passes), and each PBF pass.
+    public var readSeconds = 0.0
+    public var waysPassSeconds = 0.0
+    public var nodesPassSeconds = 0.0
+    /// Time building the graph from the ways.
+    public var assemblySeconds = 0.0
+
+    public init(format: OSMGraphReader.Format, profile: String, simplification: OSMGraphReader.Simplification) {
+        self.format = format
+        self.profile = profile
+        self.simplification = simplification
+    }
+}

@@ -1,0 +1,81 @@
+import Backhaul
+
+extension BackhaulCommand {
+    static var match: CommandSpec {
+        CommandSpec(
+            path: ["match"],
+            abstract: "Pair shipments so trucks stop returning empty, and report the savings.",
+            discussion: """
+                The main job. Reads shipment batches (CSV or JSON; a folder means every \
+                *.csv and *.json in it, sorted by name; - reads CSV from standard input), \
+                places every origin and destination on the road graph, routes every \
+                loaded leg and every empty leg between a destination and an origin, and \
+                pairs shipments a (A→B) and b (C→D) so that one truck drives A→B→C→D→A \
+                instead of two trucks each returning empty. The pairing maximises the \
+                total empty kilometres saved (an exact maximum-weight matching) under \
+                body-type, vehicle, time-window and repositioning constraints.
+
+                Every input row ends in exactly one place of the report: a pair, \
+                unpaired (with the reason), an observed empty run (load_status=empty), \
+                or rejected (with file, line and reason). Savings are converted to \
+                litres and kg CO2e for the pair's vehicle and fuel (see 'backhaul \
+                emissions --list').
+
+                Without --graph the distances are an honest estimate — great-circle × \
+                --circuity at 70 km/h — and every report says "distance_model": \
+                "crowfly". The same input always gives byte-identical reports.
+                """,
+            options: [
+                .value("graph", "graph", help: "The road graph: a .bhg file or OpenStreetMap .osm.pbf/.osm/.osm.gz or DIMACS .gr/.gr.gz."),
+                .value("format", "format", help: "Report written to standard output.", choices: MatchOptions.Format.allCases.map(\.rawValue), default: "json"),
+                .value("out", "dir", help: "Write every report (result.json, pairs.csv, report.md, report.html, pairs.geojson) into this folder, atomically, and print a one-line summary."),
+                .value("strategy", "strategy", help: "optimal: maximum total saving; greedy: best saving first (a baseline).", choices: ["optimal", "greedy"], default: "optimal"),
+                .value("vehicle", "vehicle", help: "Vehicle class for emissions, unless a row names its own.", default: "artic-40t"),
+                .value("fuel", "fuel", help: "Fuel for emissions, unless a row names its own.", default: "diesel-b7"),
+                .value("factors", "file", help: "A JSON file replacing or adding vehicles and fuels (see 'backhaul emissions --help')."),
+                .value("max-deadhead-km", "km", help: "Longest empty repositioning leg between the two loads of a pair."),
+                .value("handling-min", "minutes", help: "Time per loading or unloading stop.", default: "45"),
+                .flag("ignore-body-type", help: "Pair regardless of body types."),
+                .flag("ignore-time-windows", help: "Pair regardless of pickup and delivery times."),
+                .value("candidates", "k", help: "Keep each shipment's k best partners (sparse matching); default: all up to \(MatchOptions.denseLimit) shipments, \(MatchOptions.sparseCandidates) above."),
+                .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
+                .value("threads", "n", help: "Worker threads for routing (default: every core)."),
+                .value("max-snap-m", "metres", help: "Shipment ends farther than this from the roads are unreachable.", default: "1000"),
+                .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
+                .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
+                .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
+                .flag("stamp", help: "Put the date and time of the run into the reports."),
+                .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
+            ],
+            arguments: [ArgumentSpec(name: "batch", help: "Batch files or folders; - for CSV on standard input.", variadic: true)],
+            examples: [
+                "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
+                "backhaul match samples/shipments/demo-smaland.csv --format md",
+                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+            ],
+            run: { args throws(CommandFailure) in
+                var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
+                o.format = MatchOptions.Format(rawValue: args.string("format") ?? "json") ?? .json
+                o.outDirectory = args.string("out")
+                o.strategy = MatchOptions.Strategy(rawValue: args.string("strategy") ?? "optimal") ?? .optimal
+                o.vehicle = args.string("vehicle") ?? o.vehicle
+                o.fuel = args.string("fuel") ?? o.fuel
+                o.factorsFile = args.string("factors")
+                o.maxDeadheadKm = try args.double("max-deadhead-km", in: 0...100_000)
+                o.handlingMinutes = try args.double("handling-min", in: 0...1440) ?? 45
+                o.ignoreBodyType = args.flag("ignore-body-type")
+                o.ignoreTimeWindows = args.flag("ignore-time-windows")
+                o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
+                o.strict = args.flag("strict")
+                o.threads = try args.int("threads", in: 1...256)
+                o.maxSnapMetres = try args.double("max-snap-m", in: 0...1_000_000) ?? 1000
+                o.profile = args.string("profile") ?? "hgv"
+                o.dimacsUnit = args.string("dimacs-unit") ?? "m"
+                o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
+                o.stamp = args.flag("stamp")
+                o.quiet = args.flag("quiet")
+                return try MatchJob.execute(o, console: Console(quiet: o.quiet))
+            }
+        )
+    }
+}
