@@ -115,12 +115,12 @@ do {
     let rows = Array(sources.prefix(sampleRows))
     let expected = try DistanceMatrix(graph: graph, sources: rows, targets: targets1k, threads: 2)
     let got = try ch.matrix(sources: rows, targets: targets1k, threads: 2)
-    let weightsEqual = got.weights == expected.weights
+    // DIMACS graphs minimise length: lengths are the metric.
     let lengthsEqual = got.lengths == expected.lengths
     let durationDiffs = zip(got.durations, expected.durations).filter { $0 != $1 }.count
     let maxDiff = zip(got.durations, expected.durations).map { $0 > $1 ? $0 - $1 : $1 - $0 }.max() ?? 0
-    print("check \(sampleRows)×\(targets1k.count) against DistanceMatrix (Dijkstra): weights "
-          + (weightsEqual ? "equal" : "DIFFER") + ", lengths " + (lengthsEqual ? "equal" : "DIFFER")
+    print("check \(sampleRows)×\(targets1k.count) against DistanceMatrix (Dijkstra): lengths (the metric) "
+          + (lengthsEqual ? "equal" : "DIFFER")
           + ", durations differ in \(durationDiffs) cells (ties on length; largest difference \(maxDiff) ds)")
-    if !weightsEqual || !lengthsEqual { exit(1) }
+    if !lengthsEqual { exit(1) }
 }

@@ -157,7 +157,7 @@ import Synchronization
         let m = try ch.matrix(sources: sources, targets: targets, threads: 1)
         Self.check(m, g, sources: sources, targets: targets, checkOther: false)
         let m2 = try ch.matrix(sources: sources, targets: targets, threads: 3)
-        #expect(m2.weights == m.weights && m2.lengths == m.lengths && m2.durations == m.durations)
+        #expect(m2.lengths == m.lengths && m2.durations == m.durations)
     }
 
     /// With positive, widely spread weights shortest paths are almost always
@@ -181,7 +181,7 @@ import Synchronization
         let m = try ch.matrix(sources: all, targets: all, threads: 2)
         let checked = Self.check(m, g, sources: all, targets: all, checkOther: true)
         // Not vacuous: most reachable pairs have a unique shortest path.
-        let reachable = m.weights.filter { $0 != .max }.count
+        let reachable = m.lengths.filter { $0 != .max }.count
         #expect(checked * 10 >= reachable * 9 && reachable >= n)
     }
 
@@ -196,9 +196,9 @@ import Synchronization
         let expected = try DistanceMatrix(graph: g, sources: sources, targets: targets, threads: 2)
         let m = try ch.matrix(sources: sources, targets: targets, threads: 2)
         #expect(m.sourceCount == 60 && m.targetCount == 70)
-        #expect(m.weights == expected.weights)
+        #expect(m.metric == .distance)
         #expect(m.lengths == expected.lengths)
-        #expect(m.weights.contains { $0 != .max })
+        #expect(m.lengths.contains { $0 != .max })
     }
 
     @Test func handMadeGraphEqualsDistanceMatrix() throws {
@@ -207,7 +207,7 @@ import Synchronization
         let all = (0..<g.nodeCount).map { NetworkPoint.node($0, in: g) }
         let m = try ch.matrix(sources: all, targets: all)
         let expected = try DistanceMatrix(graph: g, sources: all, targets: all)
-        #expect(m.weights == expected.weights)
+        #expect(m.lengths == expected.lengths)
         // 1 → 3 takes the shorter parallel arc (3 + 5), and carries its duration.
         let one = g.node(originalID: 1)!, three = g.node(originalID: 3)!
         #expect(m[one, three] == PathCost(weight: 8, length: 8, duration: 120))
@@ -217,15 +217,15 @@ import Synchronization
         let g = try ShortestPathSearchTests.handMade()
         let ch = try ContractionHierarchy(graph: g)
         let one = [NetworkPoint.node(0, in: g)]
-        #expect(try ch.matrix(sources: [], targets: one).weights.isEmpty)
-        #expect(try ch.matrix(sources: one, targets: []).weights.isEmpty)
+        #expect(try ch.matrix(sources: [], targets: one).lengths.isEmpty)
+        #expect(try ch.matrix(sources: one, targets: []).lengths.isEmpty)
         let nowhere = NetworkPoint(departures: [], arrivals: [])
         let m = try ch.matrix(sources: [nowhere] + one, targets: one + [nowhere])
-        #expect(m.weights == [.max, .max, 0, .max])
+        #expect(m.lengths == [.max, .max, 0, .max] && m.durations == [.max, .max, 0, .max])
         let empty = try RoadGraphBuilder(metric: .distance, profile: "test").build()
         let none = try ContractionHierarchy(graph: empty)
         #expect(none.nodeCount == 0 && none.arcCount == 0)
-        #expect(try none.matrix(sources: [], targets: []).weights.isEmpty)
+        #expect(try none.matrix(sources: [], targets: []).lengths.isEmpty)
     }
 
     @Test func progressCountsEveryRowOnce() throws {

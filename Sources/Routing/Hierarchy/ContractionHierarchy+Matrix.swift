@@ -55,45 +55,43 @@ extension ContractionHierarchy {
         }
         let targetsOnEdge = onEdge
 
-        var weights = [UInt32](repeating: 0, count: s * t)
         var lengths = [UInt32](repeating: 0, count: s * t)
         var durations = [UInt32](repeating: 0, count: s * t)
         let workers = min(maxWorkers, max(1, s))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
-        weights.withUnsafeMutableBufferPointer { wBuf in
-            lengths.withUnsafeMutableBufferPointer { lBuf in
-                durations.withUnsafeMutableBufferPointer { dBuf in
-                    let out = MatrixCells(weights: wBuf, lengths: lBuf, durations: dBuf, width: t)
-                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                        var search = UpwardSearch(nodeCount: nodeCount)
-                        var best = RowScratch(count: t)
-                        while !failed.load(ordering: .relaxed) {
-                            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                            guard i < s else { break }
-                            scanBuckets(from: sources[i], buckets: buckets, search: &search, best: &best)
-                            if !write(best, row: i, to: out, overflowed: overflow.load(ordering: .relaxed)) {
-                                failed.store(true, ordering: .relaxed)
-                            }
-                            // Driving straight along an edge shared with the source.
-                            for pos in sources[i].positions {
-                                guard let list = targetsOnEdge[pos.edge] else { continue }
-                                for j in list {
-                                    guard let c = sources[i].sameEdgeCost(to: targets[j], in: graph),
-                                        c.weight < out.weight(row: i, column: j)
-                                    else { continue }
-                                    out.set(row: i, column: j, c.weight, c.length, c.duration)
-                                }
-                            }
-                            if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
+        let metric = graph.metric
+        lengths.withUnsafeMutableBufferPointer { lBuf in
+            durations.withUnsafeMutableBufferPointer { dBuf in
+                let out = MatrixCells(lengths: lBuf, durations: dBuf, width: t, metric: metric)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var search = UpwardSearch(nodeCount: nodeCount)
+                    var best = RowScratch(count: t)
+                    while !failed.load(ordering: .relaxed) {
+                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard i < s else { break }
+                        scanBuckets(from: sources[i], buckets: buckets, search: &search, best: &best)
+                        if !write(best, row: i, to: out, overflowed: overflow.load(ordering: .relaxed)) {
+                            failed.store(true, ordering: .relaxed)
                         }
+                        // Driving straight along an edge shared with the source.
+                        for pos in sources[i].positions {
+                            guard let list = targetsOnEdge[pos.edge] else { continue }
+                            for j in list {
+                                guard let c = sources[i].sameEdgeCost(to: targets[j], in: graph),
+                                    c.weight < out.weight(row: i, column: j)
+                                else { continue }
+                                out.set(row: i, column: j, c.length, c.duration)
+                            }
+                        }
+                        if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
                     }
                 }
             }
         }
         guard !failed.load(ordering: .relaxed) else { throw CostOverflowError() }
-        return DistanceMatrix(sourceCount: s, targetCount: t, weights: weights, lengths: lengths, durations: durations)
+        return DistanceMatrix(sourceCount: s, targetCount: t, metric: metric, lengths: lengths, durations: durations)
     }
 
     /// The anchors of a point as an upward search's starts: rank, cost and
@@ -150,13 +148,13 @@ extension ContractionHierarchy {
             let o = best.other[j]
             if w == .max {
                 if overflowed { ok = false }
-                out.set(row: row, column: j, .max, .max, .max)
+                out.set(row: row, column: j, .max, .max)
             } else if w >= UInt64(UInt32.max) || o >= UInt64(UInt32.max) {
                 ok = false
             } else if distanceMetric {
-                out.set(row: row, column: j, UInt32(w), UInt32(w), UInt32(o))
+                out.set(row: row, column: j, UInt32(w), UInt32(o))
             } else {
-                out.set(row: row, column: j, UInt32(w), UInt32(o), UInt32(w))
+                out.set(row: row, column: j, UInt32(o), UInt32(w))
             }
         }
         return ok
@@ -174,7 +172,7 @@ extension ContractionHierarchy {
             var nodes: [UInt32] = []
             var entries: [HierarchyArc] = []
             var lost = false
-            for j in (block * t / workers) ..< ((block + 1) * t / workers) {
+            for j in (block * t / workers)..<((block + 1) * t / workers) {
                 search.run(
                     from: starts(targets[j].arrivals), up: (backwardStart, backwardArcs),
                     stall: (forwardStart, forwardArcs)
@@ -236,20 +234,23 @@ private struct RowScratch {
     }
 }
 
-/// The three output buffers of a matrix, row-major; each row is written by
+/// The two output buffers of a matrix, row-major; each row is written by
 /// exactly one worker.
 private struct MatrixCells: @unchecked Sendable {
-    let weights: UnsafeMutableBufferPointer<UInt32>
     let lengths: UnsafeMutableBufferPointer<UInt32>
     let durations: UnsafeMutableBufferPointer<UInt32>
     let width: Int
+    let metric: RoutingMetric
 
-    func set(row: Int, column: Int, _ w: UInt32, _ l: UInt32, _ d: UInt32) {
+    func set(row: Int, column: Int, _ length: UInt32, _ duration: UInt32) {
         let k = row &* width &+ column
-        weights[k] = w
-        lengths[k] = l
-        durations[k] = d
+        lengths[k] = length
+        durations[k] = duration
     }
 
-    func weight(row: Int, column: Int) -> UInt32 { weights[row &* width &+ column] }
+    /// The cell's cost in the search metric (`UInt32.max` = unreachable).
+    func weight(row: Int, column: Int) -> UInt32 {
+        let k = row &* width &+ column
+        return metric == .distance ? lengths[k] : durations[k]
+    }
 }
