@@ -12,6 +12,18 @@ import BenchmarkSupport
 import Foundation
 import Routing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// CPU time of the whole process (all threads), in seconds: less sensitive
+/// than wall time to other work on a shared machine.
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 let runner = BenchmarkRunner(runs: 3)
 
 guard let grPath = sharedDataFile("dimacs/USA-road-d.NY.gr.gz"),
@@ -31,12 +43,15 @@ var hierarchy: ContractionHierarchy?
 if runner.selects("preprocess") {
     // Minutes-scale work: timed without a warm-up, `--runs` times.
     var samples: [Double] = []
-    for _ in 0..<max(1, min(runner.runs, 3)) {
+    let runs = max(1, min(runner.runs, 3))
+    let cpu0 = processCPUSeconds()
+    for _ in 0..<runs {
         samples.append(BenchmarkRunner.time { hierarchy = try! ContractionHierarchy(graph: graph) })
     }
+    let cpu = (processCPUSeconds() - cpu0) / Double(runs)
     samples.sort()
     print("preprocess NY: median \(format(samples[samples.count / 2])) over \(samples.count) runs"
-          + " (min \(format(samples.first!)), max \(format(samples.last!)))")
+          + " (min \(format(samples.first!)), max \(format(samples.last!))); CPU \(format(cpu)) per run")
 }
 let ch = try hierarchy ?? ContractionHierarchy(graph: graph)
 let rssAfter = residentMemoryBytes()
@@ -78,21 +93,25 @@ if runner.selects("dijkstra") || runner.selects("1000") || runner.selects("5000"
     // The peer runs whenever a matrix case does, whatever the filter.
     var search = ShortestPathSearch(graph: graph)
     try search.searchAll(from: sources[sampleRows])  // warm-up
+    let cpu0 = processCPUSeconds()
     let t = try BenchmarkRunner.time {
         for k in 0..<sampleRows { try search.searchAll(from: sources[k]) }
     }
+    let cpu = processCPUSeconds() - cpu0
     perRowDijkstra = t / Double(sampleRows)
     print("Dijkstra one-to-all (ShortestPathSearch.searchAll), \(sampleRows) rows, 1 thread: \(format(t)) = "
-          + "\(format(t / Double(sampleRows))) per row")
+          + "\(format(t / Double(sampleRows))) per row; CPU \(format(cpu / Double(sampleRows))) per row")
 }
 
 // MARK: Matrices
 
 @MainActor func matrixCase(_ s: [NetworkPoint], _ t: [NetworkPoint], threads: Int, runs: Int) {
     let name = "CH matrix \(s.count)×\(t.count) (\(threads) thread\(threads == 1 ? "" : "s"))"
+    let cpu0 = processCPUSeconds()
     guard let timing = runner.measure(name, runs: runs, unitsPerRun: Double(s.count * t.count), unit: "pairs", {
         try! ch.matrix(sources: s, targets: t, threads: threads)
     }) else { return }
+    print("  CPU \(format((processCPUSeconds() - cpu0) / Double(runs + 1))) per run (all threads)")
     if let perRowDijkstra {
         let dijkstra = perRowDijkstra * Double(s.count)
         print("  vs Dijkstra one-to-all × \(s.count) rows, 1 thread (estimated from the sample: \(format(dijkstra))): "
