@@ -201,6 +201,30 @@ import Synchronization
         #expect(m.lengths.contains { $0 != .max })
     }
 
+    /// A source and a target on one edge, the target ahead: driving straight
+    /// along the edge, as Dijkstra does; behind: round through the network.
+    @Test func pointsOnTheSameEdge() throws {
+        let (g, ch) = try Self.newYork.get()
+        var rng = SplitMix64(seed: 99)
+        var points: [NetworkPoint] = []
+        for _ in 0..<30 {
+            let e = Int(rng.next() % UInt64(g.edgeCount))
+            points.append(Self.point(g, edge: e, fraction: 0.2))
+            points.append(Self.point(g, edge: e, fraction: 0.7))
+        }
+        let m = try ch.matrix(sources: points, targets: points, threads: 2)
+        let expected = try DistanceMatrix(graph: g, sources: points, targets: points, threads: 2)
+        #expect(m.lengths == expected.lengths)
+        var straight = 0
+        for k in stride(from: 0, to: points.count, by: 2) {
+            let same = try #require(points[k].sameEdgeCost(to: points[k + 1], in: g))
+            let cell = try #require(m[k, k + 1])
+            #expect(cell.length <= same.length)
+            if cell.length == same.length { straight += 1 }
+        }
+        #expect(straight > 20)
+    }
+
     @Test func handMadeGraphEqualsDistanceMatrix() throws {
         let g = try ShortestPathSearchTests.handMade()
         let ch = try ContractionHierarchy(graph: g)
