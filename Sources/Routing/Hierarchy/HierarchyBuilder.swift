@@ -107,7 +107,8 @@ struct HierarchyBuilder {
                             targetCount: targets, limit: limit, arcs: arcs, start: start, count: count)
                         for b in outs where b.node != a.node {
                             let via = UInt64(a.weight) + UInt64(b.weight)
-                            if witness.dist[Int(b.node)] > via {
+                            let witnessCost = witness.dist[Int(b.node)]
+                            if witnessCost == .max || UInt64(witnessCost) > via {
                                 body(a.node, b.node, via, UInt64(a.other) + UInt64(b.other))
                             }
                         }

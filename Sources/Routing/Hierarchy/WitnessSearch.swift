@@ -11,16 +11,21 @@
 /// - Complexity: O(*k* log *k*) for *k* settled nodes (at most the limit);
 ///   reset in O(touched).
 struct WitnessSearch {
-    /// Tentative cost from the search's source; `.max` = not reached.
-    private(set) var dist: [UInt64]
+    /// Tentative cost from the search's source; `.max` = not reached (costs
+    /// of 2³² − 1 or more are not followed: such a witness could only stand
+    /// against a shortcut too long to store).
+    private(set) var dist: [UInt32]
     private var touched: [UInt32] = []
-    private var heap = HierarchyHeap()
+    /// A binary min-heap of `cost << 32 | node`: one integer comparison
+    /// orders by cost, then node.
+    private var heap: [UInt64] = []
     /// `targetMark[w] == stamp` for the out-neighbours of the current query.
     private var targetMark: [UInt32]
     private var stamp: UInt32 = 0
 
     init(nodeCount: Int) {
-        dist = [UInt64](repeating: .max, count: nodeCount)
+        dist = [UInt32](repeating: .max, count: nodeCount)
+        heap.reserveCapacity(1024)
         targetMark = [UInt32](repeating: 0, count: nodeCount)
         touched.reserveCapacity(1024)
     }
@@ -55,20 +60,24 @@ struct WitnessSearch {
         self.touched = []
         defer { self.touched = touched }
         let stamp = self.stamp
+        var heap = self.heap
+        self.heap = []
+        defer { self.heap = heap }
         dist.withUnsafeMutableBufferPointer { dist in
             targetMark.withUnsafeBufferPointer { targetMark in
                 for v in touched { dist[Int(v)] = .max }
                 touched.removeAll(keepingCapacity: true)
-                heap.removeAll()
+                heap.removeAll(keepingCapacity: true)
                 dist[Int(source)] = 0
                 touched.append(source)
-                heap.push(source, key: 0)
+                heap.append(UInt64(source))
                 var remaining = targetCount
                 var settled = 0
-                while let (x, d) = heap.popMin() {
-                    let xi = Int(x)
+                while let top = Self.popMin(&heap) {
+                    let xi = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
+                    let d = UInt32(truncatingIfNeeded: top >> 32)
                     guard d == dist[xi] else { continue }
-                    if d > bound { break }
+                    if UInt64(d) > bound { break }
                     if targetMark[xi] == stamp {
                         remaining &-= 1
                         if remaining == 0 { break }
@@ -81,16 +90,52 @@ struct WitnessSearch {
                         let a = arcs[e]
                         e &+= 1
                         if a.node == avoiding { continue }
-                        let nd = d &+ UInt64(a.weight)
+                        let nd = UInt64(d) &+ UInt64(a.weight)
                         let old = dist[Int(a.node)]
-                        if nd < old {
+                        if nd < UInt64(old) {
                             if old == .max { touched.append(a.node) }
-                            dist[Int(a.node)] = nd
-                            heap.push(a.node, key: nd)
+                            dist[Int(a.node)] = UInt32(truncatingIfNeeded: nd)
+                            Self.push(&heap, nd << 32 | UInt64(a.node))
                         }
                     }
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    private static func push(_ heap: inout [UInt64], _ x: UInt64) {
+        var i = heap.count
+        heap.append(x)
+        heap.withUnsafeMutableBufferPointer { h in
+            while i > 0 {
+                let p = (i &- 1) >> 1
+                guard x < h[p] else { break }
+                h[i] = h[p]
+                i = p
+            }
+            h[i] = x
+        }
+    }
+
+    @inline(__always)
+    private static func popMin(_ heap: inout [UInt64]) -> UInt64? {
+        guard let last = heap.popLast() else { return nil }
+        let count = heap.count
+        if count == 0 { return last }
+        return heap.withUnsafeMutableBufferPointer { h in
+            let top = h[0]
+            var i = 0
+            while true {
+                var c = 2 &* i &+ 1
+                guard c < count else { break }
+                if c &+ 1 < count && h[c &+ 1] < h[c] { c &+= 1 }
+                guard h[c] < last else { break }
+                h[i] = h[c]
+                i = c
+            }
+            h[i] = last
+            return top
         }
     }
 }
