@@ -201,6 +201,15 @@ import Synchronization
         #expect(m.lengths.contains { $0 != .max })
     }
 
+    /// Preprocessing is deterministic and does not depend on `threads`.
+    @Test func preprocessingDoesNotDependOnThreads() throws {
+        let (g, ch) = try Self.newYork.get()
+        let one = try ContractionHierarchy(graph: g, threads: 1)
+        #expect(one.rank == ch.rank)
+        #expect(one.forwardStart == ch.forwardStart && one.forwardArcs == ch.forwardArcs)
+        #expect(one.backwardStart == ch.backwardStart && one.backwardArcs == ch.backwardArcs)
+    }
+
     /// A source and a target on one edge, the target ahead: driving straight
     /// along the edge, as Dijkstra does; behind: round through the network.
     @Test func pointsOnTheSameEdge() throws {
