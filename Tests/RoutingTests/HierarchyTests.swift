@@ -246,6 +246,32 @@ import Synchronization
         #expect(m[one, three] == PathCost(weight: 8, length: 8, duration: 120))
     }
 
+    /// A cost beyond 32 bits is an error, as with Dijkstra, not a wrong
+    /// number; costs that fit are still answered.
+    @Test(arguments: [RoutingMetric.distance, .duration])
+    func costsBeyond32BitsThrow(metric: RoutingMetric) throws {
+        var b = RoadGraphBuilder(metric: metric, profile: "test")
+        for id in 1...4 { b.addNode(originalID: Int64(id)) }
+        b.addEdge(from: 0, to: 1, length: 3_000_000_000, duration: 3_000_000_000)
+        b.addEdge(from: 1, to: 2, length: 3_000_000_000, duration: 3_000_000_000)
+        b.addEdge(from: 2, to: 3, length: 5, duration: 5)
+        b.addEdge(from: 3, to: 2, length: 5, duration: 5)
+        let g = try b.build(order: .input)
+        let all = (0..<4).map { NetworkPoint.node($0, in: g) }
+        #expect(throws: CostOverflowError.self) {
+            _ = try DistanceMatrix(graph: g, sources: all, targets: all)
+        }
+        #expect(throws: CostOverflowError.self) {
+            _ = try ContractionHierarchy(graph: g).matrix(sources: all, targets: all)
+        }
+        let fits = [all[1], all[2], all[3]]
+        let expected = try DistanceMatrix(graph: g, sources: fits, targets: fits)
+        let ch = try ContractionHierarchy(graph: g)
+        let m = try ch.matrix(sources: fits, targets: fits)
+        #expect(m.lengths == expected.lengths && m.durations == expected.durations)
+        #expect(m[0, 2]?.weight == 3_000_000_005)
+    }
+
     @Test func emptyInputs() throws {
         let g = try ShortestPathSearchTests.handMade()
         let ch = try ContractionHierarchy(graph: g)
