@@ -57,17 +57,35 @@ extension MatchJob {
             let destinations = (0..<n).map { points[2 * $0 + 1] }
             clock.lap("snap")
 
-            // 3. Empty legs: every placed destination to every placed origin.
+            // 3. Empty legs: every placed destination to every placed origin;
+            // loaded legs and observed empty runs: each origin to its destination.
             let sourceRows = (0..<n).filter { destinations[$0] != nil }
             let targetColumns = (0..<n).filter { origins[$0] != nil }
+            let ends = (0..<n).map { (origins[$0], destinations[$0]) }
+                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
+            let hierarchy: ContractionHierarchy?
+            if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
+                console.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
+                do {
+                    hierarchy = try ContractionHierarchy(graph: graph, threads: options.threads)
+                } catch {
+                    throw CommandFailure(.invalidInput, "\(network.file): \(error)")
+                }
+                clock.lap("hierarchy")
+            } else {
+                hierarchy = nil
+            }
             console.phase("routing \(sourceRows.count) × \(targetColumns.count) empty legs")
             let matrix: DistanceMatrix
             do {
                 let rows = sourceRows.count
-                matrix = try DistanceMatrix(
-                    graph: graph, sources: sourceRows.map { destinations[$0]! }, targets: targetColumns.map { origins[$0]! },
-                    threads: options.threads,
-                    progress: { done in console.progress("routing empty legs", done: done, total: rows) })
+                let sources = sourceRows.map { destinations[$0]! }, targets = targetColumns.map { origins[$0]! }
+                let progress: @Sendable (Int) -> Void = { done in console.progress("routing empty legs", done: done, total: rows) }
+                if let hierarchy {
+                    matrix = try hierarchy.matrix(sources: sources, targets: targets, threads: options.threads, progress: progress)
+                } else {
+                    matrix = try DistanceMatrix(graph: graph, sources: sources, targets: targets, threads: options.threads, progress: progress)
+                }
             } catch {
                 throw CommandFailure(.invalidInput, "\(network.file): \(error)")
             }
@@ -76,11 +94,12 @@ extension MatchJob {
                     legs[empty: i, j] = matrix[r, c].map(Leg.init)
                 }
             }
-
-            // Loaded legs and observed empty runs: one route each.
-            let pairs = (0..<n).map { (origins[$0], destinations[$0]) }
-                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
-            let costs = try routeCosts(pairs, graph: graph, threads: options.threads, console: console)
+            let costs: [PathCost?]
+            if let hierarchy {
+                costs = try diagonalCosts(ends, hierarchy: hierarchy, threads: options.threads, file: network.file)
+            } else {
+                costs = try routeCosts(ends, graph: graph, threads: options.threads, console: console)
+            }
             for i in 0..<n { legs.loaded[i] = costs[i].map(Leg.init) }
             let observedMetres = (0..<observed.count).map { costs[n + $0]?.metres }
             clock.lap("matrix")
@@ -102,6 +121,29 @@ extension MatchJob {
             results.withLock { r in r.replaceSubrange(range, with: local) }
         }
         return results.withLock { $0 }
+    }
+
+    /// The cost of the shortest route for each (from, to) through a
+    /// contraction hierarchy: square blocks of the many-to-many table whose
+    /// diagonals are the pairs wanted (one small table per block keeps the
+    /// memory at 8 bytes × block² instead of × n²).
+    static func diagonalCosts(
+        _ pairs: [(NetworkPoint?, NetworkPoint?)], hierarchy: ContractionHierarchy, threads: Int?, file: String
+    ) throws(CommandFailure) -> [PathCost?] {
+        var costs = [PathCost?](repeating: nil, count: pairs.count)
+        let wanted = pairs.indices.filter { pairs[$0].0 != nil && pairs[$0].1 != nil }
+        let block = 256
+        for start in stride(from: 0, to: wanted.count, by: block) {
+            let ids = Array(wanted[start..<min(wanted.count, start + block)])
+            do {
+                let m = try hierarchy.matrix(
+                    sources: ids.map { pairs[$0].0! }, targets: ids.map { pairs[$0].1! }, threads: threads)
+                for (k, i) in ids.enumerated() { costs[i] = m[k, k] }
+            } catch {
+                throw CommandFailure(.invalidInput, "\(file): \(error)")
+            }
+        }
+        return costs
     }
 
     /// The cost of the shortest route for each (from, to), in parallel with

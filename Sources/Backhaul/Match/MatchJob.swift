@@ -68,7 +68,7 @@ public enum MatchJob {
         if let path = options.graphPath {
             console.phase("loading the road graph \(path)")
             let unit: DIMACS.Unit = options.dimacsUnit == "dm" ? .decimetres : .metres
-            model = .road(try RoadNetwork.load(path, dimacsUnit: unit))
+            model = .road(try RoadNetwork.load(path, dimacsUnit: unit, profile: options.profile, console: console))
             clock.lap("load graph")
         } else {
             model = .crowfly(circuity: options.circuity, speedKmh: options.crowflySpeedKmh)

@@ -12,8 +12,9 @@ public struct DistanceMatrix: Sendable {
     public let sourceCount: Int
     /// The number of targets (columns).
     public let targetCount: Int
-    /// Costs in the search metric, row-major; `UInt32.max` = unreachable.
-    public let weights: [UInt32]
+    /// What the searches minimised (``PathCost/weight`` is the length or
+    /// the duration accordingly).
+    public let metric: RoutingMetric
     /// Lengths in decimetres, row-major; `UInt32.max` = unreachable.
     public let lengths: [UInt32]
     /// Durations in deciseconds, row-major; `UInt32.max` = unreachable.
@@ -24,8 +25,9 @@ public struct DistanceMatrix: Sendable {
     public subscript(row: Int, column: Int) -> PathCost? {
         precondition(row >= 0 && row < sourceCount && column >= 0 && column < targetCount, "index out of range")
         let k = row * targetCount + column
-        guard weights[k] != .max else { return nil }
-        return PathCost(weight: weights[k], length: lengths[k], duration: durations[k])
+        guard lengths[k] != .max else { return nil }
+        return PathCost(
+            weight: metric == .distance ? lengths[k] : durations[k], length: lengths[k], duration: durations[k])
     }
 
     /// Computes the matrix with one Dijkstra search per source
@@ -45,7 +47,7 @@ public struct DistanceMatrix: Sendable {
     ///     of rows done so far (each count once, not necessarily in order).
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     /// - Complexity: O(*s* · (*n* + *m*) log *n*) in the worst case, divided
-    ///   among the workers; memory 12 bytes per pair plus 28 bytes per node
+    ///   among the workers; memory 8 bytes per pair plus 28 bytes per node
     ///   per worker.
     public init(
         graph: RoadGraph, sources: [NetworkPoint], targets: [NetworkPoint], threads: Int? = nil,
@@ -58,27 +60,23 @@ public struct DistanceMatrix: Sendable {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
-        var weights = [UInt32](repeating: 0, count: cells)
         var lengths = [UInt32](repeating: 0, count: cells)
         var durations = [UInt32](repeating: 0, count: cells)
-        weights.withUnsafeMutableBufferPointer { w in
-            lengths.withUnsafeMutableBufferPointer { l in
-                durations.withUnsafeMutableBufferPointer { d in
-                    let rows = RowBuffers(weights: w, lengths: l, durations: d, width: t)
-                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                        var search = ShortestPathSearch(graph: graph)
-                        while !failed.load(ordering: .relaxed) {
-                            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                            guard i < s else { break }
-                            do {
-                                try search.fillRow(
-                                    from: sources[i], to: prepared, weights: rows.weights(i), lengths: rows.lengths(i),
-                                    durations: rows.durations(i))
-                            } catch {
-                                failed.store(true, ordering: .relaxed)
-                            }
-                            if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
+        lengths.withUnsafeMutableBufferPointer { l in
+            durations.withUnsafeMutableBufferPointer { d in
+                let rows = RowBuffers(lengths: l, durations: d, width: t)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var search = ShortestPathSearch(graph: graph)
+                    while !failed.load(ordering: .relaxed) {
+                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard i < s else { break }
+                        do {
+                            try search.fillRow(
+                                from: sources[i], to: prepared, lengths: rows.lengths(i), durations: rows.durations(i))
+                        } catch {
+                            failed.store(true, ordering: .relaxed)
                         }
+                        if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
                     }
                 }
             }
@@ -86,31 +84,25 @@ public struct DistanceMatrix: Sendable {
         guard !failed.load(ordering: .relaxed) else { throw CostOverflowError() }
         self.sourceCount = s
         self.targetCount = t
-        self.weights = weights
+        self.metric = graph.metric
         self.lengths = lengths
         self.durations = durations
     }
 }
 
-/// The three output buffers of a matrix, sliced by row; each row is written
+/// The two output buffers of a matrix, sliced by row; each row is written
 /// by exactly one worker.
 private struct RowBuffers: @unchecked Sendable {
-    let weightBase: UnsafeMutableBufferPointer<UInt32>
     let lengthBase: UnsafeMutableBufferPointer<UInt32>
     let durationBase: UnsafeMutableBufferPointer<UInt32>
     let width: Int
 
-    init(
-        weights: UnsafeMutableBufferPointer<UInt32>, lengths: UnsafeMutableBufferPointer<UInt32>,
-        durations: UnsafeMutableBufferPointer<UInt32>, width: Int
-    ) {
-        weightBase = weights
+    init(lengths: UnsafeMutableBufferPointer<UInt32>, durations: UnsafeMutableBufferPointer<UInt32>, width: Int) {
         lengthBase = lengths
         durationBase = durations
         self.width = width
     }
 
-    func weights(_ row: Int) -> UnsafeMutableBufferPointer<UInt32> { slice(weightBase, row) }
     func lengths(_ row: Int) -> UnsafeMutableBufferPointer<UInt32> { slice(lengthBase, row) }
     func durations(_ row: Int) -> UnsafeMutableBufferPointer<UInt32> { slice(durationBase, row) }
 

@@ -167,29 +167,28 @@ public struct ShortestPathSearch: ~Copyable {
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     public mutating func costs(from source: NetworkPoint, to targets: SearchTargets) throws(CostOverflowError) -> [PathCost?] {
         let t = targets.count
-        var weights = [UInt32](repeating: 0, count: t)
         var lengths = [UInt32](repeating: 0, count: t)
         var durations = [UInt32](repeating: 0, count: t)
-        try weights.withUnsafeMutableBufferPointer { (w: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-            try lengths.withUnsafeMutableBufferPointer { (l: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-                try durations.withUnsafeMutableBufferPointer { (d: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
-                    try fillRow(from: source, to: targets, weights: w, lengths: l, durations: d)
-                }
+        try lengths.withUnsafeMutableBufferPointer { (l: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
+            try durations.withUnsafeMutableBufferPointer { (d: inout UnsafeMutableBufferPointer<UInt32>) throws(CostOverflowError) in
+                try fillRow(from: source, to: targets, lengths: l, durations: d)
             }
         }
+        let distanceMetric = graph.metric == .distance
         return (0..<t).map { j in
-            weights[j] == Self.unreached ? nil : PathCost(weight: weights[j], length: lengths[j], duration: durations[j])
+            lengths[j] == Self.unreached
+                ? nil
+                : PathCost(weight: distanceMetric ? lengths[j] : durations[j], length: lengths[j], duration: durations[j])
         }
     }
 
-    /// One row of a many-to-many matrix: the costs from `source` to every
-    /// target, written to the three buffers (`.max` = unreachable).
+    /// One row of a many-to-many matrix: the lengths and durations from
+    /// `source` to every target (`.max` in both = unreachable).
     mutating func fillRow(
         from source: NetworkPoint, to targets: SearchTargets,
-        weights: UnsafeMutableBufferPointer<UInt32>, lengths: UnsafeMutableBufferPointer<UInt32>,
-        durations: UnsafeMutableBufferPointer<UInt32>
+        lengths: UnsafeMutableBufferPointer<UInt32>, durations: UnsafeMutableBufferPointer<UInt32>
     ) throws(CostOverflowError) {
-        precondition(weights.count == targets.count && lengths.count == targets.count && durations.count == targets.count)
+        precondition(lengths.count == targets.count && durations.count == targets.count)
         reset()
         start(from: source.departures)
         var remaining = targets.arrivalNodeCount
@@ -222,7 +221,6 @@ public struct ShortestPathSearch: ~Copyable {
             guard reached else {
                 // Unreachable, unless a path was too long to represent.
                 if overflowed { throw CostOverflowError() }
-                weights[j] = Self.unreached
                 lengths[j] = Self.unreached
                 durations[j] = Self.unreached
                 continue
@@ -230,7 +228,6 @@ public struct ShortestPathSearch: ~Copyable {
             guard bestWeight < UInt64(Self.unreached), bestOther < UInt64(Self.unreached) else {
                 throw CostOverflowError()
             }
-            weights[j] = UInt32(bestWeight)
             lengths[j] = UInt32(distanceMetric ? bestWeight : bestOther)
             durations[j] = UInt32(distanceMetric ? bestOther : bestWeight)
         }
@@ -238,8 +235,8 @@ public struct ShortestPathSearch: ~Copyable {
         for pos in source.positions {
             guard let onEdge = targets.targetsOnEdge[pos.edge] else { continue }
             for j in onEdge {
-                guard let s = source.sameEdgeCost(to: targets.points[j], in: graph), s.weight < weights[j] else { continue }
-                weights[j] = s.weight
+                let current = lengths[j] == Self.unreached ? Self.unreached : (distanceMetric ? lengths[j] : durations[j])
+                guard let s = source.sameEdgeCost(to: targets.points[j], in: graph), s.weight < current else { continue }
                 lengths[j] = s.length
                 durations[j] = s.duration
             }
