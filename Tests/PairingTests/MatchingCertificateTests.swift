@@ -22,6 +22,31 @@ import Testing
         #expect(result.matching.count > n / 4)
     }
 
+    /// Large graphs are renumbered breadth-first before solving; force that
+    /// path on smaller ones and certify the mapped-back result on the
+    /// original graph.
+    @Test(arguments: 0..<12)
+    func renumberedSolvingMapsBack(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 500)
+        let n = Int.random(in: 1...300, using: &rng)
+        let graph: MatchingGraph
+        if seed % 2 == 0 {
+            graph = try RandomShipments(count: n, using: &rng).sparseGraph(k: 8)
+        } else {
+            graph = try MatchingGraph(vertexCount: n, edges: randomEdges(vertexCount: n, density: 0.05, weights: 1...30, using: &rng))
+        }
+        let (renumbered, newVertex, oldEdge) = graph.renumberedBreadthFirst()
+        #expect(renumbered.edgeCount == graph.edgeCount && Set(newVertex).count == n)
+        for k in 0..<renumbered.edgeCount {
+            let e = renumbered.edge(k), old = graph.edge(Int(oldEdge[k]))
+            #expect(Set([e.u, e.v]) == Set([Int(newVertex[old.u]), Int(newVertex[old.v])]) && e.weight == old.weight)
+        }
+        let (mateEdge, duals) = graph.heapBlossomMatching(renumberingThreshold: 0)
+        let matching = Matching(graph: graph, mateEdge: mateEdge)
+        try duals.certify(matching, on: graph)
+        #expect(matching.totalWeight == graph.maximumWeightMatching(using: .cubicBlossom).matching.totalWeight)
+    }
+
     /// Random general graphs (not from savings, so with many ties and odd
     /// cycles): both solvers certified and equal.
     @Test(arguments: 0..<40)

@@ -35,6 +35,34 @@ import Testing
         #expect(pair.first == 1 && pair.repositionMetres == 3_000)
     }
 
+    /// Four shipments on a path of savings: a–b 60 km, b–c 70 km, c–d
+    /// 60 km, nothing else. Best saving first takes b–c and strands a and
+    /// d; the optimum takes a–b and c–d.
+    @Test func greedyStrategyIsWorseThanOptimalOnAPath() throws {
+        // Own returns 100 km; the cross legs set the savings (200 − ab − ba).
+        func cross(_ i: Int, _ j: Int) -> Int {
+            switch Set([i, j]) {
+            case [0, 1], [2, 3]: return 70_000  // saving 60 km
+            case [1, 2]: return 65_000  // saving 70 km
+            default: return 150_000  // saving −100 km
+            }
+        }
+        let table = try EmptyLegTable(count: 4) { i, j in
+            let m = i == j ? 100_000 : cross(i, j)
+            return Leg(metres: m, seconds: m / 20)
+        }
+        let shipments = ["a", "b", "c", "d"].map { Shipment(id: $0, origin: .node(0), destination: .node(1)) }
+        let problem = try PairingProblem(
+            shipments: shipments, loadedLegs: .init(repeating: Leg(metres: 100_000, seconds: 5_000), count: 4), emptyLegs: table)
+        let optimal = problem.pair()
+        #expect(optimal.idPairs(problem) == [["a", "b"], ["c", "d"]] && optimal.savedMetres == 120_000)
+        let greedy = problem.pair(options: PairingOptions(strategy: .greedy))
+        #expect(greedy.idPairs(problem) == [["b", "c"]] && greedy.savedMetres == 70_000)
+        #expect(greedy.reason(of: "a", in: problem) == .partnersTaken && greedy.reason(of: "d", in: problem) == .partnersTaken)
+        let cubic = problem.pair(options: PairingOptions(strategy: .cubicBlossom))
+        #expect(cubic == optimal)
+    }
+
     @Test func noPairWithoutASaving() throws {
         // Both go east: the cross legs are longer than the own returns.
         let problem = try PlaneScenario.problem([

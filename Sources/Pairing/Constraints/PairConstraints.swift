@@ -17,14 +17,25 @@ struct PairConstraints: Sendable {
     }
 
     let options: PairingOptions
-    let bodyTypes: [BodyType?]
+    /// Per shipment, its body type as an index into ``compatible``'s rows
+    /// (`BodyType.allCases` order; the last index is "not given").
+    let bodyTypes: [UInt8]
+    /// `BodyType.areCompatible` as a table, row-major over the indices.
+    let compatible: [Bool]
+    /// The row length of ``compatible``.
+    let bodyTypeStride: Int
     /// Per shipment, its vehicle as a small integer (-1: not given).
     let vehicles: [Int32]
     let windows: [TimeWindows]
 
     init(shipments: [Shipment], options: PairingOptions) {
         self.options = options
-        bodyTypes = shipments.map(\.bodyType)
+        let types = BodyType.allCases
+        let none = UInt8(types.count)
+        bodyTypes = shipments.map { s in s.bodyType.flatMap { t in types.firstIndex(of: t).map(UInt8.init) } ?? none }
+        let all: [BodyType?] = types.map(Optional.some) + [nil]
+        compatible = all.flatMap { a in all.map { b in BodyType.areCompatible(a, b) } }
+        bodyTypeStride = all.count
         var vehicleIDs: [String: Int32] = [:]
         vehicles = shipments.map { s in
             guard let v = s.vehicle else { return -1 }
@@ -48,7 +59,7 @@ struct PairConstraints: Sendable {
         _ a: Int, _ b: Int, loadedA: Int, loadedB: Int,
         abMetres: Int, abSeconds: Int, baMetres: Int, baSeconds: Int
     ) -> Outcome {
-        if !options.ignoreBodyType && !BodyType.areCompatible(bodyTypes[a], bodyTypes[b]) {
+        if !options.ignoreBodyType && !compatible[Int(bodyTypes[a]) * bodyTypeStride + Int(bodyTypes[b])] {
             return .excluded(.bodyType)
         }
         if options.requireSameVehicle {

@@ -27,6 +27,7 @@ public struct PairingOptions: Sendable, Hashable {
     /// lists: a sparse candidate graph for large batches. `nil` keeps all.
     public var candidatesPerShipment: Int?
 
+    /// Options with the contract's defaults unless given.
     public init(
         strategy: MatchingAlgorithm = .blossom, ignoreBodyType: Bool = false, requireSameVehicle: Bool = true,
         ignoreTimeWindows: Bool = false, handlingSeconds: Int = 45 * 60, maxDeadheadMetres: Int? = nil,

@@ -50,8 +50,13 @@ struct HeapBlossomSolver {
     private let m: Int
     /// Per vertex: the remote endpoint of its matched edge, or -1.
     private var mate: [Int]
-    /// Per vertex: the top-level blossom holding it (itself when trivial).
-    private var inBlossom: [Int]
+    /// Per vertex, packed for the scans: its dual relative to the clock
+    /// (see ``vertexDual(_:)``), its top-level blossom and that blossom's
+    /// label.
+    private var vertex: [VertexState]
+    /// The adjacency of every vertex with neighbour and weight inline
+    /// (`graph.adjacencyStart` indexes it).
+    private let arcs: [Arc]
     /// Per vertex or blossom (`0..<2n`): the enclosing blossom, or -1.
     private var blossomParent: [Int]
     /// Per blossom id: its base vertex, or -1 when the id is unused.
@@ -72,8 +77,6 @@ struct HeapBlossomSolver {
     private var treePrev: [Int]
     /// Per root vertex: the first blossom of its tree's member list.
     private var treeHead: [Int]
-    /// Vertex duals relative to the clock (see ``vertexDual(_:)``).
-    private var dualBase: [Int]
     /// Blossom duals relative to the clock (see ``blossomDual(_:)``).
     private var zBase: [Int]
     /// The dual clock: the sum of all δ so far.
@@ -86,6 +89,20 @@ struct HeapBlossomSolver {
     private var leafStack: [Int] = []
     /// What the run did, for tests and benchmarks.
     private(set) var statistics = Statistics()
+
+    private struct VertexState {
+        var dualBase: Int
+        /// The top-level blossom holding the vertex (itself when trivial).
+        var top: Int32
+        /// The label of `top`.
+        var label: UInt8
+    }
+
+    private struct Arc {
+        var to: Int32
+        var edge: Int32
+        var weight: Int
+    }
 
     /// Counts of the steps of one run.
     struct Statistics: Sendable, Hashable {
@@ -105,7 +122,11 @@ struct HeapBlossomSolver {
         self.n = n
         self.m = graph.edgeCount
         mate = .init(repeating: -1, count: n)
-        inBlossom = Array(0..<n)
+        vertex = (0..<n).map { VertexState(dualBase: 0, top: Int32(truncatingIfNeeded: $0), label: 0) }
+        arcs = graph.adjacency.map { p in
+            let p = Int(p)
+            return Arc(to: graph.endpointVertices[p], edge: Int32(truncatingIfNeeded: p >> 1), weight: graph.weights[p >> 1])
+        }
         blossomParent = .init(repeating: -1, count: 2 * n)
         blossomBase = Array(0..<n) + .init(repeating: -1, count: n)
         blossomChildren = .init(repeating: [], count: 2 * n)
@@ -117,7 +138,6 @@ struct HeapBlossomSolver {
         treeNext = .init(repeating: -1, count: 2 * n)
         treePrev = .init(repeating: -1, count: 2 * n)
         treeHead = .init(repeating: -1, count: n)
-        dualBase = .init(repeating: 0, count: n)
         zBase = .init(repeating: 0, count: 2 * n)
         mark = .init(repeating: 0, count: 2 * n)
         heap = IndexedMinHeap(capacity: graph.edgeCount + 2 * n)
@@ -129,12 +149,16 @@ struct HeapBlossomSolver {
 
     /// `u(v) = 2·y(v)` now.
     @inline(__always) private func vertexDual(_ v: Int) -> Int {
-        switch label[inBlossom[v]] {
-        case 1: return dualBase[v] - time
-        case 2: return dualBase[v] + time
-        default: return dualBase[v]
+        let state = vertex[v]
+        switch state.label {
+        case 1: return state.dualBase - time
+        case 2: return state.dualBase + time
+        default: return state.dualBase
         }
     }
+
+    /// The top-level blossom holding vertex `v`.
+    @inline(__always) private func inBlossom(_ v: Int) -> Int { Int(vertex[v].top) }
 
     /// `z(b)` now (sub-blossoms have label 0: their dual is frozen).
     @inline(__always) private func blossomDual(_ b: Int) -> Int {
@@ -169,16 +193,6 @@ struct HeapBlossomSolver {
         leafStack = stack
     }
 
-    private func leaves(_ b: Int) -> [Int] {
-        if b < n { return [b] }
-        var result: [Int] = []
-        var stack = [b]
-        while let t = stack.popLast() {
-            if t < n { result.append(t) } else { stack.append(contentsOf: blossomChildren[t]) }
-        }
-        return result
-    }
-
     @inline(__always) private func wrap(_ j: Int, _ count: Int) -> Int { j < 0 ? j + count : j }
 
     /// Changes the label of top-level blossom `b`, re-expressing the duals of
@@ -190,21 +204,24 @@ struct HeapBlossomSolver {
         guard old != new else { return }
         let t = time
         forEachLeaf(b) { s, v in
+            let base = s.vertex[v].dualBase
+            assert(s.vertex[v].label == old)
             let u: Int
             switch old {
-            case 1: u = s.dualBase[v] - t
-            case 2: u = s.dualBase[v] + t
-            default: u = s.dualBase[v]
+            case 1: u = base - t
+            case 2: u = base + t
+            default: u = base
             }
             switch new {
             case 1:
-                s.dualBase[v] = u + t
+                s.vertex[v].dualBase = u + t
                 s.heap.insertOrDecrease(s.vertexItem(v), key: t + u)
             case 2:
-                s.dualBase[v] = u - t
+                s.vertex[v].dualBase = u - t
             default:
-                s.dualBase[v] = u
+                s.vertex[v].dualBase = u
             }
+            s.vertex[v].label = new
             if old == 1 { s.heap.remove(s.vertexItem(v)) }
         }
         if b >= n {
@@ -232,24 +249,22 @@ struct HeapBlossomSolver {
     /// another blossom gets an event.
     private mutating func scanFromEven(_ v: Int) {
         statistics.vertexScans += 1
-        let bv = inBlossom[v]
+        let bv = vertex[v].top
         let uv = vertexDual(v)
         let t = time
         for i in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
-            let p = Int(graph.adjacency[i])
-            let w = endpoint(p)
-            let bw = inBlossom[w]
-            if bw == bv { continue }
-            let k = p >> 1
-            switch label[bw] {
+            let arc = arcs[i]
+            let w = vertex[Int(arc.to)]
+            if w.top == bv { continue }
+            switch w.label {
             case 1:
-                let s = uv + vertexDual(w) - 2 * graph.weights[k]
+                let s = uv + w.dualBase - t - 2 * arc.weight
                 assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
-                heap.insertOrDecrease(edgeItem(k), key: t + s / 2)
+                heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s / 2)
             case 0:
-                let s = uv + dualBase[w] - 2 * graph.weights[k]
+                let s = uv + w.dualBase - 2 * arc.weight
                 assert(s >= 0, "S–free slack \(s)")
-                heap.insertOrDecrease(edgeItem(k), key: t + s)
+                heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s)
             default:
                 break
             }
@@ -259,17 +274,16 @@ struct HeapBlossomSolver {
     /// `v` just became free after being T: its edges to S-vertices get events.
     private mutating func scanFromFree(_ v: Int) {
         statistics.vertexScans += 1
-        let uv = dualBase[v]
+        let uv = vertex[v].dualBase
+        assert(vertex[v].label == 0)
         let t = time
         for i in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
-            let p = Int(graph.adjacency[i])
-            let w = endpoint(p)
-            let bw = inBlossom[w]
-            guard label[bw] == 1 else { continue }
-            let k = p >> 1
-            let s = uv + dualBase[w] - t - 2 * graph.weights[k]
+            let arc = arcs[i]
+            let w = vertex[Int(arc.to)]
+            guard w.label == 1 else { continue }
+            let s = uv + w.dualBase - t - 2 * arc.weight
             assert(s >= 0, "free–S slack \(s)")
-            heap.insertOrDecrease(edgeItem(k), key: t + s)
+            heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s)
         }
     }
 
@@ -327,14 +341,14 @@ struct HeapBlossomSolver {
         stamp += 1
         var v = v0, w = w0
         while v != -1 {
-            let b = inBlossom[v]
+            let b = inBlossom(v)
             if mark[b] == stamp { return blossomBase[b] }
             assert(label[b] == 1)
             mark[b] = stamp
             if labelEnd[b] == -1 {
                 v = -1
             } else {
-                let bt = inBlossom[endpoint(labelEnd[b])]
+                let bt = inBlossom(endpoint(labelEnd[b]))
                 assert(label[bt] == 2)
                 v = endpoint(labelEnd[bt])
             }
@@ -347,8 +361,8 @@ struct HeapBlossomSolver {
     /// tree) with the given base into a new S-blossom with dual 0.
     private mutating func addBlossom(_ base: Int, _ k: Int) {
         var v = endpoint(2 * k), w = endpoint(2 * k + 1)
-        let bb = inBlossom[base]
-        var bv = inBlossom[v], bw = inBlossom[w]
+        let bb = inBlossom(base)
+        var bv = inBlossom(v), bw = inBlossom(w)
         guard let b = unusedBlossoms.popLast() else {
             assertionFailure("out of blossom ids")
             return
@@ -360,7 +374,7 @@ struct HeapBlossomSolver {
             path.append(bv)
             endps.append(labelEnd[bv])
             v = endpoint(labelEnd[bv])
-            bv = inBlossom[v]
+            bv = inBlossom(v)
         }
         path.append(bb)
         path.reverse()
@@ -370,7 +384,7 @@ struct HeapBlossomSolver {
             path.append(bw)
             endps.append(labelEnd[bw] ^ 1)
             w = endpoint(labelEnd[bw])
-            bw = inBlossom[w]
+            bw = inBlossom(w)
         }
         var toScan: [Int] = []
         for c in path {
@@ -392,7 +406,7 @@ struct HeapBlossomSolver {
         labelEnd[b] = labelEnd[bb]
         zBase[b] = -time
         treeInsert(b, root)
-        forEachLeaf(b) { s, x in s.inBlossom[x] = b }
+        forEachLeaf(b) { s, x in s.vertex[x].top = Int32(truncatingIfNeeded: b) }
         for x in toScan { scanFromEven(x) }
     }
 
@@ -411,9 +425,9 @@ struct HeapBlossomSolver {
         let count = children.count
         for c in children {
             blossomParent[c] = -1
-            forEachLeaf(c) { s, x in s.inBlossom[x] = c }
+            forEachLeaf(c) { s, x in s.vertex[x].top = Int32(truncatingIfNeeded: c) }
         }
-        let entryChild = inBlossom[entryVertex]
+        let entryChild = inBlossom(entryVertex)
         guard var j = children.firstIndex(of: entryChild) else {
             assertionFailure("entry child not in blossom")
             return
@@ -430,12 +444,12 @@ struct HeapBlossomSolver {
         var p = entryEnd
         var evenChildren: [Int] = []
         while j != 0 {
-            let odd = inBlossom[endpoint(p ^ 1)]
+            let odd = inBlossom(endpoint(p ^ 1))
             relabel(odd, to: 2)
             labelEnd[odd] = p
             treeInsert(odd, root)
             let mp = mate[blossomBase[odd]]
-            let even = inBlossom[endpoint(mp)]
+            let even = inBlossom(endpoint(mp))
             assert(label[even] == 0)
             relabel(even, to: 1)
             labelEnd[even] = mp ^ 1
@@ -520,13 +534,13 @@ struct HeapBlossomSolver {
     private mutating func augmentPath(from s0: Int, mateEndpoint p0: Int) {
         var s = s0, p = p0
         while true {
-            let bs = inBlossom[s]
+            let bs = inBlossom(s)
             assert(label[bs] == 1)
             if bs >= n { augmentBlossom(bs, s) }
             mate[s] = p
             if labelEnd[bs] == -1 { break }
             let t = endpoint(labelEnd[bs])
-            let bt = inBlossom[t]
+            let bt = inBlossom(t)
             assert(label[bt] == 2 && blossomBase[bt] == t)
             s = endpoint(labelEnd[bt])
             let j = endpoint(labelEnd[bt] ^ 1)
@@ -542,7 +556,7 @@ struct HeapBlossomSolver {
     /// back at the time it will be.
     private mutating func edgeEvent(_ k: Int) {
         let i = endpoint(2 * k), j = endpoint(2 * k + 1)
-        let bi = inBlossom[i], bj = inBlossom[j]
+        let bi = inBlossom(i), bj = inBlossom(j)
         if bi == bj { return }
         let li = label[bi], lj = label[bj]
         if li == 1 && lj == 1 {
@@ -582,7 +596,7 @@ struct HeapBlossomSolver {
             return
         }
         let sv = endpoint(ep), fv = endpoint(fp)
-        let bs = inBlossom[sv], bf = inBlossom[fv]
+        let bs = inBlossom(sv), bf = inBlossom(fv)
         let root = tree[bs]
         let base = blossomBase[bf]
         if mate[base] == -1 {
@@ -599,7 +613,7 @@ struct HeapBlossomSolver {
         labelEnd[bf] = ep
         treeInsert(bf, root)
         let mp = mate[base]
-        let bm = inBlossom[endpoint(mp)]
+        let bm = inBlossom(endpoint(mp))
         assert(label[bm] == 0)
         relabel(bm, to: 1)
         labelEnd[bm] = mp ^ 1
@@ -610,9 +624,9 @@ struct HeapBlossomSolver {
     /// S-vertex `v`'s dual reached 0: make it exposed by flipping the path
     /// to its root, and dissolve the tree.
     private mutating func vertexEvent(_ v: Int) {
-        assert(label[inBlossom[v]] == 1 && vertexDual(v) == 0)
+        assert(label[inBlossom(v)] == 1 && vertexDual(v) == 0)
         statistics.zeroDualExposures += 1
-        let root = tree[inBlossom[v]]
+        let root = tree[inBlossom(v)]
         augmentPath(from: v, mateEndpoint: -1)
         dissolve([root])
     }
@@ -627,14 +641,15 @@ struct HeapBlossomSolver {
         entries.reserveCapacity(m + n)
         for v in 0..<n where maxIncident[v] > 0 {
             let u = (maxIncident[v] + 1) & ~1
-            dualBase[v] = u  // S at time 0: u = base − 0
+            vertex[v].dualBase = u  // S at time 0: u = base − 0
+            vertex[v].label = 1
             label[v] = 1
             treeInsert(v, v)
             activeTrees += 1
             entries.append((vertexItem(v), u))
         }
         for k in 0..<m {
-            let s = dualBase[endpoint(2 * k)] + dualBase[endpoint(2 * k + 1)] - 2 * graph.weights[k]
+            let s = vertex[endpoint(2 * k)].dualBase + vertex[endpoint(2 * k + 1)].dualBase - 2 * graph.weights[k]
             entries.append((edgeItem(k), s / 2))
         }
         heap.build(entries)

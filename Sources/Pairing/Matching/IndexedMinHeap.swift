@@ -10,9 +10,15 @@
 /// Ties between equal keys are broken by the smaller item, so the order of
 /// events is a function of the keys alone.
 final class IndexedMinHeap {
-    /// Heap order: keys and items side by side.
-    private let keys: UnsafeMutablePointer<Int>
-    private let items: UnsafeMutablePointer<Int32>
+    /// One heap slot: a key and its item, 16 bytes, four to a cache line
+    /// (the four children of a node are adjacent).
+    private struct Entry {
+        var key: Int
+        var item: Int32
+    }
+
+    /// Heap order.
+    private let entries: UnsafeMutablePointer<Entry>
     /// Index into the heap of every item, or -1.
     private let position: UnsafeMutablePointer<Int32>
     let capacity: Int
@@ -22,15 +28,13 @@ final class IndexedMinHeap {
     init(capacity: Int) {
         precondition(capacity >= 0 && capacity < Int(Int32.max), "heap capacity out of range")
         self.capacity = capacity
-        keys = .allocate(capacity: max(1, capacity))
-        items = .allocate(capacity: max(1, capacity))
+        entries = .allocate(capacity: max(1, capacity))
         position = .allocate(capacity: max(1, capacity))
         position.initialize(repeating: -1, count: max(1, capacity))
     }
 
     deinit {
-        keys.deallocate()
-        items.deallocate()
+        entries.deallocate()
         position.deallocate()
     }
 
@@ -46,12 +50,12 @@ final class IndexedMinHeap {
     /// The key of `item`, or `nil`.
     func key(of item: Int) -> Int? {
         let i = Int(position[item])
-        return i < 0 ? nil : keys[i]
+        return i < 0 ? nil : entries[i].key
     }
 
     /// The item with the smallest key and that key.
     var minimum: (item: Int, key: Int)? {
-        count == 0 ? nil : (Int(items[0]), keys[0])
+        count == 0 ? nil : (Int(entries[0].item), entries[0].key)
     }
 
     /// Inserts `item` with `key`, or lowers its key to `key` when it is
@@ -60,29 +64,13 @@ final class IndexedMinHeap {
     func insertOrDecrease(_ item: Int, key: Int) {
         let i = Int(position[item])
         if i < 0 {
-            keys[count] = key
-            items[count] = Int32(truncatingIfNeeded: item)
+            entries[count] = Entry(key: key, item: Int32(truncatingIfNeeded: item))
             position[item] = Int32(truncatingIfNeeded: count)
             count += 1
             siftUp(count - 1)
-        } else if key < keys[i] {
-            keys[i] = key
+        } else if key < entries[i].key {
+            entries[i].key = key
             siftUp(i)
-        }
-    }
-
-    /// Inserts `item` with `key`, or sets its key to `key` (up or down).
-    @inline(__always)
-    func set(_ item: Int, key: Int) {
-        let i = Int(position[item])
-        if i < 0 {
-            insertOrDecrease(item, key: key)
-        } else if key < keys[i] {
-            keys[i] = key
-            siftUp(i)
-        } else if key > keys[i] {
-            keys[i] = key
-            siftDown(i)
         }
     }
 
@@ -94,31 +82,29 @@ final class IndexedMinHeap {
         position[item] = -1
         count -= 1
         if i == count { return }
-        keys[i] = keys[count]
-        items[i] = items[count]
-        position[Int(items[i])] = Int32(truncatingIfNeeded: i)
-        siftUp(i)
-        siftDown(Int(position[Int(items[i])]))
+        let moved = entries[count]
+        entries[i] = moved
+        position[Int(moved.item)] = Int32(truncatingIfNeeded: i)
+        if i > 0 && Self.less(moved, entries[(i - 1) >> 2]) { siftUp(i) } else { siftDown(i) }
     }
 
     /// Removes and returns the item with the smallest key.
     func popMinimum() -> (item: Int, key: Int)? {
         guard count > 0 else { return nil }
-        let top = (item: Int(items[0]), key: keys[0])
+        let top = (item: Int(entries[0].item), key: entries[0].key)
         remove(top.item)
         return top
     }
 
     /// Replaces the contents with `entries` in O(n) (Floyd's heap
     /// construction).
-    func build(_ entries: [(item: Int, key: Int)]) {
-        for i in 0..<count { position[Int(items[i])] = -1 }
-        count = entries.count
+    func build(_ list: [(item: Int, key: Int)]) {
+        for i in 0..<count { position[Int(entries[i].item)] = -1 }
+        count = list.count
         precondition(count <= capacity, "more heap entries than capacity")
-        for (i, e) in entries.enumerated() {
+        for (i, e) in list.enumerated() {
             assert(position[e.item] < 0, "item \(e.item) twice")
-            keys[i] = e.key
-            items[i] = Int32(truncatingIfNeeded: e.item)
+            entries[i] = Entry(key: e.key, item: Int32(truncatingIfNeeded: e.item))
             position[e.item] = Int32(truncatingIfNeeded: i)
         }
         if count > 1 {
@@ -127,49 +113,49 @@ final class IndexedMinHeap {
     }
 
     @inline(__always)
-    private func less(_ a: Int, _ b: Int) -> Bool {
-        keys[a] < keys[b] || (keys[a] == keys[b] && items[a] < items[b])
+    private static func less(_ a: Entry, _ b: Entry) -> Bool {
+        a.key < b.key || (a.key == b.key && a.item < b.item)
     }
 
     private func siftUp(_ start: Int) {
         var i = start
-        let key = keys[i], item = items[i]
+        let entry = entries[i]
         while i > 0 {
             let parent = (i - 1) >> 2
-            let pk = keys[parent]
-            guard key < pk || (key == pk && item < items[parent]) else { break }
-            keys[i] = pk
-            items[i] = items[parent]
-            position[Int(items[i])] = Int32(truncatingIfNeeded: i)
+            let p = entries[parent]
+            guard Self.less(entry, p) else { break }
+            entries[i] = p
+            position[Int(p.item)] = Int32(truncatingIfNeeded: i)
             i = parent
         }
-        keys[i] = key
-        items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        entries[i] = entry
+        position[Int(entry.item)] = Int32(truncatingIfNeeded: i)
     }
 
     private func siftDown(_ start: Int) {
         var i = start
-        let key = keys[i], item = items[i]
+        let entry = entries[i]
         while true {
             let first = 4 * i + 1
             guard first < count else { break }
             var best = first
+            var bestEntry = entries[first]
             let last = min(first + 4, count)
             var c = first + 1
             while c < last {
-                if less(c, best) { best = c }
+                let e = entries[c]
+                if Self.less(e, bestEntry) {
+                    best = c
+                    bestEntry = e
+                }
                 c += 1
             }
-            let bk = keys[best]
-            guard bk < key || (bk == key && items[best] < item) else { break }
-            keys[i] = bk
-            items[i] = items[best]
-            position[Int(items[i])] = Int32(truncatingIfNeeded: i)
+            guard Self.less(bestEntry, entry) else { break }
+            entries[i] = bestEntry
+            position[Int(bestEntry.item)] = Int32(truncatingIfNeeded: i)
             i = best
         }
-        keys[i] = key
-        items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        entries[i] = entry
+        position[Int(entry.item)] = Int32(truncatingIfNeeded: i)
     }
 }

@@ -17,7 +17,10 @@ public enum MatchingAlgorithm: String, Sendable, Hashable, CaseIterable {
 
 /// A maximum-weight matching together with the dual solution that proves it.
 public struct CertifiedMatching: Sendable, Hashable {
+    /// A maximum-weight matching.
     public let matching: Matching
+    /// The optimal dual solution that proves it
+    /// (``MatchingDuals/certify(_:on:)``).
     public let duals: MatchingDuals
 }
 
@@ -50,12 +53,41 @@ extension MatchingGraph {
             var solver = CubicBlossomSolver(graph: self)
             (mateEdge, duals) = solver.solve()
         case .blossom, .greedy:
-            var solver = HeapBlossomSolver(graph: self)
-            (mateEdge, duals) = solver.solve()
+            (mateEdge, duals) = heapBlossomMatching()
         }
         let result = CertifiedMatching(matching: Matching(graph: self, mateEdge: mateEdge), duals: duals)
         assert(result._checkOptimality(on: self))
         return result
+    }
+}
+
+extension MatchingGraph {
+    /// Large graphs are renumbered breadth-first before the heap solver runs
+    /// (better memory locality), and the result mapped back.
+    static let renumberingThreshold = 4_096
+
+    func heapBlossomMatching(renumberingThreshold: Int = Self.renumberingThreshold) -> (mateEdge: [Int32], duals: MatchingDuals) {
+        guard vertexCount >= renumberingThreshold else {
+            var solver = HeapBlossomSolver(graph: self)
+            return solver.solve()
+        }
+        let (graph, newVertex, oldEdge) = renumberedBreadthFirst()
+        var solver = HeapBlossomSolver(graph: graph)
+        let (newMateEdge, newDuals) = solver.solve()
+        var mateEdge = [Int32](repeating: -1, count: vertexCount)
+        var vertexDuals = [Int](repeating: 0, count: vertexCount)
+        var vertexBlossoms = [Int](repeating: -1, count: vertexCount)
+        for v in 0..<vertexCount {
+            let nv = Int(newVertex[v])
+            let k = newMateEdge[nv]
+            mateEdge[v] = k < 0 ? -1 : oldEdge[Int(k)]
+            vertexDuals[v] = newDuals.vertexDuals[nv]
+            vertexBlossoms[v] = newDuals.vertexBlossoms[nv]
+        }
+        let duals = MatchingDuals(
+            vertexDuals: vertexDuals, blossomDuals: newDuals.blossomDuals,
+            blossomParents: newDuals.blossomParents, vertexBlossoms: vertexBlossoms)
+        return (mateEdge, duals)
     }
 }
 

@@ -2,8 +2,10 @@ extension MatchingDuals {
     /// A way in which a matching and a dual solution fail to prove each
     /// other optimal.
     public struct Violation: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Which condition failed, and where.
         public var message: String
 
+        /// A violation saying `message`.
         public init(_ message: String) { self.message = message }
 
         public var description: String { "matching certificate: " + message }

@@ -30,6 +30,8 @@ public struct MatchingDuals: Sendable, Hashable {
     /// The innermost blossom containing vertex `v`, or -1.
     public let vertexBlossoms: [Int]
 
+    /// A dual solution from its arrays (the solvers produce them; tests
+    /// build altered ones to see the certificate fail).
     public init(vertexDuals: [Int], blossomDuals: [Int], blossomParents: [Int], vertexBlossoms: [Int]) {
         self.vertexDuals = vertexDuals
         self.blossomDuals = blossomDuals

@@ -8,20 +8,20 @@ extension MatchingGraph {
     ///
     /// - Complexity: O(*m* log *m*).
     public func greedyMatching() -> Matching {
-        var order = Array(0..<edgeCount)
-        order.sort { a, b in
-            let wa = weights[a], wb = weights[b]
-            if wa != wb { return wa > wb }
-            let a0 = endpointVertices[2 * a], a1 = endpointVertices[2 * a + 1]
-            let b0 = endpointVertices[2 * b], b1 = endpointVertices[2 * b + 1]
-            let (alo, ahi) = a0 < a1 ? (a0, a1) : (a1, a0)
-            let (blo, bhi) = b0 < b1 ? (b0, b1) : (b1, b0)
-            if alo != blo { return alo < blo }
-            if ahi != bhi { return ahi < bhi }
-            return a < b
+        // Sort keys with everything the comparison needs inline.
+        var keys: [(weight: Int, low: Int32, high: Int32, edge: Int32)] = (0..<edgeCount).map { k in
+            let a = endpointVertices[2 * k], b = endpointVertices[2 * k + 1]
+            return (weights[k], min(a, b), max(a, b), Int32(truncatingIfNeeded: k))
+        }
+        keys.sort { x, y in
+            if x.weight != y.weight { return x.weight > y.weight }
+            if x.low != y.low { return x.low < y.low }
+            if x.high != y.high { return x.high < y.high }
+            return x.edge < y.edge
         }
         var mateEdge = [Int32](repeating: -1, count: vertexCount)
-        for k in order {
+        for key in keys {
+            let k = Int(key.edge)
             let u = Int(endpointVertices[2 * k]), v = Int(endpointVertices[2 * k + 1])
             if mateEdge[u] < 0 && mateEdge[v] < 0 {
                 mateEdge[u] = Int32(truncatingIfNeeded: k)

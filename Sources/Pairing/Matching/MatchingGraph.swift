@@ -19,10 +19,14 @@
 public struct MatchingGraph: Sendable {
     /// One weighted, undirected edge.
     public struct Edge: Sendable, Hashable {
+        /// One end, a vertex in `0..<vertexCount`.
         public var u: Int
+        /// The other end, distinct from `u`.
         public var v: Int
+        /// The weight; edges of weight ≤ 0 are dropped by the graph.
         public var weight: Int
 
+        /// The edge between `u` and `v` with `weight`.
         public init(_ u: Int, _ v: Int, weight: Int) {
             self.u = u
             self.v = v
@@ -32,8 +36,10 @@ public struct MatchingGraph: Sendable {
 
     /// Why a graph could not be built.
     public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
+        /// What is wrong with the graph.
         public var message: String
 
+        /// An error saying `message`.
         public init(_ message: String) { self.message = message }
 
         public var description: String { message }

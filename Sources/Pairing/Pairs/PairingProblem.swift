@@ -16,11 +16,16 @@
 /// which is symmetric; only positive savings are candidates. See
 /// ``pair(options:)``.
 public struct PairingProblem: Sendable {
+    /// The valid, loaded shipments of the run (rejected rows and observed
+    /// empty runs left out).
     public let shipments: [Shipment]
     /// Per shipment, origin → destination; `nil` when there is no route.
     public let loadedLegs: [Leg?]
+    /// Destination_i → origin_j for the pairs that were computed.
     public let emptyLegs: EmptyLegTable
 
+    /// A problem from its three parts, checked for consistency.
+    ///
     /// - Throws: ``PairingInputError`` when the counts disagree or a loaded
     ///   leg is out of range.
     public init(shipments: [Shipment], loadedLegs: [Leg?], emptyLegs: EmptyLegTable) throws {

@@ -17,6 +17,8 @@ public struct ShipmentPair: Sendable, Hashable {
     /// The empty leg between the two loaded legs in the chosen order.
     public let repositionMetres: Int
 
+    /// A pair with its figures (the pairing computes them; see
+    /// ``PairingProblem/pair(options:)``).
     public init(
         a: Int, b: Int, first: Int, savingMetres: Int, emptyMetresBefore: Int, emptyMetresAfter: Int,
         repositionMetres: Int
@@ -35,8 +37,10 @@ public struct ShipmentPair: Sendable, Hashable {
 public struct UnpairedShipment: Sendable, Hashable {
     /// An index into ``PairingProblem/shipments``.
     public let index: Int
+    /// Why it has no partner.
     public let reason: UnpairedReason
 
+    /// The shipment at `index`, unpaired for `reason`.
     public init(index: Int, reason: UnpairedReason) {
         self.index = index
         self.reason = reason

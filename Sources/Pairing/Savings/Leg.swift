@@ -9,9 +9,12 @@ public struct Leg: Sendable, Hashable, CustomStringConvertible {
     /// kilometres, 68 years).
     public static let maximumValue = Int(Int32.max)
 
+    /// The length in whole metres, `0...maximumValue`.
     public var metres: Int
+    /// The travel time in whole seconds, `0...maximumValue`.
     public var seconds: Int
 
+    /// A leg of `metres` and `seconds`.
     public init(metres: Int, seconds: Int) {
         self.metres = metres
         self.seconds = seconds
@@ -29,8 +32,10 @@ public struct Leg: Sendable, Hashable, CustomStringConvertible {
 /// return leg, a value out of range. These are programming errors of the
 /// caller rather than bad user files, reported with what is wrong.
 public struct PairingInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is inconsistent.
     public var message: String
 
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
