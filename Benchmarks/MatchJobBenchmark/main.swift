@@ -1,4 +1,100 @@
+import Backhaul
 import BenchmarkSupport
+import Foundation
 
-// Not written yet: see the issue that owns this benchmark.
-print("MatchJobBenchmark: no cases yet")
+// The whole `match` job, phase by phase:
+//   swift run -c release MatchJobBenchmark [filter]
+//
+// 1. `samgods`: the real Swedish Samgods truck trips (Bischoff et al.,
+//    MT-ITS 2019) from ../shared/data/shipments/, with the crow-fly estimate
+//    (no Swedish road graph is bundled).
+// 2. `ny-5000`: 5,000 generated shipments between 300 sites over DIMACS New
+//    York (264,346 nodes, 733,846 arcs), snapped from coordinates.
+//    Target: ≤ 30 s end to end on a 2-core machine.
+
+let runner = BenchmarkRunner(runs: 3)
+
+func printPhases(_ outcome: MatchJob.Outcome, label: String) {
+    let total = outcome.timings.reduce(0) { $0 + $1.seconds }
+    let phases = outcome.timings.map { "\($0.phase) \(format($0.seconds))" }.joined(separator: ", ")
+    let s = outcome.report.summary
+    print("  \(label): \(phases); total \(format(total))")
+    print("    \(s.valid) shipments, \(s.pairs) pairs, \(fixed(Double(s.savedM) / 1000, 1)) empty km saved of \(fixed(Double(s.emptyBeforeM) / 1000, 1))")
+}
+
+func run(_ options: MatchOptions) -> MatchJob.Outcome? {
+    do {
+        return try MatchJob.run(options, console: Console(quiet: true, captureOnly: true))
+    } catch {
+        print("  failed: \(error.message)")
+        return nil
+    }
+}
+
+// MARK: - Samgods (crow-fly)
+
+for file in ["shipments/smaland-samgods.csv", "shipments/sweden-samgods-1pct.csv"] where runner.selects("samgods") {
+    guard let path = sharedDataFile(file) else { continue }
+    var options = MatchOptions(graphPath: nil, batches: [path])
+    options.format = .json
+    var last: MatchJob.Outcome?
+    runner.measure("samgods \(file.split(separator: "/").last!) (crow-fly)") { last = run(options) }
+    if let last { printPhases(last, label: "phases") }
+}
+
+// MARK: - 5,000 shipments over New York
+
+/// Deterministic generator (SplitMix64).
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// `count` shipments between `sites` random places inside Manhattan, Brooklyn,
+/// Queens and the inner suburbs (the NY graph's dense part), with pickup
+/// windows through the day and a mix of body types.
+func newYorkBatch(count: Int, sites: Int, seed: UInt64) -> String {
+    var rng = Random(state: seed)
+    let box = (lat: 40.55...40.90, lon: -74.10...(-73.75))
+    let places = (0..<sites).map { _ in
+        (box.lat.lowerBound + rng.unit() * (box.lat.upperBound - box.lat.lowerBound),
+         box.lon.lowerBound + rng.unit() * (box.lon.upperBound - box.lon.lowerBound))
+    }
+    let bodies = ["dry_van", "tautliner", "reefer", "dry_van", "container", ""]
+    var csv = "id,origin_lat,origin_lon,dest_lat,dest_lon,pickup_earliest,pickup_latest,body_type\n"
+    for i in 0..<count {
+        let a = Int(rng.next() % UInt64(sites))
+        var b = Int(rng.next() % UInt64(sites))
+        if b == a { b = (b + 1) % sites }
+        let start = 5 * 60 + Int(rng.next() % (10 * 60))
+        func hhmm(_ m: Int) -> String { String(format: "2026-11-26T%02d:%02d", m / 60, m % 60) }
+        csv += "NY-\(String(format: "%05d", i)),\(fixed(places[a].0, 5)),\(fixed(places[a].1, 5)),"
+            + "\(fixed(places[b].0, 5)),\(fixed(places[b].1, 5)),\(hhmm(start)),\(hhmm(start + 120)),"
+            + bodies[Int(rng.next() % UInt64(bodies.count))] + "\n"
+    }
+    return csv
+}
+
+if runner.selects("ny-5000"), let graph = sharedDataFile("dimacs/USA-road-d.NY.gr.gz") {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-matchjob-bench")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let batch = dir.appendingPathComponent("ny-5000.csv").path
+    try! Data(newYorkBatch(count: 5_000, sites: 300, seed: 2026).utf8).write(to: URL(fileURLWithPath: batch))
+    for threads in [1, 2] {
+        var options = MatchOptions(graphPath: graph, batches: [batch])
+        options.dimacsUnit = "dm"
+        options.threads = threads
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let outcome = run(options) else { break }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("ny-5000 (\(threads) thread\(threads == 1 ? "" : "s")): end to end \(format(seconds)) (target ≤ 30 s)")
+        printPhases(outcome, label: "phases")
+    }
+}

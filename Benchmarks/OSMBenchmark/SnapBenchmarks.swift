@@ -90,6 +90,10 @@ private func graphFileAndSnapping(
     let indexTime = runner.measure("snap: \(label) snapping index (mask given)") { () -> Int in
         GraphSnapper(graph: graph, snappableNodes: mask).segmentCount
     }
+    if runner.selects("snap: \(label) snapping index (mask given)") {
+        let cpu = medianCPUSeconds { GraphSnapper(graph: graph, snappableNodes: mask).segmentCount }
+        print("snap: \(label) snapping index, CPU time: median \(format(cpu))")
+    }
     if let sccTime, let loadTime, let indexTime {
         print("snap: \(label) storing the SCC mask saves \(format(sccTime.median)) per start"
             + " (load \(format(loadTime.median)) + index \(format(indexTime.median)))")
@@ -112,7 +116,8 @@ private func graphFileAndSnapping(
     }
     var refused = 0
     var totalDistance = 0.0
-    runner.measure("snap: \(label) snap 100,000 random points, one core", unitsPerRun: Double(points.count), unit: "points") { () -> Double in
+    let snapCase = "snap: \(label) snap 100,000 random points, one core"
+    runner.measure(snapCase, unitsPerRun: Double(points.count), unit: "points") { () -> Double in
         refused = 0
         totalDistance = 0
         for p in points {
@@ -127,16 +132,14 @@ private func graphFileAndSnapping(
     let accepted = points.count - refused
     // The machine is shared: CPU time of this thread, beside the wall time
     // above, says what one idle core would do.
-    var cpu: [Double] = []
-    for _ in 0..<5 {
-        let c0 = threadCPUSeconds()
-        var sink = 0.0
-        for p in points { sink += (try? snapper.snap(p).snapDistanceMetres) ?? 0 }
-        cpu.append(threadCPUSeconds() - c0)
-        blackHole(sink)
+    if runner.selects(snapCase) {
+        let cpu = medianCPUSeconds {
+            var sink = 0.0
+            for p in points { sink += (try? snapper.snap(p).snapDistanceMetres) ?? 0 }
+            return sink
+        }
+        print("snap: \(label) snapping on one core, CPU time: median \(format(cpu)) per 100,000 points; \(formatRate(Double(points.count) / cpu)) points/s")
     }
-    cpu.sort()
-    print("snap: \(label) snapping on one core, CPU time: median \(format(cpu[2])) per 100,000 points; \(formatRate(Double(points.count) / cpu[2])) points/s")
     print("snap: \(label) \(accepted) snapped (mean distance \(fixed(totalDistance / Double(max(1, accepted)), 1)) m), \(refused) farther than 1000 m")
 }
 
@@ -152,6 +155,19 @@ private struct BenchmarkRandom {
         return z ^ (z >> 31)
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// The median CPU time of this thread over five calls of `body`, after one
+/// warm-up call.
+private func medianCPUSeconds<T>(_ body: () -> T) -> Double {
+    blackHole(body())
+    var samples: [Double] = []
+    for _ in 0..<5 {
+        let c0 = threadCPUSeconds()
+        blackHole(body())
+        samples.append(threadCPUSeconds() - c0)
+    }
+    return samples.sorted()[2]
 }
 
 /// CPU time consumed by the calling thread, in seconds.

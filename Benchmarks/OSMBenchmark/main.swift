@@ -1,6 +1,9 @@
 import BenchmarkSupport
 
-// OpenStreetMap reading (this file's owner: the OSM reader) and, in
-// SnapBenchmarks.swift once it lands, `.bhg` loading and snapping.
+// OpenStreetMap reading (ReadBenchmarks.swift), then `.bhg` loading and
+// snapping (SnapBenchmarks.swift).
+//
+//     swift run -c release OSMBenchmark [--runs N] [filter]
 let runner = BenchmarkRunner()
 runReadBenchmarks(runner)
+runSnapBenchmarks(runner)

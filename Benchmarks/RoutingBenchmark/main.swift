@@ -14,6 +14,36 @@ import Routing
 
 let runner = BenchmarkRunner()
 
+/// CPU seconds used by the whole process so far (all threads).
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// The machine's load average, printed with the figures: this 2-core
+/// machine is shared, and wall times mean little when it is busy.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
+        ?? "unknown"
+}
+
+/// ``BenchmarkRunner/measure`` plus the CPU time per run (all threads,
+/// averaged over the warm-up and the timed runs): close to the wall time of
+/// an unloaded core for single-threaded cases, and about twice the wall time
+/// when two threads keep two free cores busy.
+@discardableResult
+@MainActor func measureWithCPU<T>(_ name: String, runs: Int, unitsPerRun: Double, unit: String, _ body: () throws -> T) rethrows -> Timing? {
+    guard runner.selects(name) else { return nil }
+    let runs = min(runs, runner.runs)  // `--runs N` lowers every case's count
+    let c0 = processCPUSeconds()
+    let t = try runner.measure(name, runs: runs, unitsPerRun: unitsPerRun, unit: unit, body)
+    let cpu = (processCPUSeconds() - c0) / Double(runs + 1)
+    print("  \(name): CPU \(format(cpu)) per run (all threads); load average \(loadAverage())")
+    return t
+}
+print("load average at start: \(loadAverage())")
+
 guard let grPath = sharedDataFile("dimacs/USA-road-d.NY.gr.gz"),
       let coPath = sharedDataFile("dimacs/USA-road-d.NY.co.gz")
 else {
@@ -24,10 +54,10 @@ else {
 // MARK: Load
 
 let rssBefore = residentMemoryBytes()
-runner.measure("load NY .gr.gz (no coordinates)", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
+measureWithCPU("load NY .gr.gz (no coordinates)", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
     try! DIMACS.loadGraph(at: grPath, unit: .decimetres)
 }
-runner.measure("load NY .gr.gz + .co.gz", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
+measureWithCPU("load NY .gr.gz + .co.gz", runs: 3, unitsPerRun: 733_846, unit: "arcs") {
     try! DIMACS.loadGraph(at: grPath, coordinatesAt: coPath, unit: .decimetres)
 }
 let graph = try DIMACS.loadGraph(at: grPath, coordinatesAt: coPath, unit: .decimetres)
@@ -63,12 +93,12 @@ let points = sourceIDs.map { NetworkPoint.node(graph.node(originalID: $0)!, in: 
 
 var search = ShortestPathSearch(graph: graph)
 var k = 0
-runner.measure("one-to-all tree (1 thread)", runs: 20, unitsPerRun: Double(graph.nodeCount), unit: "nodes") {
+measureWithCPU("one-to-all tree (1 thread)", runs: 20, unitsPerRun: Double(graph.nodeCount), unit: "nodes") {
     k = (k + 1) % points.count
     try! search.searchAll(from: points[k])
     return search.settledCount
 }
-runner.measure("one-to-one route, 100 random pairs", runs: 5, unitsPerRun: 100, unit: "routes") {
+measureWithCPU("one-to-one route, 100 random pairs", runs: 5, unitsPerRun: 100, unit: "routes") {
     var total = 0
     for i in 0..<100 {
         total &+= Int(try! search.route(from: points[i], to: points[999 - i])?.cost.length ?? 0)
@@ -76,10 +106,10 @@ runner.measure("one-to-one route, 100 random pairs", runs: 5, unitsPerRun: 100, 
     return total
 }
 
-let m1 = runner.measure("matrix 1000×1000 (1 thread)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
+let m1 = measureWithCPU("matrix 1000×1000 (1 thread)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
     try! DistanceMatrix(graph: graph, sources: points, targets: points, threads: 1)
 }
-let m2 = runner.measure("matrix 1000×1000 (2 threads)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
+let m2 = measureWithCPU("matrix 1000×1000 (2 threads)", runs: 3, unitsPerRun: 1_000_000, unit: "pairs") {
     try! DistanceMatrix(graph: graph, sources: points, targets: points, threads: 2)
 }
 if let m1, let m2 {

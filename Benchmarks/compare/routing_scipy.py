@@ -65,11 +65,14 @@ def main():
         print("$ " + " ".join(cmd), flush=True)
         out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, check=True).stdout
         print(out, end="")
-        swift = {}
+        swift, swift_cpu = {}, {}
         for threads in (1, 2):
             m = re.search(r"matrix 1000×1000 \(%d threads?\): .*?median ([0-9.]+) (ms|s)" % threads, out)
             if m:
                 swift[threads] = float(m.group(1)) / (1000 if m.group(2) == "ms" else 1)
+            m = re.search(r"matrix 1000×1000 \(%d threads?\): CPU ([0-9.]+) (ms|s)" % threads, out)
+            if m:
+                swift_cpu[threads] = float(m.group(1)) / (1000 if m.group(2) == "ms" else 1)
         sources = np.loadtxt(os.path.join(tmp, "sources.txt"), dtype=np.int64) - 1
         swift_matrix = np.fromfile(os.path.join(tmp, "matrix.u32"), dtype="<u4").reshape(len(sources), len(sources))
 
@@ -96,17 +99,20 @@ def main():
             result[k:k + 100] = d[:, sources]
         return result
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     scipy_matrix = run_scipy()
     warm = time.perf_counter() - t0
-    times = []
+    times, cpus = [], [time.process_time() - c0]
     for _ in range(args.runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         scipy_matrix = run_scipy()
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
     scipy_time = sorted(times)[len(times) // 2]
+    scipy_cpu = sum(cpus) / len(cpus)
     print(f"scipy dijkstra 1000 sources (1 thread): warm-up {warm:.3f} s; median {scipy_time:.3f} s over {args.runs} runs "
-          f"({1000 * scipy_time / len(sources):.1f} ms per source)")
+          f"({1000 * scipy_time / len(sources):.1f} ms per source); CPU {scipy_cpu:.3f} s per run; "
+          f"load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
 
     # 3. Agreement: every one of the 10⁶ distances, exactly (integer decimetres).
     unreachable = swift_matrix == 0xFFFFFFFF
@@ -119,8 +125,11 @@ def main():
     for threads, t in sorted(swift.items()):
         print(f"ratio swift {threads} thread{'s' if threads > 1 else ''} / scipy 1 thread: {t / scipy_time:.3f} "
               f"(swift {t:.3f} s, scipy {scipy_time:.3f} s)")
+    if 1 in swift_cpu:
+        print(f"ratio by CPU time (less sensitive to a busy machine): swift 1 thread / scipy: {swift_cpu[1] / scipy_cpu:.3f} "
+              f"(swift {swift_cpu[1]:.3f} s, scipy {scipy_cpu:.3f} s)")
     if 1 in swift and 2 in swift:
-        print(f"swift speed-up from 1 to 2 threads: {swift[1] / swift[2]:.2f}×")
+        print(f"swift speed-up from 1 to 2 threads: {swift[1] / swift[2]:.2f}× (wall time; needs two idle cores)")
     return 0 if agree else 1
 
 

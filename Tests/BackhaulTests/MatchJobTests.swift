@@ -200,3 +200,65 @@ func checkAccounting(_ r: MatchReport) {
         #expect(try JSONSerialization.jsonObject(with: json) is [String: Any])
     }
 }
+
+/// The README's main command: the synthetic Malta batch over the real Malta
+/// road network (© OpenStreetMap contributors, ODbL 1.0), HGV profile.
+@Suite struct MatchJobMaltaRoadTests {
+    static let outcome: Result<MatchJob.Outcome, CommandFailure> = Result { () throws(CommandFailure) in
+        try runMatch {
+            $0.graphPath = sample("samples/malta/malta-latest.osm.pbf")
+            $0.batches = [sample("samples/shipments/demo-malta.csv")]
+            $0.outDirectory = "unused"  // draw the routes, as --out does
+        }
+    }
+
+    /// Worked out from the batch (samples/shipments/README.md and the crow-fly
+    /// savings between its sites):
+    /// - 01⇄02 (Freeport ⇄ Technopark, containers), 03⇄04 (Marsa ⇄ Ċirkewwa,
+    ///   tautliners) and 05⇄06 (Ħal Far ⇄ San Ġwann, a reefer with a dry van:
+    ///   compatible) are reverse trips whose return pickup is hours later, so
+    ///   each pair saves both empty returns (reposition 0);
+    /// - 07 (Bulebel→Mrieħel) and 08 (Mrieħel→Kordin) are tippers: a partial
+    ///   return — the truck still drives Kordin→Bulebel empty, so the pair
+    ///   saves less than both returns;
+    /// - 09 (Luqa→Mosta, dry van) would save most with 02 (a container: body
+    ///   type) but its compatible partners 04 and 06 are in pairs that save
+    ///   more: partners_taken;
+    /// - 10 is the only tanker: every partner with a saving has another body:
+    ///   body_type.
+    @Test func demoPairsOnRealRoads() throws {
+        let outcome = try Self.outcome.get()
+        let r = outcome.report
+        checkAccounting(r)
+        #expect(r.graph.distanceModel == "road" && r.graph.profile == "hgv")
+        #expect(r.graph.attribution?.contains("OpenStreetMap") == true)
+        #expect(r.pairs.map { "\($0.a)+\($0.b)" } == ["MT-01+MT-02", "MT-03+MT-04", "MT-05+MT-06", "MT-07+MT-08"])
+        #expect(r.unpaired.map { "\($0.id):\($0.reason)" } == ["MT-09:partners_taken", "MT-10:body_type"])
+        for p in r.pairs.prefix(3) {
+            #expect(p.emptyAfterM < 500, "\(p.a)+\(p.b) should save (almost) both returns")
+        }
+        let partial = r.pairs[3]
+        #expect(partial.emptyAfterM > 1_000 && partial.savingM > 1_000)
+        // Road distances are longer than the crow flies, but not absurdly.
+        let crow = try runMatch { $0.batches = [sample("samples/shipments/demo-malta.csv")]; $0.circuity = 1.0 }.report
+        #expect(r.summary.loadedM > crow.summary.loadedM && r.summary.loadedM < 2 * crow.summary.loadedM)
+        // Per-company figures: every pair here is between two companies.
+        #expect(r.companies.count == 10 && r.companies.allSatisfy { $0.pairs == $0.sharedPairs })
+        // Every pair's cycle is drawn along the roads: four legs, the loaded
+        // ones with many points.
+        for p in r.pairs {
+            #expect(p.legs.map(\.kind) == [.loaded, .reposition, .loaded, .return])
+            #expect(p.legs[0].polyline.count > 10)
+        }
+        #expect(!r.backgroundRoads.isEmpty)
+    }
+
+    @Test(.enabled(if: Browser.executable != nil, "Chromium is not installed; the browser check is skipped"))
+    func htmlReportOpensInABrowser() throws {
+        let html = MatchOutput.render(try Self.outcome.get().report, .html)
+        let (png, console) = try Browser.render(html, name: "malta-report")
+        #expect(console.isEmpty, "console: \(console)")
+        let size = try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int ?? 0
+        #expect(size > 20_000, "screenshot \(png.path) is \(size) bytes")
+    }
+}

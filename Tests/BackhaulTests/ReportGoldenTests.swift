@@ -1,4 +1,5 @@
 import Foundation
+import Pairing
 import Routing
 import Testing
 @testable import Backhaul

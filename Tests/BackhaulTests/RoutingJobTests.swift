@@ -191,6 +191,8 @@ private func write(_ text: String, to path: String) throws {
         let csv = try String(contentsOfFile: dir + "/m.csv", encoding: .utf8)
         #expect(csv.hasPrefix("from,to,distance_m,duration_s\ntimes-square,times-square,0,0\n"))
         #expect(CommandLineTool.run(["matrix", "--graph", dir + "/none.gr", points, "-o", dir + "/x.csv"], root: root) == .usage)
+        #expect(CommandLineTool.run(["matrix", "--graph", graph, dir + "/none.csv"], root: root) == .usage)
+        #expect(CommandLineTool.run(["matrix", "--graph", graph, dir], root: root) == .usage)
         #expect(CommandLineTool.run(["matrix", "--graph", graph, "--threads", "0", points], root: root) == .usage)
         #expect(CommandLineTool.run(["matrix", "--grpah", graph, points], root: root) == .usage)
         // A truncated graph: invalid input, and nothing written.

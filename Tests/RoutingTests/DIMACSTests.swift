@@ -97,6 +97,8 @@ import Testing
         ("p xx 3 1\n", 1, "expected the problem line"),
         ("p sp three 1\n", 1, "expected the problem line"),
         ("p sp 0 0\n", 1, "node count 0 is out of range"),
+        ("p sp 4000000000 1\n", 1, "node count 4000000000 is out of range 1…134217727"),
+        ("p sp 3 -1\n", 1, "arc count -1 is out of range"),
         ("p sp 3 1\nx 1 2 1\n", 2, "unexpected line"),
         ("p sp 3 1\nab 1 2 1\n", 2, "unexpected line"),
         ("c nothing here\n", nil, "no 'p sp"),

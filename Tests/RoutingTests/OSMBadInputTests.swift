@@ -107,6 +107,7 @@ import Testing
         ("<osmChange version='0.6'></osmChange>", "osmChange", 1),
         ("<osm>\n<way id='1'>\n<nd ref='1'/>", "ends inside way 1", 2),
         ("<osm>\n<node <id='1'/></osm>", "'<' inside a tag", 2),
+        ("<osm>\n<way id='7'>\n<nd ref='1'/>\n<way id='8'></way></osm>", "way 7 is not closed before <way> on line 4", 2),
     ]
 
     @Test(arguments: malformed)

@@ -107,10 +107,12 @@ import Testing
         #expect(s.writingProgram == "osmconvert 0.7T")
     }
 
-    @Test(arguments: [1, 2, 7])
+    /// Blobs are decoded and ways cut into pieces in parallel; the parts are
+    /// joined in file order, so the graph is the same however many threads.
+    @Test(arguments: [2, 3, 7])
     func threadCountDoesNotChangeTheGraph(threads: Int) throws {
-        let one = try OSMGraphReader(profile: .hgv, threads: 1).read(path: osmSample("andorra.osm.pbf"))
-        let many = try OSMGraphReader(profile: .hgv, threads: threads).read(path: osmSample("andorra.osm.pbf"))
+        let one = try OSMGraphReader(profile: .hgv, threads: 1).read(path: osmSample("monaco.osm.pbf"))
+        let many = try OSMGraphReader(profile: .hgv, threads: threads).read(path: osmSample("monaco.osm.pbf"))
         let same = sameGraph(one, many)
         #expect(same)
     }

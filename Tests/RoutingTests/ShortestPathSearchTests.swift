@@ -176,6 +176,12 @@ import Testing
         #expect(throws: CostOverflowError.self) {
             try DistanceMatrix(graph: g, sources: [n0], targets: [n2], threads: 1)
         }
+        // The last stretch of an arrival anchor can overflow too.
+        let late = NetworkPoint(departures: [], arrivals: [.init(node: 1, weight: 1_500_000_000)])
+        #expect(throws: CostOverflowError.self) { try search.route(from: n0, to: late) }
+        #expect(throws: CostOverflowError.self) {
+            try DistanceMatrix(graph: g, sources: [n0], targets: [late], threads: 1)
+        }
         // Answers that fit are still given, and node 3 is honestly unreachable.
         #expect(try search.route(from: n0, to: n1)?.cost.length == 3_000_000_000)
         #expect(try search.route(from: .node(3, in: g), to: n0) == nil)

@@ -72,6 +72,31 @@ let maltaSamplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         for p in [valletta, msida] {
             for a in p.departures + p.arrivals { #expect(snapper.snappableNodes.contains(Int(a.node))) }
         }
+        // Midpoints of Malta's one-way streets get only the legal anchors, and
+        // those of two-way streets both directions.
+        var oneWay = 0, twoWay = 0
+        var firstPoint = [Int](repeating: -1, count: snapper.roadCount)
+        for (i, p) in snapper.pointPiece.enumerated() where firstPoint[Int(p)] < 0 { firstPoint[Int(p)] = i }
+        for p in stride(from: 0, to: snapper.roadCount, by: 7) {
+            let s = firstPoint[p]
+            let mid = Coordinate(
+                latitude: (Double(snapper.pointLatitudeE7[s]) + Double(snapper.pointLatitudeE7[s + 1])) * 0.5e-7,
+                longitude: (Double(snapper.pointLongitudeE7[s]) + Double(snapper.pointLongitudeE7[s + 1])) * 0.5e-7)
+            let point = try snapper.snap(mid)
+            guard point.positions.first?.edge == snapper.pieceEdge[p] else { continue }  // an overlapping road won
+            #expect(point.snapDistanceMetres < 0.01)
+            if snapper.pieceReverse[p] == UInt32.max {
+                oneWay += 1
+                #expect(point.departures.count == 1 && point.arrivals.count == 1)
+                #expect(point.departures[0].node == g.edgeTarget[Int(snapper.pieceEdge[p])])
+                #expect(point.arrivals[0].node == snapper.pieceTail[p])
+            } else {
+                twoWay += 1
+                #expect(point.departures.count == 2 && point.arrivals.count == 2)
+            }
+        }
+        #expect(oneWay > 100 && twoWay > 1000)
+
         let sea = Coordinate(latitude: 36.05, longitude: 14.10)
         let error = try #require(throws: SnapError.self) { try snapper.snap(sea) }
         let d = try #require(error.distanceMetres)

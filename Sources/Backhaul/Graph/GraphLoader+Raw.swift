@@ -10,16 +10,8 @@ extension GraphLoader {
         guard let unit = DIMACS.Unit(rawValue: options.dimacsUnit) else {
             throw .usage("unknown DIMACS unit '\(options.dimacsUnit)'; expected m or dm")
         }
-        do throws(InputError) {
-            switch try GraphFile.format(of: path) {
-            case .dimacs:
-                return try DIMACS.loadGraph(at: path, coordinatesAt: DIMACS.coordinatesPath(besideGraphAt: path), unit: unit)
-            case .osmPBF, .osmXML:
-                return try OSMGraphReader(profile: profile).read(path: path)
-            case .backhaulGraph:
-                // Named .bhg but without the magic bytes.
-                throw InputError(path: path, message: "not a backhaul graph file (.bhg): it does not start with BHGRAPH")
-            }
+        do {
+            return try GraphFile.open(path, options: GraphFile.Options(dimacsUnit: unit, profile: profile))
         } catch {
             throw .invalidInput(error.description)
         }

@@ -12,7 +12,7 @@ extension MatchJob {
     /// model every format is written from.
     static func assembleReport(
         options: MatchOptions, model: DistanceModel, factors: EmissionFactors, batch: Batch, shipments: [Shipment],
-        observed: [Shipment], observedMetres: [Int?], rejected: [MatchReport.Rejected], pairing: PairingResult,
+        observed: [Shipment], observedMetres: [Int?], rejected: [RejectedRow], pairing: PairingResult,
         candidates: Int?, travel: TravelResult
     ) throws(CommandFailure) -> MatchReport {
         // Emissions: each pair's avoided empty metres at load factor 0, with

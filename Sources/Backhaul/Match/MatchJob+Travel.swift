@@ -25,15 +25,19 @@ extension MatchJob {
         var legs = ShipmentTravel(count: n)
         switch model {
         case .crowfly(let circuity, let speed):
-            func leg(_ a: Location, _ b: Location) -> Leg? {
-                guard let p = a.coordinate, let q = b.coordinate else { return nil }
-                return Leg(crowflyFrom: p, to: q, circuity: circuity, speedKmh: speed)
+            let origins = shipments.map { $0.origin.coordinate.map(UnitVector.init) }
+            let destinations = shipments.map { $0.destination.coordinate.map(UnitVector.init) }
+            func leg(_ a: UnitVector?, _ b: UnitVector?) -> Leg? {
+                guard let a, let b else { return nil }
+                return Leg(crowflyMetres: a.distance(to: b), circuity: circuity, speedKmh: speed)
             }
             for i in 0..<n {
-                legs.loaded[i] = leg(shipments[i].origin, shipments[i].destination)
-                for j in 0..<n { legs[empty: i, j] = leg(shipments[i].destination, shipments[j].origin) }
+                legs.loaded[i] = leg(origins[i], destinations[i])
+                for j in 0..<n { legs[empty: i, j] = leg(destinations[i], origins[j]) }
             }
-            let observedMetres = observed.map { leg($0.origin, $0.destination)?.metres }
+            let observedMetres = observed.map {
+                leg($0.origin.coordinate.map(UnitVector.init), $0.destination.coordinate.map(UnitVector.init))?.metres
+            }
             clock.lap("matrix")
             return TravelResult(
                 legs: legs, observedMetres: observedMetres,
@@ -43,9 +47,8 @@ extension MatchJob {
             let graph = network.graph
             // 2. Snap.
             console.phase("placing \(2 * (n + observed.count)) shipment ends on the road graph")
-            let snapper = graph.hasCoordinates ? GraphSnapper(graph: graph) : nil
             let locations = shipments.flatMap { [$0.origin, $0.destination] } + observed.flatMap { [$0.origin, $0.destination] }
-            let points = place(locations, graph: graph, snapper: snapper, maxSnapMetres: options.maxSnapMetres, threads: options.threads)
+            let points = place(locations, on: network, maxSnapMetres: options.maxSnapMetres)
             let unplaced = points.filter { $0 == nil }.count
             if unplaced > 0 {
                 console.warning("\(unplaced) shipment end\(unplaced == 1 ? " is" : "s are") farther than \(Int(options.maxSnapMetres)) m from the roads of \(network.file): their shipments are unreachable")
@@ -54,17 +57,35 @@ extension MatchJob {
             let destinations = (0..<n).map { points[2 * $0 + 1] }
             clock.lap("snap")
 
-            // 3. Empty legs: every placed destination to every placed origin.
+            // 3. Empty legs: every placed destination to every placed origin;
+            // loaded legs and observed empty runs: each origin to its destination.
             let sourceRows = (0..<n).filter { destinations[$0] != nil }
             let targetColumns = (0..<n).filter { origins[$0] != nil }
+            let ends = (0..<n).map { (origins[$0], destinations[$0]) }
+                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
+            let hierarchy: ContractionHierarchy?
+            if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
+                console.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
+                do {
+                    hierarchy = try ContractionHierarchy(graph: graph, threads: options.threads)
+                } catch {
+                    throw CommandFailure(.invalidInput, "\(network.file): \(error)")
+                }
+                clock.lap("hierarchy")
+            } else {
+                hierarchy = nil
+            }
             console.phase("routing \(sourceRows.count) × \(targetColumns.count) empty legs")
             let matrix: DistanceMatrix
             do {
                 let rows = sourceRows.count
-                matrix = try DistanceMatrix(
-                    graph: graph, sources: sourceRows.map { destinations[$0]! }, targets: targetColumns.map { origins[$0]! },
-                    threads: options.threads,
-                    progress: { done in console.progress("routing empty legs", done: done, total: rows) })
+                let sources = sourceRows.map { destinations[$0]! }, targets = targetColumns.map { origins[$0]! }
+                let progress: @Sendable (Int) -> Void = { done in console.progress("routing empty legs", done: done, total: rows) }
+                if let hierarchy {
+                    matrix = try hierarchy.matrix(sources: sources, targets: targets, threads: options.threads, progress: progress)
+                } else {
+                    matrix = try DistanceMatrix(graph: graph, sources: sources, targets: targets, threads: options.threads, progress: progress)
+                }
             } catch {
                 throw CommandFailure(.invalidInput, "\(network.file): \(error)")
             }
@@ -73,11 +94,12 @@ extension MatchJob {
                     legs[empty: i, j] = matrix[r, c].map(Leg.init)
                 }
             }
-
-            // Loaded legs and observed empty runs: one route each.
-            let pairs = (0..<n).map { (origins[$0], destinations[$0]) }
-                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
-            let costs = try routeCosts(pairs, graph: graph, threads: options.threads, console: console)
+            let costs: [PathCost?]
+            if let hierarchy {
+                costs = try diagonalCosts(ends, hierarchy: hierarchy, threads: options.threads, file: network.file)
+            } else {
+                costs = try routeCosts(ends, graph: graph, threads: options.threads, console: console)
+            }
             for i in 0..<n { legs.loaded[i] = costs[i].map(Leg.init) }
             let observedMetres = (0..<observed.count).map { costs[n + $0]?.metres }
             clock.lap("matrix")
@@ -85,28 +107,43 @@ extension MatchJob {
         }
     }
 
-    /// Every location as a network point: a node id as that node, a
-    /// coordinate snapped onto the nearest road of the largest strongly
-    /// connected component; `nil` when it is too far from any road.
-    static func place(
-        _ locations: [Location], graph: RoadGraph, snapper: GraphSnapper?, maxSnapMetres: Double, threads: Int?
-    ) -> [NetworkPoint?] {
+    /// Every location as a network point (``RoadNetwork/point(for:maxSnapMetres:)``:
+    /// a node id as that node, a coordinate snapped onto the nearest road of
+    /// the largest strongly connected component), in parallel; `nil` when it
+    /// cannot be placed (too far from any road).
+    static func place(_ locations: [Location], on network: RoadNetwork, maxSnapMetres: Double) -> [NetworkPoint?] {
         let results = Mutex([NetworkPoint?](repeating: nil, count: locations.count))
         let chunk = 256
         let chunks = (locations.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var local: [(Int, NetworkPoint?)] = []
-            for i in (c * chunk)..<min(locations.count, (c + 1) * chunk) {
-                switch locations[i] {
-                case .node(let id):
-                    local.append((i, graph.node(originalID: id).map { NetworkPoint.node($0, in: graph) }))
-                case .coordinate(let lat, let lon):
-                    local.append((i, try? snapper?.snap(Coordinate(latitude: lat, longitude: lon), maxDistanceMetres: maxSnapMetres)))
-                }
-            }
-            results.withLock { r in for (i, p) in local { r[i] = p } }
+            let range = (c * chunk)..<min(locations.count, (c + 1) * chunk)
+            let local = range.map { try? network.point(for: locations[$0], maxSnapMetres: maxSnapMetres).get() }
+            results.withLock { r in r.replaceSubrange(range, with: local) }
         }
         return results.withLock { $0 }
+    }
+
+    /// The cost of the shortest route for each (from, to) through a
+    /// contraction hierarchy: square blocks of the many-to-many table whose
+    /// diagonals are the pairs wanted (one small table per block keeps the
+    /// memory at 8 bytes × block² instead of × n²).
+    static func diagonalCosts(
+        _ pairs: [(NetworkPoint?, NetworkPoint?)], hierarchy: ContractionHierarchy, threads: Int?, file: String
+    ) throws(CommandFailure) -> [PathCost?] {
+        var costs = [PathCost?](repeating: nil, count: pairs.count)
+        let wanted = pairs.indices.filter { pairs[$0].0 != nil && pairs[$0].1 != nil }
+        let block = 256
+        for start in stride(from: 0, to: wanted.count, by: block) {
+            let ids = Array(wanted[start..<min(wanted.count, start + block)])
+            do {
+                let m = try hierarchy.matrix(
+                    sources: ids.map { pairs[$0].0! }, targets: ids.map { pairs[$0].1! }, threads: threads)
+                for (k, i) in ids.enumerated() { costs[i] = m[k, k] }
+            } catch {
+                throw CommandFailure(.invalidInput, "\(file): \(error)")
+            }
+        }
+        return costs
     }
 
     /// The cost of the shortest route for each (from, to), in parallel with

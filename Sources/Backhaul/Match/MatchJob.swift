@@ -68,7 +68,7 @@ public enum MatchJob {
         if let path = options.graphPath {
             console.phase("loading the road graph \(path)")
             let unit: DIMACS.Unit = options.dimacsUnit == "dm" ? .decimetres : .metres
-            model = .road(try RoadNetwork.load(path, dimacsUnit: unit))
+            model = .road(try RoadNetwork.load(path, dimacsUnit: unit, profile: options.profile, console: console))
             clock.lap("load graph")
         } else {
             model = .crowfly(circuity: options.circuity, speedKmh: options.crowflySpeedKmh)
@@ -76,9 +76,7 @@ public enum MatchJob {
 
         // Rows the job itself cannot use: unknown vehicle or fuel keys, node
         // ids without a graph or not in it.
-        var rejected = batch.rejected.map {
-            MatchReport.Rejected(file: $0.file, line: $0.line, id: $0.id, reason: $0.reason)
-        }
+        var rejected = batch.rejected
         var shipments: [Shipment] = []
         for s in batch.shipments {
             if let reason = unusableReason(s, factors: factors, model: model) {

@@ -1,3 +1,4 @@
+public import Pairing
 public import Routing
 
 /// Everything a `match` run reports, as plain values: the one model every
@@ -14,7 +15,8 @@ public struct MatchReport: Sendable {
     public var pairs: [Pair]
     public var unpaired: [Unpaired]
     public var observedEmpty: [ObservedEmpty]
-    public var rejected: [Rejected]
+    /// Input rows that could not be used (file, line, id, reason).
+    public var rejected: [RejectedRow]
     public var companies: [CompanyTotal]
     public var warnings: [String]
     /// Road polylines drawn under the pairs in the HTML map (may be empty).
@@ -25,7 +27,7 @@ public struct MatchReport: Sendable {
 
     public init(
         graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],
-        observedEmpty: [ObservedEmpty], rejected: [Rejected], companies: [CompanyTotal], warnings: [String] = [],
+        observedEmpty: [ObservedEmpty], rejected: [RejectedRow], companies: [CompanyTotal], warnings: [String] = [],
         backgroundRoads: [[Coordinate]] = [], stamp: String? = nil
     ) {
         self.graph = graph
@@ -208,21 +210,6 @@ public struct MatchReport: Sendable {
         public init(id: String, distanceM: Int64?) {
             self.id = id
             self.distanceM = distanceM
-        }
-    }
-
-    /// An input row that could not be used.
-    public struct Rejected: Sendable, Hashable {
-        public var file: String
-        public var line: Int
-        public var id: String?
-        public var reason: String
-
-        public init(file: String, line: Int, id: String?, reason: String) {
-            self.file = file
-            self.line = line
-            self.id = id
-            self.reason = reason
         }
     }
 

@@ -25,21 +25,33 @@ enum DistanceModel: Sendable {
 /// The travel a pairing needs between the ends of `n` shipments, in whole
 /// metres and seconds: each shipment's loaded leg and every empty leg
 /// destination_i → origin_j. `nil` means no route.
+///
+/// The `n × n` empty legs are stored as two `Int32` arrays (8 bytes per
+/// pair, `-1` for no route), since a batch of 5,000 shipments has 25 million.
 struct ShipmentTravel: Sendable {
     var loaded: [Leg?]
-    /// Row-major `n × n`.
-    var empty: [Leg?]
+    private var emptyMetres: [Int32]
+    private var emptySeconds: [Int32]
     let count: Int
 
     init(count: Int) {
         self.count = count
         loaded = [Leg?](repeating: nil, count: count)
-        empty = [Leg?](repeating: nil, count: count * count)
+        emptyMetres = [Int32](repeating: -1, count: count * count)
+        emptySeconds = [Int32](repeating: -1, count: count * count)
     }
 
+    /// The empty leg from shipment `i`'s destination to shipment `j`'s origin.
     subscript(empty i: Int, _ j: Int) -> Leg? {
-        get { empty[i * count + j] }
-        set { empty[i * count + j] = newValue }
+        get {
+            let k = i * count + j
+            return emptyMetres[k] < 0 ? nil : Leg(metres: Int(emptyMetres[k]), seconds: Int(emptySeconds[k]))
+        }
+        set {
+            let k = i * count + j
+            emptyMetres[k] = newValue.map { Int32(clamping: $0.metres) } ?? -1
+            emptySeconds[k] = newValue.map { Int32(clamping: $0.seconds) } ?? -1
+        }
     }
 }
 
@@ -50,9 +62,10 @@ extension Leg {
         self.init(metres: cost.metres, seconds: cost.seconds)
     }
 
-    /// The contract's crow-fly estimate between two coordinates.
-    init(crowflyFrom a: Coordinate, to b: Coordinate, circuity: Double, speedKmh: Double) {
-        let metres = (a.distance(to: b) * circuity).rounded()
+    /// The contract's crow-fly estimate for a great-circle distance:
+    /// `metres × circuity`, driven at `speedKmh`.
+    init(crowflyMetres greatCircle: Double, circuity: Double, speedKmh: Double) {
+        let metres = (greatCircle * circuity).rounded()
         self.init(metres: Int(metres), seconds: Int((metres / (speedKmh / 3.6)).rounded()))
     }
 }
@@ -64,3 +77,30 @@ extension Location {
         return nil
     }
 }
+
+/// A point on the unit sphere, for great-circle distances between many
+/// points without repeating the trigonometry: the distance is
+/// 2R·asin(|p − q| / 2), equal to the haversine formula.
+struct UnitVector: Sendable {
+    var x, y, z: Double
+
+    init(_ c: Coordinate) {
+        let lat = c.latitude * .pi / 180, lon = c.longitude * .pi / 180
+        x = cos(lat) * cos(lon)
+        y = cos(lat) * sin(lon)
+        z = sin(lat)
+    }
+
+    /// Great-circle distance in metres.
+    func distance(to o: UnitVector) -> Double {
+        let dx = x - o.x, dy = y - o.y, dz = z - o.z
+        let chord = (dx * dx + dy * dy + dz * dz).squareRoot()
+        return 2 * Coordinate.earthRadiusMetres * asin(min(1, chord / 2))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

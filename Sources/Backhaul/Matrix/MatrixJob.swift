@@ -18,7 +18,7 @@ public enum MatrixJob {
         }
         let network = try options.graphPath.map { (path: String) throws(CommandFailure) in
             console.phase("Loading \(path)")
-            return try RoadNetwork.load(path, dimacsUnit: options.dimacsUnit)
+            return try RoadNetwork.load(path, dimacsUnit: options.dimacsUnit, profile: options.profile, console: console)
         }
         let result = try compute(points: points, network: network, options: options, console: console)
         let bytes = options.format == .csv ? result.csv() : result.json()

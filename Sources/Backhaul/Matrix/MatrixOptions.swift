@@ -22,6 +22,8 @@ public struct MatrixOptions: Sendable {
     public var threads: Int?
     /// The unit of DIMACS arc weights.
     public var dimacsUnit: DIMACS.Unit = .metres
+    /// The vehicle profile when the graph is a raw OpenStreetMap file.
+    public var profile = "hgv"
     /// Points farther than this from the roads are unreachable.
     public var maxSnapMetres = 1000.0
     /// Great-circle × `circuity` when there is no graph.

@@ -70,17 +70,7 @@ public struct MatrixResult: Sendable {
     public func json() -> [UInt8] {
         var out = "{\n"
         out += "  \"backhaul\": " + JSONValue.object([("version", .string(BackhaulVersion.string))]).serialized(pretty: false) + ",\n"
-        var graphMembers: [(String, JSONValue)] = [
-            ("file", graph.file.map(JSONValue.string) ?? .null),
-            ("nodes", .int(graph.nodes)),
-            ("edges", .int(graph.edges)),
-            ("profile", graph.profile.map(JSONValue.string) ?? .null),
-            ("distance_model", .string(graph.distanceModel)),
-        ]
-        if let c = graph.circuity { graphMembers.append(("circuity", .number(c, decimals: 2))) }
-        if let s = graph.crowflySpeedKmh { graphMembers.append(("crowfly_speed_kmh", .number(s, decimals: 1))) }
-        if let a = graph.attribution { graphMembers.append(("attribution", .string(a))) }
-        out += "  \"graph\": " + JSONValue.object(graphMembers).serialized(pretty: false) + ",\n"
+        out += "  \"graph\": " + graph.json.serialized(pretty: false) + ",\n"
         out += "  \"points\": [\n"
         for (i, p) in points.enumerated() {
             var members: [(String, JSONValue)] = [("id", .string(p.id)), ("line", .int(p.line))]

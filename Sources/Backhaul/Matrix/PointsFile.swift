@@ -44,7 +44,11 @@ public struct PointsFile: Sendable {
     ///   header lacks `id` and `node` or `lat`/`lon`, a row has a missing,
     ///   malformed or out-of-range value, an id repeats, or there is no point.
     public static func read(_ path: String) throws(CommandFailure) -> PointsFile {
-        guard isExistingFile(path) else { throw .usage("\(path): points file not found") }
+        switch fileKind(path) {
+        case .missing: throw .usage("\(path): points file not found")
+        case .directory: throw .usage("\(path): is a directory, not a points file")
+        case .file: break
+        }
         let bytes: [UInt8]
         do {
             bytes = try ByteStream.readAll(path: path)
@@ -187,8 +191,13 @@ extension String {
     }
 }
 
-/// `true` when `path` exists and is not a directory.
-func isExistingFile(_ path: String) -> Bool {
+/// Whether `path` names nothing, a directory, or something to read.
+enum FileKind {
+    case missing, directory, file
+}
+
+func fileKind(_ path: String) -> FileKind {
     var st = stat()
-    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
+    guard stat(path, &st) == 0 else { return .missing }
+    return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
 }

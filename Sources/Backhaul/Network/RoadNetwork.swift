@@ -22,42 +22,67 @@ public struct RoadNetwork: Sendable {
     /// The DIMACS `.co` file the coordinates came from, if any.
     public let coordinatesFile: String?
     public let graph: RoadGraph
+    /// The largest strongly connected component as stored in a `.bhg`
+    /// file (`nil` for raw files: the snapper computes it).
+    public let largestComponent: NodeMask?
+    /// The file's format: `bhg`, or the raw format's name (`osm-pbf`, `dimacs`, …).
+    public let format: String
+    /// Seconds spent reading (and for raw files, building) the graph.
+    public let loadSeconds: Double
     /// The snapper, built on first use (it indexes every road).
     private let snapperCache = SnapperCache()
 
     /// Wraps an already loaded graph (tests, benchmarks).
-    public init(graph: RoadGraph, file: String, coordinatesFile: String? = nil) {
+    public init(
+        graph: RoadGraph, file: String, coordinatesFile: String? = nil, largestComponent: NodeMask? = nil,
+        format: String = "", loadSeconds: Double = 0
+    ) {
         self.graph = graph
         self.file = file
         self.coordinatesFile = coordinatesFile
+        self.largestComponent = largestComponent
+        self.format = format
+        self.loadSeconds = loadSeconds
     }
 
     /// The graph's ``GraphSnapper`` (roads of the largest strongly connected
     /// component), built once on first use and shared.
     public var snapper: GraphSnapper {
-        snapperCache.snapper(for: graph)
+        snapperCache.snapper(for: graph, component: largestComponent)
     }
 
-    /// Loads `path` in any format ``GraphFile`` knows.
+    /// Loads `path` through ``GraphLoader``: a `.bhg` (verified, refused
+    /// when stale), or a raw OpenStreetMap or DIMACS file built on the spot
+    /// with `profile`.
+    ///
+    /// A raw file is built anew on every run; unless `console` is `nil` or
+    /// quiet, a note on standard error says how long that took and how to
+    /// keep the graph as a `.bhg`.
     ///
     /// - Throws: ``CommandFailure`` with status `.usage` (exit 2) when the
     ///   file does not exist or cannot be opened, and `.invalidInput` (exit 3)
     ///   when it is not a valid graph, with the file (and line) in the
     ///   message.
-    public static func load(_ path: String, dimacsUnit: DIMACS.Unit = .metres) throws(CommandFailure) -> RoadNetwork {
+    public static func load(
+        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", console: Console? = nil
+    ) throws(CommandFailure) -> RoadNetwork {
         guard access(path, F_OK) == 0 else {
             throw .usage("\(path): graph file not found")
         }
         guard access(path, R_OK) == 0 else {
             throw .usage("\(path): graph file is not readable")
         }
-        do {
-            let graph = try GraphFile.open(path, options: .init(dimacsUnit: dimacsUnit))
-            let co = (try? GraphFile.format(of: path)) == .dimacs ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
-            return RoadNetwork(graph: graph, file: path, coordinatesFile: co)
-        } catch {
-            throw .invalidInput(error.description)
+        let loaded = try GraphLoader.load(path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue))
+        let co = loaded.format == "dimacs" ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
+        if loaded.binary == nil, let console {
+            console.note(
+                "built the road graph from \(path) in \(JSONValue.format(loaded.seconds, decimals: 2)) s "
+                    + "(\(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges); "
+                    + "'backhaul graph build \(path) -o GRAPH.bhg' keeps it for runs that start in milliseconds")
         }
+        return RoadNetwork(
+            graph: loaded.graph, file: path, coordinatesFile: co, largestComponent: loaded.binary?.largestComponent,
+            format: loaded.format, loadSeconds: loaded.seconds)
     }
 
     /// The graph as reports describe it (`"distance_model": "road"`).
@@ -128,10 +153,10 @@ public struct RoadNetwork: Sendable {
 private final class SnapperCache: Sendable {
     private let state = Mutex<GraphSnapper?>(nil)
 
-    func snapper(for graph: RoadGraph) -> GraphSnapper {
+    func snapper(for graph: RoadGraph, component: NodeMask?) -> GraphSnapper {
         state.withLock { cached in
             if let s = cached { return s }
-            let s = GraphSnapper(graph: graph)
+            let s = component.map { GraphSnapper(graph: graph, snappableNodes: $0) } ?? GraphSnapper(graph: graph)
             cached = s
             return s
         }

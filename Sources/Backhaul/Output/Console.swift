@@ -32,9 +32,11 @@ public final class Console: Sendable {
     public init(quiet: Bool, captureOnly: Bool = false) {
         self.showsProgress = !quiet && !captureOnly && isatty(2) == 1
         self.captureOnly = captureOnly
+        self.quiet = quiet
     }
 
     private let captureOnly: Bool
+    private let quiet: Bool
 
     /// The warnings issued so far, in order.
     public var warnings: [String] { state.withLock { $0.warnings } }
@@ -46,6 +48,17 @@ public final class Console: Sendable {
             guard !captureOnly else { return }
             if s.lineOpen { Console.writeStderr("\n"); s.lineOpen = false }
             Console.writeStderr("backhaul: warning: \(message)\n")
+        }
+    }
+
+    /// Prints `backhaul: note: <message>` to standard error, unless quiet:
+    /// information a person at the terminal or reading a log wants, which
+    /// a `--quiet` cron job does not.
+    public func note(_ message: String) {
+        guard !quiet, !captureOnly else { return }
+        state.withLock { s in
+            if s.lineOpen { Console.writeStderr("\n"); s.lineOpen = false }
+            Console.writeStderr("backhaul: note: \(message)\n")
         }
     }
 

@@ -1,3 +1,4 @@
+import Pairing
 extension MatchReport {
     /// `pairs.csv`: one row per pair and per unpaired shipment, then the
     /// observed empty runs and rejected rows, so that every input row appears

@@ -1,3 +1,4 @@
+import Pairing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,22 +1,12 @@
+import Pairing
 extension MatchReport {
     /// The contract's `result.json`, keys in the contract's order; additions
     /// (companies, warnings, crow-fly parameters) come after the contract's
     /// keys of each object.
     public var json: JSONValue {
-        var graphMembers: [(String, JSONValue)] = [
-            ("file", graph.file.map(JSONValue.string) ?? .null),
-            ("nodes", .int(graph.nodes)),
-            ("edges", .int(graph.edges)),
-            ("profile", graph.profile.map(JSONValue.string) ?? .null),
-            ("distance_model", .string(graph.distanceModel)),
-        ]
-        if let c = graph.circuity { graphMembers.append(("circuity", .number(c, decimals: 2))) }
-        if let s = graph.crowflySpeedKmh { graphMembers.append(("crowfly_speed_kmh", .number(s, decimals: 1))) }
-        if let a = graph.attribution { graphMembers.append(("attribution", .string(a))) }
-
         var root: [(String, JSONValue)] = [
             ("backhaul", .object([("version", .string(version))] + (stamp.map { [("stamp", JSONValue.string($0))] } ?? []))),
-            ("graph", .object(graphMembers)),
+            ("graph", graph.json),
             ("parameters", .object([
                 ("strategy", .string(parameters.strategy)),
                 ("vehicle", .string(parameters.vehicle)),
@@ -76,5 +66,24 @@ extension MatchReport {
         })))
         root.append(("warnings", .array(warnings.map(JSONValue.string))))
         return .object(root)
+    }
+}
+
+extension MatchReport.GraphSummary {
+    /// The `graph` object every JSON output shares (`match`, `route`,
+    /// `matrix`): file, nodes, edges, profile, `distance_model`, then the
+    /// crow-fly parameters and the attribution when there are any.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("file", file.map(JSONValue.string) ?? .null),
+            ("nodes", .int(nodes)),
+            ("edges", .int(edges)),
+            ("profile", profile.map(JSONValue.string) ?? .null),
+            ("distance_model", .string(distanceModel)),
+        ]
+        if let c = circuity { members.append(("circuity", .number(c, decimals: 2))) }
+        if let s = crowflySpeedKmh { members.append(("crowfly_speed_kmh", .number(s, decimals: 1))) }
+        if let a = attribution { members.append(("attribution", .string(a))) }
+        return .object(members)
     }
 }

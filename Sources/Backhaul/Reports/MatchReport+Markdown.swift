@@ -1,3 +1,4 @@
+import Pairing
 extension MatchReport {
     /// `report.md`: a summary a coordinator can paste into a report — totals,
     /// the pairs, per-company figures, unpaired shipments with reasons, and

@@ -15,7 +15,8 @@ public enum RouteJob {
     ///   without coordinates.
     public static func run(_ options: RouteOptions, console: Console) throws(CommandFailure) -> ExitStatus {
         console.phase("Loading \(options.graphPath)")
-        let network = try RoadNetwork.load(options.graphPath, dimacsUnit: options.dimacsUnit)
+        let network = try RoadNetwork.load(
+            options.graphPath, dimacsUnit: options.dimacsUnit, profile: options.profile, console: console)
         if options.format == .geojson && !network.graph.hasCoordinates {
             throw .usage("--format geojson needs node coordinates, and the graph \(network.file) has none"
                 + (network.graph.profile == "dimacs" ? " (no .co file beside it)" : ""))

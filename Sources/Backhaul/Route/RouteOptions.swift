@@ -23,6 +23,8 @@ public struct RouteOptions: Sendable {
     public var format: Format = .text
     /// The unit of DIMACS arc weights.
     public var dimacsUnit: DIMACS.Unit = .metres
+    /// The vehicle profile when the graph is a raw OpenStreetMap file.
+    public var profile = "hgv"
     /// Points farther than this from the roads are unreachable.
     public var maxSnapMetres = 1000.0
 

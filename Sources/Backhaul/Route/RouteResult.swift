@@ -45,7 +45,7 @@ public struct RouteResult: Sendable {
     public func json() -> JSONValue {
         .object([
             ("backhaul", .object([("version", .string(BackhaulVersion.string))])),
-            ("graph", graphJSON),
+            ("graph", network.summary.json),
             ("from", endJSON(from, fromPoint)),
             ("to", endJSON(to, toPoint)),
             ("reachable", .bool(route != nil)),
@@ -87,19 +87,6 @@ public struct RouteResult: Sendable {
     }
 
     // MARK: - Helpers
-
-    private var graphJSON: JSONValue {
-        let s = network.summary
-        var members: [(String, JSONValue)] = [
-            ("file", s.file.map(JSONValue.string) ?? .null),
-            ("nodes", .int(s.nodes)),
-            ("edges", .int(s.edges)),
-            ("profile", s.profile.map(JSONValue.string) ?? .null),
-            ("distance_model", .string(s.distanceModel)),
-        ]
-        if let a = s.attribution { members.append(("attribution", .string(a))) }
-        return .object(members)
-    }
 
     private func lonLat(_ c: Coordinate) -> JSONValue {
         .array([.number(c.longitude, decimals: 7), .number(c.latitude, decimals: 7)])

@@ -36,6 +36,12 @@ public enum DIMACS {
     /// The speed that turns DIMACS lengths into travel times, km/h.
     public static let speedKilometresPerHour = 60
 
+    /// The most nodes a `p sp` line may announce: 2²⁷ − 1 (134 million, over
+    /// five times the whole-USA DIMACS graph). Every announced node is
+    /// allocated up front (isolated nodes are valid), so a lying header must
+    /// not be able to ask for tens of gigabytes.
+    public static let maximumNodeCount = (1 << 27) - 1
+
     /// Loads a `.gr` graph and, when `coordinatesPath` is given, its `.co`
     /// coordinates.
     ///
@@ -132,7 +138,9 @@ public enum DIMACS {
                 guard fields.nextIs("sp"), let n = fields.nextInteger(), let m = fields.nextInteger(), fields.isAtEnd else {
                     throw fail("expected the problem line 'p sp <nodes> <arcs>', found \(line.quotedForError())")
                 }
-                guard n >= 1 && n < Int64(UInt32.max) else { throw fail("node count \(n) is out of range 1…\(UInt32.max - 1)") }
+                guard n >= 1 && n <= Int64(maximumNodeCount) else {
+                    throw fail("node count \(n) is out of range 1…\(maximumNodeCount)")
+                }
                 guard m >= 0 && m < Int64(UInt32.max) else { throw fail("arc count \(m) is out of range 0…\(UInt32.max - 1)") }
                 nodeCount = n
                 declaredArcs = Int(m)

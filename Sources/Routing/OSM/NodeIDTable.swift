@@ -10,7 +10,12 @@
 /// bucket, with the load kept at or below 0.7.
 ///
 /// `Int64.min` cannot be stored (it marks empty buckets); OSM ids never take
-/// that value, and readers refuse it.
+/// that value, and the XML reader refuses it.
+///
+/// The XML reader keeps every node's coordinate here. The PBF reader does
+/// not use a hash table at all: it numbers the wanted nodes by sorting
+/// (``OSMWaySet/finalize()``), which is faster once the data outgrows the
+/// caches (see `docs/osm.md`).
 struct NodeIDTable: Sendable {
     private var keys: [Int64]
     private var values: [UInt32]
@@ -32,9 +37,6 @@ struct NodeIDTable: Sendable {
 
     /// The number of ids stored.
     var count: Int { ids.count }
-
-    /// Bytes held by the table.
-    var memoryFootprint: Int { keys.count * 12 + ids.capacity * 8 }
 
     @inline(__always)
     private func bucket(_ id: Int64) -> Int {

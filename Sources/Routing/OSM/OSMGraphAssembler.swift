@@ -11,6 +11,8 @@
 struct OSMGraphAssembler {
     let profile: VehicleProfile
     let simplification: OSMGraphReader.Simplification
+    /// Cores used to cut the ways into pieces.
+    let threads: Int
 
     /// Statistics of one assembly.
     struct Counts: Sendable, Hashable {
@@ -33,26 +35,133 @@ struct OSMGraphAssembler {
         var shapeEnd: Int
     }
 
-    func assemble(_ ways: OSMWaySet, path: String) throws(InputError) -> (RoadGraph, Counts) {
+    /// The pieces of a range of ways, with their shapes (indices local to
+    /// this part).
+    private struct Pieces: Sendable {
+        var segments: [Segment] = []
+        var shapeLat: [Int32] = []
+        var shapeLon: [Int32] = []
+        var missingNodeReferences = 0
+    }
+
+    func assemble(_ ways: consuming OSMWaySet, path: String) throws(InputError) -> (RoadGraph, Counts) {
         var counts = Counts()
-        let slots = ways.table.count
+        let slots = ways.nodeCount
+        let lat = ways.latitudes, lon = ways.longitudes
+
+        // Cut the ways into pieces in parallel (haversine is most of the
+        // work), in ranges of about equal numbers of references, then join
+        // the parts in way order.
+        let parts = max(1, min(threads * 4, ways.wayCount / 256))
+        var bounds = [0]
+        let perPart = max(1, ways.refs.count / parts)
+        for w in 0..<ways.wayCount where ways.refStart[w] >= bounds.count * perPart && w > bounds.last! {
+            bounds.append(w)
+        }
+        bounds.append(ways.wayCount)
+        let cuts = bounds
+        let profile = self.profile, simplification = self.simplification
+        let input = ways
+        var results = parallelMap(cuts.count - 1, threads: threads) { p, _ in
+            Self.pieces(input, cuts[p] ..< cuts[p + 1], profile: profile, simplification: simplification)
+        }
+        _ = consume input
+        ways.dropWays()
+        var segments: [Segment] = []
+        segments.reserveCapacity(results.reduce(0) { $0 + $1.segments.count })
+        var shapeLat: [Int32] = [], shapeLon: [Int32] = []
+        shapeLat.reserveCapacity(results.reduce(0) { $0 + $1.shapeLat.count })
+        shapeLon.reserveCapacity(shapeLat.capacity)
+        for p in results.indices {
+            let offset = shapeLat.count
+            for var seg in results[p].segments {
+                seg.shapeStart += offset
+                seg.shapeEnd += offset
+                segments.append(seg)
+            }
+            shapeLat.append(contentsOf: results[p].shapeLat)
+            shapeLon.append(contentsOf: results[p].shapeLon)
+            counts.missingNodeReferences += results[p].missingNodeReferences
+            results[p] = Pieces()  // free each part once copied
+        }
+        var isNode = [Bool](repeating: false, count: slots)
+        for seg in segments {
+            isNode[Int(seg.from)] = true
+            isNode[Int(seg.to)] = true
+        }
+        counts.segments = segments.count
+        guard !segments.isEmpty else {
+            throw InputError(path: path, message: "no road the \(profile.name) profile may use has coordinates")
+        }
+
+        if simplification == .chains {
+            segments = contractChains(
+                segments, isNode: isNode, latitudes: lat, longitudes: lon,
+                shapeLat: &shapeLat, shapeLon: &shapeLon, counts: &counts
+            )
+        }
+        isNode = []
+
+        // Number the remaining nodes in order of first use.
+        var index = [UInt32](repeating: .max, count: slots)
+        var builder = RoadGraphBuilder(
+            metric: .duration, profile: profile.name,
+            nodeCapacity: segments.count, edgeCapacity: segments.count * 2
+        )
+        func node(_ slot: UInt32) -> Int {
+            if index[Int(slot)] == .max {
+                index[Int(slot)] = UInt32(builder.addNode(
+                    originalID: ways.nodeIDs[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)]
+                ))
+            }
+            return Int(index[Int(slot)])
+        }
+        var shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
+        for seg in segments {
+            let u = node(seg.from), v = node(seg.to)
+            let length = Self.decimetres(seg.length)
+            shape.removeAll(keepingCapacity: true)
+            for k in seg.shapeStart ..< seg.shapeEnd { shape.append((shapeLat[k], shapeLon[k])) }
+            if seg.forward >= 0 {
+                builder.addEdge(from: u, to: v, length: length, duration: Self.deciseconds(seg.forward), shape: shape)
+            }
+            if seg.backward >= 0 {
+                shape.reverse()
+                builder.addEdge(from: v, to: u, length: length, duration: Self.deciseconds(seg.backward), shape: shape)
+            }
+        }
+        // The builder holds its own copies now: free ours before it lays
+        // out the graph (the shapes are the largest arrays at this point).
+        segments = []
+        shapeLat = []
+        shapeLon = []
+        index = []
+        do {
+            return (try builder.build(), counts)
+        } catch {
+            throw InputError(path: path, message: error.message)
+        }
+    }
+
+    /// Cuts `ways[range]` into pieces between graph nodes, measuring and
+    /// timing each.
+    private static func pieces(
+        _ ways: OSMWaySet, _ range: Range<Int>, profile: VehicleProfile, simplification: OSMGraphReader.Simplification
+    ) -> Pieces {
+        var out = Pieces()
         let lat = ways.latitudes, lon = ways.longitudes
         let missing = OSMWaySet.missing
         // A slot is a node when ways meet or end there (or always, without
         // simplification).
         let threshold: UInt8 = simplification == .none ? 0 : 2
-        var segments: [Segment] = []
-        segments.reserveCapacity(ways.wayCount * 2)
-        var shapeLat: [Int32] = [], shapeLon: [Int32] = []
 
         func coordinate(_ slot: UInt32) -> Coordinate {
             Coordinate(fixedLatitude: lat[Int(slot)], fixedLongitude: lon[Int(slot)])
         }
 
-        var isNode = [Bool](repeating: false, count: slots)
-        for w in 0..<ways.wayCount {
+        for w in range {
             let rule = ways.rules[w]
-            let refs = ways.refs[Int(ways.refStart[w]) ..< Int(ways.refStart[w + 1])]
+            let refs = ways.refs[ways.refStart[w] ..< ways.refStart[w + 1]]
             // The way's length, when a fixed duration must be spread over it.
             var wayLength = 0.0
             if rule.fixedDurationSeconds != nil {
@@ -84,11 +193,9 @@ struct OSMGraphAssembler {
                     if rule.forward { fwd = length / forwardSpeed * factor }
                     if rule.backward { bwd = length / backwardSpeed * factor }
                 }
-                isNode[Int(from)] = true
-                isNode[Int(to)] = true
-                segments.append(Segment(
+                out.segments.append(Segment(
                     from: from, to: to, length: length, forward: fwd, backward: bwd,
-                    shapeStart: shapeStart, shapeEnd: shapeLat.count
+                    shapeStart: shapeStart, shapeEnd: out.shapeLat.count
                 ))
             }
 
@@ -96,16 +203,15 @@ struct OSMGraphAssembler {
             var start: UInt32?
             var previous: UInt32 = 0
             var length = 0.0
-            var shapeStart = shapeLat.count
+            var shapeStart = out.shapeLat.count
             for (i, s) in zip(refs.indices, refs) {
                 guard lat[Int(s)] != missing else {
-                    counts.missingNodeReferences += 1
+                    out.missingNodeReferences += 1
                     if let st = start, st != previous {
-                        // The run ends at the previous node.
-                        shapeLat.removeLast(); shapeLon.removeLast()
+                        // The run ends at the previous node, which was kept
+                        // as a shape point: it becomes the end instead.
+                        out.shapeLat.removeLast(); out.shapeLon.removeLast()
                         close(st, previous, length, shapeStart)
-                    } else if start != nil {
-                        shapeLat.removeSubrange(shapeStart...); shapeLon.removeSubrange(shapeStart...)
                     }
                     start = nil
                     continue
@@ -114,7 +220,7 @@ struct OSMGraphAssembler {
                     start = s
                     previous = s
                     length = 0
-                    shapeStart = shapeLat.count
+                    shapeStart = out.shapeLat.count
                     continue
                 }
                 length += coordinate(previous).distance(to: coordinate(s))
@@ -124,58 +230,14 @@ struct OSMGraphAssembler {
                     close(st, s, length, shapeStart)
                     start = s
                     length = 0
-                    shapeStart = shapeLat.count
+                    shapeStart = out.shapeLat.count
                 } else {
-                    shapeLat.append(lat[Int(s)])
-                    shapeLon.append(lon[Int(s)])
+                    out.shapeLat.append(lat[Int(s)])
+                    out.shapeLon.append(lon[Int(s)])
                 }
             }
         }
-        counts.segments = segments.count
-        guard !segments.isEmpty else {
-            throw InputError(path: path, message: "no road the \(profile.name) profile may use has coordinates")
-        }
-
-        if simplification == .chains {
-            segments = contractChains(
-                segments, isNode: isNode, latitudes: lat, longitudes: lon,
-                shapeLat: &shapeLat, shapeLon: &shapeLon, counts: &counts
-            )
-        }
-
-        // Number the remaining nodes in order of first use.
-        var index = [UInt32](repeating: .max, count: slots)
-        var builder = RoadGraphBuilder(
-            metric: .duration, profile: profile.name,
-            nodeCapacity: segments.count, edgeCapacity: segments.count * 2
-        )
-        func node(_ slot: UInt32) -> Int {
-            if index[Int(slot)] == .max {
-                index[Int(slot)] = UInt32(builder.addNode(
-                    originalID: ways.table.ids[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)]
-                ))
-            }
-            return Int(index[Int(slot)])
-        }
-        var shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
-        for seg in segments {
-            let u = node(seg.from), v = node(seg.to)
-            let length = Self.decimetres(seg.length)
-            shape.removeAll(keepingCapacity: true)
-            for k in seg.shapeStart ..< seg.shapeEnd { shape.append((shapeLat[k], shapeLon[k])) }
-            if seg.forward >= 0 {
-                builder.addEdge(from: u, to: v, length: length, duration: Self.deciseconds(seg.forward), shape: shape)
-            }
-            if seg.backward >= 0 {
-                shape.reverse()
-                builder.addEdge(from: v, to: u, length: length, duration: Self.deciseconds(seg.backward), shape: shape)
-            }
-        }
-        do {
-            return (try builder.build(), counts)
-        } catch {
-            throw InputError(path: path, message: error.message)
-        }
+        return out
     }
 
     /// Metres → decimetres, rounded, clamped to `UInt32`.
@@ -198,19 +260,24 @@ struct OSMGraphAssembler {
         shapeLat: inout [Int32], shapeLon: inout [Int32], counts: inout Counts
     ) -> [Segment] {
         let slots = isNode.count
-        // Incidence lists in CSR form.
-        var start = [Int](repeating: 0, count: slots + 1)
+        // Incidence lists in CSR form (32-bit: the graph builder limits
+        // segments to 2³² − 1 anyway).
+        var start = [UInt32](repeating: 0, count: slots + 1)
         for s in segments {
             start[Int(s.from) + 1] += 1
             start[Int(s.to) + 1] += 1
         }
         for i in 0..<slots { start[i + 1] += start[i] }
         var fill = start
-        var incident = [Int](repeating: 0, count: segments.count * 2)
+        var incident = [UInt32](repeating: 0, count: segments.count * 2)
         for (i, s) in segments.enumerated() {
-            incident[fill[Int(s.from)]] = i; fill[Int(s.from)] += 1
-            incident[fill[Int(s.to)]] = i; fill[Int(s.to)] += 1
+            incident[Int(fill[Int(s.from)])] = UInt32(i); fill[Int(s.from)] += 1
+            incident[Int(fill[Int(s.to)])] = UInt32(i); fill[Int(s.to)] += 1
         }
+        fill = []
+        /// The `k`-th segment end of node `v`.
+        func incidentSegment(_ v: Int, _ k: Int) -> Int { Int(incident[Int(start[v]) + k]) }
+        func degree(_ v: Int) -> Int { Int(start[v + 1] - start[v]) }
 
         /// The far end of segment `e` seen from `v`, and whether `e` runs
         /// from `v`.
@@ -224,8 +291,8 @@ struct OSMGraphAssembler {
             return along ? (s.forward >= 0, s.backward >= 0) : (s.backward >= 0, s.forward >= 0)
         }
         var contractible = [Bool](repeating: false, count: slots)
-        for v in 0..<slots where start[v + 1] - start[v] == 2 {
-            let a = incident[start[v]], b = incident[start[v] + 1]
+        for v in 0..<slots where degree(v) == 2 {
+            let a = incidentSegment(v, 0), b = incidentSegment(v, 1)
             guard a != b else { continue }
             let (u, _) = other(a, v), (w, _) = other(b, v)
             guard u != w, u != v, w != v else { continue }
@@ -268,7 +335,7 @@ struct OSMGraphAssembler {
                 }
                 v = next
                 guard contractible[v], v != s else { break }
-                let i = incident[start[v]], j = incident[start[v] + 1]
+                let i = incidentSegment(v, 0), j = incidentSegment(v, 1)
                 let n = consumed[i] ? j : i
                 guard !consumed[n] else { break }
                 counts.contractedNodes += 1
@@ -282,16 +349,16 @@ struct OSMGraphAssembler {
             ))
         }
         for v in 0..<slots where isNode[v] && !contractible[v] {
-            for k in start[v] ..< start[v + 1] where !consumed[incident[k]] {
-                walk(from: v, through: incident[k])
+            for k in 0..<degree(v) where !consumed[incidentSegment(v, k)] {
+                walk(from: v, through: incidentSegment(v, k))
             }
         }
         // What is left are cycles of contractible nodes: cut each at its
         // first node.
         for v in 0..<slots where contractible[v] {
-            for k in start[v] ..< start[v + 1] where !consumed[incident[k]] {
+            for k in 0..<degree(v) where !consumed[incidentSegment(v, k)] {
                 contractible[v] = false
-                walk(from: v, through: incident[k])
+                walk(from: v, through: incidentSegment(v, k))
             }
         }
         shapeLat = outLat

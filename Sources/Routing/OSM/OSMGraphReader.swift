@@ -51,7 +51,9 @@ public struct OSMGraphReader: Sendable {
 
     /// The two encodings of OSM data.
     public enum Format: String, Sendable, Hashable {
+        /// Protocol buffer binary format (`.osm.pbf`).
         case pbf
+        /// OSM XML (`.osm`, `.osm.gz`).
         case xml
     }
 
@@ -63,7 +65,8 @@ public struct OSMGraphReader: Sendable {
     /// Cores used to decode PBF blobs.
     public var threads: Int
 
-    /// Creates a reader.
+    /// Creates a reader for `profile`; `threads` cores decode PBF blobs and
+    /// cut ways into edges (all of them by default).
     public init(
         profile: VehicleProfile = .hgv, simplification: Simplification = .chains,
         threads: Int = OSMGraphReader.availableCores
@@ -100,6 +103,7 @@ public struct OSMGraphReader: Sendable {
             stats.relations = c.relations
             stats.blobs = c.blobs
             stats.nodeBlobs = c.nodeBlobs
+            stats.skippedBlobs = c.skippedBlobs
             stats.readSeconds = c.pass1Seconds + c.pass2Seconds
             stats.waysPassSeconds = c.pass1Seconds
             stats.nodesPassSeconds = c.pass2Seconds
@@ -113,15 +117,15 @@ public struct OSMGraphReader: Sendable {
             stats.readSeconds = c.seconds
         }
         stats.routableWays = ways.wayCount
-        stats.referencedNodes = ways.table.count
-        stats.idTableBytes = ways.table.memoryFootprint
+        stats.referencedNodes = ways.nodeCount
+        stats.waySetBytes = ways.memoryFootprint
         guard ways.wayCount > 0 else {
             let what = stats.ways == 0 ? "has no ways" : "has \(stats.ways) ways but none is a road the \(profile.name) profile may use"
             throw InputError(path: path, message: "\(what): no road graph to build")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification)
-            .assemble(ways, path: path)
+        let (graph, counts) = try OSMGraphAssembler(profile: profile, simplification: simplification, threads: threads)
+            .assemble(consume ways, path: path)
         stats.assemblySeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         stats.missingNodeReferences = counts.missingNodeReferences
         stats.segments = counts.segments
@@ -168,40 +172,56 @@ public struct OSMGraphReader: Sendable {
 /// What ``OSMGraphReader/readWithStatistics(path:)`` found and how long it
 /// took.
 public struct OSMReadStatistics: Sendable, Hashable {
+    /// The file's encoding.
     public var format: OSMGraphReader.Format
+    /// The profile the graph was built for (`hgv`, `car`).
     public var profile: String
+    /// How far the geometry was simplified.
     public var simplification: OSMGraphReader.Simplification
-    /// Nodes, ways and relations in the file.
+    /// Nodes in the file.
     public var nodes = 0
+    /// Ways in the file.
     public var ways = 0
+    /// Relations in the file (counted, not read).
     public var relations = 0
-    /// PBF blocks in the file, and how many hold nodes.
+    /// PBF blocks in the file.
     public var blobs = 0
+    /// PBF blocks that hold nodes (read by the second pass).
     public var nodeBlobs = 0
+    /// Node blocks the ways pass recognised from their first bytes and did
+    /// not decompress in full.
+    public var skippedBlobs = 0
     /// The program that wrote a PBF file.
     public var writingProgram: String?
-    /// Ways the profile may use, and the distinct nodes they reference.
+    /// Ways the profile may use.
     public var routableWays = 0
+    /// Distinct nodes of the ways the profile may use.
     public var referencedNodes = 0
-    /// References to nodes the file does not hold (split ways there).
+    /// References to nodes the file does not hold (ways are split there).
     public var missingNodeReferences = 0
-    /// Edges between meeting points before chain contraction (undirected).
+    /// Pieces between meeting points, before chain contraction (each is one
+    /// or two directed edges).
     public var segments = 0
     /// Nodes removed by chain contraction.
     public var contractedNodes = 0
-    /// The graph.
+    /// Nodes of the graph.
     public var graphNodes = 0
+    /// Directed edges of the graph.
     public var graphEdges = 0
+    /// Shape points of the graph's edges.
     public var shapePoints = 0
-    /// Bytes of the node id table.
-    public var idTableBytes = 0
-    /// Time reading the file (both PBF passes), and each PBF pass.
+    /// Bytes held by the routable ways and their nodes before assembly.
+    public var waySetBytes = 0
+    /// Time reading the file (both PBF passes), in seconds.
     public var readSeconds = 0.0
+    /// Time of the PBF ways pass (including numbering the wanted nodes).
     public var waysPassSeconds = 0.0
+    /// Time of the PBF nodes pass.
     public var nodesPassSeconds = 0.0
     /// Time building the graph from the ways.
     public var assemblySeconds = 0.0
 
+    /// Empty statistics for a read of `format` with `profile`.
     public init(format: OSMGraphReader.Format, profile: String, simplification: OSMGraphReader.Simplification) {
         self.format = format
         self.profile = profile

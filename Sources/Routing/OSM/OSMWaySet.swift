@@ -1,22 +1,32 @@
-/// The routable ways of an OpenStreetMap file, with their nodes as dense
-/// slots of a ``NodeIDTable``: what both readers (PBF and XML) hand to
-/// ``OSMGraphAssembler``.
+/// The routable ways of an OpenStreetMap file: what both readers (PBF and
+/// XML) hand to ``OSMGraphAssembler``.
 ///
-/// Holds 4 bytes per node reference, one byte per distinct node (how many
-/// times ways use it, saturating) and a ``WayRule`` per way, plus the table
-/// and, once known, one coordinate per distinct node.
+/// Ways are collected with their node ids; ``finalize()`` then numbers the
+/// distinct nodes `0, 1, 2, …` in ascending id order (a radix sort of all
+/// references, no hash table), rewrites the references as those numbers
+/// ("slots"), and counts how often each node is used. The sorted ids are
+/// what the PBF nodes pass merges the file's nodes against.
+///
+/// Memory: 8 bytes per reference while collecting; afterwards 4 per
+/// reference, 8 + 1 per distinct node (+ 8 once coordinates are set), and a
+/// ``WayRule`` per way. Finalising needs 24 bytes per reference of scratch.
 struct OSMWaySet: Sendable {
-    /// The distinct nodes the ways use.
-    private(set) var table: NodeIDTable
+    /// Node ids of all ways, way after way (until ``finalize()``).
+    private var idRefs: [Int64] = []
+    /// `refs[refStart[w] ..< refStart[w + 1]]` are way `w`'s nodes.
+    private(set) var refStart: [Int] = [0]
+    /// How the profile lets the vehicle use each way.
+    private(set) var rules: [WayRule] = []
+
+    /// The distinct node ids, ascending: slot `s` is node `nodeIDs[s]`
+    /// (after ``finalize()``).
+    private(set) var nodeIDs: [Int64] = []
+    /// The slots of each way's nodes (after ``finalize()``).
+    private(set) var refs: [UInt32] = []
     /// How often each slot is used: +1 per reference, +2 at a way's ends
     /// (saturating at 255). A slot with a use of 2 or more is where a graph
     /// node must be, because ways meet or end there.
     private(set) var uses: [UInt8] = []
-    /// `refs[refStart[w] ..< refStart[w + 1]]` are the slots of way `w`.
-    private(set) var refStart: [UInt32] = [0]
-    private(set) var refs: [UInt32] = []
-    /// How the profile lets the vehicle use each way.
-    private(set) var rules: [WayRule] = []
     /// Latitude of each slot (10⁻⁷ degrees), ``missing`` until a reader sets it.
     var latitudes: [Int32] = []
     /// Longitude of each slot (10⁻⁷ degrees).
@@ -25,50 +35,78 @@ struct OSMWaySet: Sendable {
     /// Marks a slot whose coordinate the input did not provide.
     static let missing = Int32.min
 
-    init(expectedNodes: Int = 0) {
-        table = NodeIDTable(capacity: expectedNodes)
-    }
+    init() {}
 
     /// The number of ways.
     var wayCount: Int { rules.count }
+    /// The number of distinct nodes (after ``finalize()``).
+    var nodeCount: Int { nodeIDs.count }
+    /// Bytes held.
+    var memoryFootprint: Int {
+        idRefs.capacity * 8 + refStart.capacity * 8 + rules.capacity * MemoryLayout<WayRule>.stride
+            + nodeIDs.capacity * 8 + refs.capacity * 4 + uses.capacity + latitudes.capacity * 8
+    }
 
     /// Adds a way; consecutive repeats of a node are dropped, and a way left
     /// with fewer than two nodes is ignored.
-    ///
-    /// - Returns: `false` when a node id is `Int64.min` (not a valid id).
-    mutating func addWay<C: Collection<Int64>>(refs ids: C, rule: WayRule) -> Bool {
-        let start = refs.count
-        var previous: UInt32 = .max
-        for id in ids {
-            guard id != Int64.min else {
-                refs.removeSubrange(start...)
-                return false
-            }
-            let slot = table.insert(id)
-            if slot == previous { continue }
-            if Int(slot) == uses.count { uses.append(0) }
-            uses[Int(slot)] &+= uses[Int(slot)] < 255 ? 1 : 0
-            refs.append(slot)
-            previous = slot
+    mutating func addWay<C: Collection<Int64>>(refs ids: C, rule: WayRule) {
+        let start = idRefs.count
+        var previous: Int64?
+        for id in ids where id != previous {
+            idRefs.append(id)
+            previous = id
         }
-        guard refs.count - start >= 2 else {
-            refs.removeSubrange(start...)
-            return true
+        guard idRefs.count - start >= 2 else {
+            idRefs.removeSubrange(start...)
+            return
         }
-        for end in [refs[start], refs[refs.count - 1]] {
-            uses[Int(end)] = uses[Int(end)] > 253 ? 255 : uses[Int(end)] + 2
-        }
-        refStart.append(UInt32(refs.count))
+        refStart.append(idRefs.count)
         rules.append(rule)
-        return true
     }
 
-    /// Gives every slot the ``missing`` coordinate, ready for readers to fill.
-    mutating func prepareCoordinates() {
-        latitudes = [Int32](repeating: Self.missing, count: table.count)
+    /// Frees the ways (references, rules, uses), keeping the nodes' ids and
+    /// coordinates: what assembly needs once the ways are cut into pieces.
+    mutating func dropWays() {
+        idRefs = []
+        refStart = [0]
+        rules = []
+        refs = []
+        uses = []
+    }
+
+    /// Numbers the distinct nodes in id order and rewrites the references
+    /// as slots; gives every slot the ``missing`` coordinate.
+    ///
+    /// - Complexity: O(references), by ``RadixSort``.
+    mutating func finalize() {
+        let r = idRefs.count
+        var keys = idRefs.map(RadixSort.key)
+        idRefs = []
+        var position = [UInt32](unsafeUninitializedCapacity: r) { b, n in
+            for i in 0..<r { b[i] = UInt32(truncatingIfNeeded: i) }
+            n = r
+        }
+        RadixSort.sort(&keys, carrying: &position)
+        refs = [UInt32](repeating: 0, count: r)
+        nodeIDs = []
+        uses = []
+        var previous: UInt64?
+        for i in 0..<r {
+            if keys[i] != previous {
+                nodeIDs.append(RadixSort.id(keys[i]))
+                uses.append(0)
+                previous = keys[i]
+            }
+            let slot = nodeIDs.count - 1
+            refs[Int(position[i])] = UInt32(truncatingIfNeeded: slot)
+            if uses[slot] < 255 { uses[slot] += 1 }
+        }
+        for w in 0..<wayCount {
+            for end in [refs[refStart[w]], refs[refStart[w + 1] - 1]] {
+                uses[Int(end)] = uses[Int(end)] > 253 ? 255 : uses[Int(end)] + 2
+            }
+        }
+        latitudes = [Int32](repeating: Self.missing, count: nodeIDs.count)
         longitudes = latitudes
     }
-
-    /// The number of slots with a coordinate.
-    var locatedCount: Int { latitudes.reduce(0) { $0 + ($1 == Self.missing ? 0 : 1) } }
 }

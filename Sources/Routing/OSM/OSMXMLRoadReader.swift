@@ -59,9 +59,7 @@ struct OSMXMLRoadReader {
             guard !skipping else { return }
             counts.ways += 1
             guard hasCandidateKey, let rule = profile.rule(for: tags) else { return }
-            guard ways.addWay(refs: refs, rule: rule) else {
-                throw InputError(path: path, line: wayLine, message: "way \(wayID) refers to an invalid node id")
-            }
+            ways.addWay(refs: refs, rule: rule)
         }
 
         while try scanner.next() {
@@ -73,6 +71,9 @@ struct OSMXMLRoadReader {
                     parent = .none
                 }
                 continue
+            }
+            if parent == .way && !scanner.equals(name, "nd") && !scanner.equals(name, "tag") {
+                throw InputError(path: path, line: wayLine, message: "way \(wayID) is not closed before <\(scanner.string(name))> on line \(scanner.tagLine)")
             }
             if scanner.equals(name, "node") {
                 let deleted = isDeleted()
@@ -137,9 +138,9 @@ struct OSMXMLRoadReader {
         if parent == .way { throw InputError(path: path, line: wayLine, message: "the file ends inside way \(wayID)") }
         guard sawRoot else { throw InputError(path: path, message: "no <osm> element: not an OpenStreetMap XML file") }
 
-        ways.prepareCoordinates()
-        for slot in 0..<ways.table.count {
-            if let s = allNodes.find(ways.table.ids[slot]) {
+        ways.finalize()
+        for slot in 0..<ways.nodeCount {
+            if let s = allNodes.find(ways.nodeIDs[slot]) {
                 ways.latitudes[slot] = nodeLat[Int(s)]
                 ways.longitudes[slot] = nodeLon[Int(s)]
             }

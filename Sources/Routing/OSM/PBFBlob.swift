@@ -9,54 +9,79 @@ enum PBFBlob {
     /// The largest decompressed block the format allows (32 MiB).
     static let maxRawSize = 32 * 1024 * 1024
 
-    /// Decodes a `Blob` message and returns the block's bytes.
+    /// Decodes a `Blob` message into `scratch` (a buffer of the requested
+    /// size, reused between calls) and returns the block's bytes: a view of
+    /// `blob` itself for raw blobs, of the scratch buffer for zlib ones.
     ///
     /// - Throws: ``ProtobufError`` for a corrupt message, an unsupported
     ///   compression, or data that does not decompress to `raw_size` bytes.
-    static func decode(_ blob: UnsafeRawBufferPointer) throws(ProtobufError) -> [UInt8] {
-        var r = ProtobufReader(blob)
+    static func decode(
+        _ blob: UnsafeRawBufferPointer, scratch: (Int) -> UnsafeMutableRawBufferPointer
+    ) throws(ProtobufError) -> UnsafeRawBufferPointer {
+        let parts = try parse(blob)
+        if let raw = parts.raw { return raw }
+        guard let zlib = parts.zlib else { throw parts.missing }
+        guard let rawSize = parts.rawSize, rawSize >= 0, rawSize <= maxRawSize else {
+            throw ProtobufError(message: "zlib blob without a valid raw_size (\(parts.rawSize.map(String.init) ?? "missing"))")
+        }
+        let out = scratch(rawSize)
+        let n: Int
+        do throws(Zlib.Error) {
+            n = try Zlib.inflate(zlib, into: out)
+        } catch {
+            throw ProtobufError(message: "zlib data: \(error.message)")
+        }
+        guard n == rawSize else {
+            throw ProtobufError(message: "zlib data: decompressed to \(n) bytes, not the declared \(rawSize)")
+        }
+        return UnsafeRawBufferPointer(out)
+    }
+
+    /// The fields of a `Blob` message.
+    private struct Parts {
         var raw: UnsafeRawBufferPointer?
         var zlib: UnsafeRawBufferPointer?
         var rawSize: Int?
         var unsupported: String?
+
+        /// Why there is no data to decode.
+        var missing: ProtobufError {
+            if let unsupported {
+                return ProtobufError(message: "blob is \(unsupported)-compressed, which backhaul does not read; re-encode the file with zlib, e.g. `osmium cat IN.osm.pbf -o OUT.osm.pbf`")
+            }
+            return ProtobufError(message: "blob holds no data")
+        }
+    }
+
+    private static func parse(_ blob: UnsafeRawBufferPointer) throws(ProtobufError) -> Parts {
+        var r = ProtobufReader(blob)
+        var parts = Parts()
         while let (field, wt) = try r.nextField() {
             switch (field, wt) {
-            case (1, .lengthDelimited): raw = try r.readLengthDelimited()
-            case (2, .varint): rawSize = Int(truncatingIfNeeded: Int32(truncatingIfNeeded: try r.readVarint()))
-            case (3, .lengthDelimited): zlib = try r.readLengthDelimited()
-            case (4, _): unsupported = "LZMA"; try r.skip(wt)
-            case (5, _): unsupported = "bzip2"; try r.skip(wt)
-            case (6, _): unsupported = "LZ4"; try r.skip(wt)
-            case (7, _): unsupported = "zstd"; try r.skip(wt)
+            case (1, .lengthDelimited): parts.raw = try r.readLengthDelimited()
+            case (2, .varint): parts.rawSize = Int(truncatingIfNeeded: Int32(truncatingIfNeeded: try r.readVarint()))
+            case (3, .lengthDelimited): parts.zlib = try r.readLengthDelimited()
+            case (4, _): parts.unsupported = "LZMA"; try r.skip(wt)
+            case (5, _): parts.unsupported = "bzip2"; try r.skip(wt)
+            case (6, _): parts.unsupported = "LZ4"; try r.skip(wt)
+            case (7, _): parts.unsupported = "zstd"; try r.skip(wt)
             default: try r.skip(wt)
             }
         }
-        if let raw {
-            return Array(raw)
+        return parts
+    }
+
+    /// Decodes a `Blob` message and returns a copy of the block's bytes.
+    ///
+    /// - Throws: ``ProtobufError`` as ``decode(_:scratch:)``.
+    static func decode(_ blob: UnsafeRawBufferPointer) throws(ProtobufError) -> [UInt8] {
+        var owned: UnsafeMutableRawBufferPointer?
+        defer { owned?.deallocate() }
+        let bytes = try decode(blob) { size in
+            let b = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+            owned = b
+            return b
         }
-        if let zlib {
-            guard let rawSize, rawSize >= 0, rawSize <= maxRawSize else {
-                throw ProtobufError(message: "zlib blob without a valid raw_size (\(rawSize.map(String.init) ?? "missing"))")
-            }
-            var failure: Zlib.Error?
-            let out = [UInt8](unsafeUninitializedCapacity: rawSize) { buffer, initialised in
-                do throws(Zlib.Error) {
-                    let n = try Zlib.inflate(zlib, into: UnsafeMutableRawBufferPointer(buffer))
-                    if n != rawSize {
-                        failure = Zlib.Error(message: "decompressed to \(n) bytes, not the declared \(rawSize)")
-                    }
-                    initialised = n
-                } catch {
-                    failure = error
-                    initialised = 0
-                }
-            }
-            if let failure { throw ProtobufError(message: "zlib data: \(failure.message)") }
-            return out
-        }
-        if let unsupported {
-            throw ProtobufError(message: "blob is \(unsupported)-compressed, which backhaul does not read; re-encode the file with zlib, e.g. `osmium cat IN.osm.pbf -o OUT.osm.pbf`")
-        }
-        throw ProtobufError(message: "blob holds no data")
+        return Array(bytes)
     }
 }

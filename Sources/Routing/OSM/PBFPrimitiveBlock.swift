@@ -61,6 +61,8 @@ struct PBFWayBatch: Sendable {
     /// `true` when the block holds nodes (dense or plain): pass 2 must read
     /// it.
     var hasNodes = false
+    /// `true` when pass 1 skipped the block (it holds only nodes).
+    var skipped = false
     /// Routable ways: id, rule, and node ids `refs[refStart[i] ..< refStart[i + 1]]`.
     var wayIDs: [Int64] = []
     var rules: [WayRule] = []
@@ -191,17 +193,19 @@ struct PBFNodeBatch: Sendable {
 }
 
 extension PBFPrimitiveBlock {
-    /// Pass 2: every node of the block is counted; those `table` holds are
-    /// returned with their coordinates.
-    func scanNodes(_ table: borrowing NodeIDTable) throws(ProtobufError) -> PBFNodeBatch {
+    /// Pass 2: every node of the block is counted; those in `wanted`
+    /// (ascending ids; a node's slot is its position) are returned with
+    /// their coordinates.
+    func scanNodes(_ wanted: [Int64]) throws(ProtobufError) -> PBFNodeBatch {
         var batch = PBFNodeBatch()
         let scale = CoordinateScale(granularity: granularity, latOffset: latOffset, lonOffset: lonOffset)
+        var cursor = SortedNodeIDCursor(wanted)
         for group in groups {
             var g = ProtobufReader(group)
             while let (field, wt) = try g.nextField() {
                 switch (field, wt) {
                 case (2, .lengthDelimited):
-                    try scanDense(try g.readLengthDelimited(), table, scale, &batch)
+                    try scanDense(try g.readLengthDelimited(), &cursor, scale, &batch)
                 case (1, .lengthDelimited):
                     var n = ProtobufReader(try g.readLengthDelimited())
                     var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
@@ -216,7 +220,7 @@ extension PBFPrimitiveBlock {
                     }
                     guard hasLat, hasLon else { throw ProtobufError(message: "node \(id) has no coordinate") }
                     batch.nodeCount += 1
-                    if let slot = table.find(id) {
+                    if let slot = cursor.slot(of: id) {
                         try batch.append(slot, id, scale.latitude(lat), scale.longitude(lon))
                     }
                 default:
@@ -230,7 +234,7 @@ extension PBFPrimitiveBlock {
     /// Decodes a `DenseNodes` message: three packed, delta-coded arrays (ids,
     /// latitudes, longitudes) read in lockstep.
     private func scanDense(
-        _ bytes: UnsafeRawBufferPointer, _ table: borrowing NodeIDTable,
+        _ bytes: UnsafeRawBufferPointer, _ cursor: inout SortedNodeIDCursor,
         _ scale: CoordinateScale, _ batch: inout PBFNodeBatch
     ) throws(ProtobufError) {
         var r = ProtobufReader(bytes)
@@ -257,7 +261,7 @@ extension PBFPrimitiveBlock {
             lat &+= try lats.readSignedVarint()
             lon &+= try lons.readSignedVarint()
             batch.nodeCount += 1
-            if let slot = table.find(id) {
+            if let slot = cursor.slot(of: id) {
                 try batch.append(slot, id, scale.latitude(lat), scale.longitude(lon))
             }
         }

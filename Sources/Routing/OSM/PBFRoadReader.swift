@@ -3,16 +3,19 @@ import Dispatch
 /// Reads the routable ways of an OpenStreetMap PBF file and the coordinates
 /// of their nodes, in two passes over the file, decoding blobs in parallel.
 ///
-/// 1. **Ways.** Every `OSMData` blob is decompressed and its ways filtered
-///    through the profile; the node ids of routable ways go into a
-///    ``NodeIDTable``. Node groups are skipped unparsed, but the blobs that
-///    hold them are remembered.
-/// 2. **Nodes.** Only the remembered blobs are read again; each node id is
-///    looked up in the table and the coordinates of the wanted ones kept.
+/// 1. **Ways.** Every `OSMData` blob's ways are filtered through the
+///    profile and the node ids of the routable ones collected
+///    (``OSMWaySet``); blocks that hold only nodes are recognised from their
+///    first bytes (``PBFBlob/holdsOnlyNodes(_:)``) and not decompressed, but
+///    remembered. The wanted node ids are then sorted (radix sort).
+/// 2. **Nodes.** Only the remembered blobs are read again; their node ids
+///    are merged against the sorted wanted ids (``SortedNodeIDCursor``) and
+///    the coordinates of the wanted ones kept.
 ///
-/// Memory is the table and the way references (about 25 bytes per wanted
-/// node and 4 per reference) plus one chunk of blobs in flight; the file is
-/// never held whole. See `docs/scaling.md` for figures.
+/// Memory is the way references and the wanted nodes (about 4 bytes per
+/// reference and 17 per wanted node, 24 per reference while sorting) plus
+/// one chunk of blobs in flight; the file is never held whole. See
+/// `docs/scaling.md` for figures.
 struct PBFRoadReader {
     let profile: VehicleProfile
     let threads: Int
@@ -21,6 +24,8 @@ struct PBFRoadReader {
     struct Counts: Sendable, Hashable {
         var blobs = 0
         var nodeBlobs = 0
+        /// Node blocks pass 1 skipped after decompressing only their start.
+        var skippedBlobs = 0
         var nodes = 0
         var ways = 0
         var relations = 0
@@ -40,6 +45,7 @@ struct PBFRoadReader {
         var counts = Counts()
         var ways = OSMWaySet()
         var nodeBlobs: [PBFFile.BlobLocation] = []
+        let scratch = WorkerScratch(workers: threads)
 
         // Pass 1: header, then ways.
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -55,11 +61,18 @@ struct PBFRoadReader {
             chunk.removeAll(keepingCapacity: true)
             chunkSize = 0
             let profile = self.profile
-            let results = parallelMap(work.count, threads: threads) { i in
+            let results = parallelMap(work.count, threads: threads) { i, worker in
                 Result { () throws(ProtobufError) -> PBFWayBatch in
-                    let bytes = try work[i].1.withProtobufBytes(PBFBlob.decode)
-                    return try bytes.withProtobufBytes { raw throws(ProtobufError) in
-                        try PBFPrimitiveBlock(raw).scanWays(profile: profile)
+                    try work[i].1.withProtobufBytes { blob throws(ProtobufError) in
+                        // Node-only blocks need not be decompressed in this pass.
+                        if PBFBlob.holdsOnlyNodes(blob) {
+                            var nodesOnly = PBFWayBatch()
+                            nodesOnly.hasNodes = true
+                            nodesOnly.skipped = true
+                            return nodesOnly
+                        }
+                        let block = try PBFBlob.decode(blob) { scratch.buffer(worker, size: $0) }
+                        return try PBFPrimitiveBlock(block).scanWays(profile: profile)
                     }
                 }
             }
@@ -72,12 +85,10 @@ struct PBFRoadReader {
                 }
                 counts.ways += batch.wayCount
                 counts.relations += batch.relationCount
+                if batch.skipped { counts.skippedBlobs += 1 }
                 if batch.hasNodes { nodeBlobs.append(location) }
                 for w in batch.rules.indices {
-                    let refs = batch.refs[batch.refStart[w] ..< batch.refStart[w + 1]]
-                    guard ways.addWay(refs: refs, rule: batch.rules[w]) else {
-                        throw InputError(path: path, message: "block \(location.index) at byte \(location.offset): way \(batch.wayIDs[w]) refers to an invalid node id")
-                    }
+                    ways.addWay(refs: batch.refs[batch.refStart[w] ..< batch.refStart[w + 1]], rule: batch.rules[w])
                 }
             }
         }
@@ -106,8 +117,8 @@ struct PBFRoadReader {
         counts.nodeBlobs = nodeBlobs.count
 
         // Pass 2: coordinates of the wanted nodes.
-        ways.prepareCoordinates()
-        let table = ways.table
+        ways.finalize()
+        let wanted = ways.nodeIDs
         var i = 0
         while i < nodeBlobs.count {
             var pending: [(PBFFile.BlobLocation, [UInt8])] = []
@@ -118,11 +129,11 @@ struct PBFRoadReader {
                 i += 1
             }
             let work = pending
-            let results = parallelMap(work.count, threads: threads) { k in
+            let results = parallelMap(work.count, threads: threads) { k, worker in
                 Result { () throws(ProtobufError) -> PBFNodeBatch in
-                    let bytes = try work[k].1.withProtobufBytes(PBFBlob.decode)
-                    return try bytes.withProtobufBytes { raw throws(ProtobufError) in
-                        try PBFPrimitiveBlock(raw).scanNodes(table)
+                    try work[k].1.withProtobufBytes { blob throws(ProtobufError) in
+                        let block = try PBFBlob.decode(blob) { scratch.buffer(worker, size: $0) }
+                        return try PBFPrimitiveBlock(block).scanNodes(wanted)
                     }
                 }
             }

@@ -40,7 +40,9 @@ public enum OSMValue {
     static func normalised(_ raw: String) -> Substring {
         var s = Substring(raw)
         if let semi = s.firstIndex(of: ";") { s = s[..<semi] }
-        if s.contains(where: { $0.isUppercase }) { s = Substring(s.lowercased()) }
+        // Lowercase only when needed (most values are already), and without
+        // Unicode property lookups for plain ASCII.
+        if s.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { s = Substring(s.lowercased()) }
         return s.trimmingSpaces()
     }
 

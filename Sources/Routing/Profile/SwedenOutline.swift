@@ -1,7 +1,7 @@
 /// A coarse outline of Sweden, enough to tell which roads Swedish traffic
 /// rules apply to.
 ///
-/// The polygon (about 80 vertices) follows the land borders with Norway and
+/// The polygon (73 vertices) follows the land borders with Norway and
 /// Finland and runs through the middle of the seas towards Denmark, Finland
 /// (Åland) and the Baltic; it keeps Bornholm, Åland, Anholt and Læsø out and
 /// Gotland, Öland, Ven and the Koster islands in. It is accurate to a few

@@ -37,11 +37,16 @@ public struct VehicleProfile: Sendable, Hashable {
     /// Physical size and mass of the vehicle, checked against `maxweight`,
     /// `maxheight`, `maxwidth` and `maxlength`.
     public struct Dimensions: Sendable, Hashable {
+        /// Gross weight in tonnes (against `maxweight`, `maxweightrating`).
         public var weightTonnes: Double
+        /// Height in metres (against `maxheight`).
         public var heightMetres: Double
+        /// Width in metres (against `maxwidth`).
         public var widthMetres: Double
+        /// Length in metres (against `maxlength`).
         public var lengthMetres: Double
 
+        /// Creates dimensions.
         public init(weightTonnes: Double, heightMetres: Double, widthMetres: Double, lengthMetres: Double) {
             self.weightTonnes = weightTonnes
             self.heightMetres = heightMetres

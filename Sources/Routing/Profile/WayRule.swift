@@ -22,6 +22,7 @@ public struct WayRule: Sendable, Hashable {
     /// `true` for ferries: no road speed cap applies.
     public var isFerry: Bool
 
+    /// Creates a rule; a speed of `0` forbids that direction.
     public init(
         forwardSpeedKmh: Float, backwardSpeedKmh: Float, durationFactor: Float = 1,
         fixedDurationSeconds: Float? = nil, isFerry: Bool = false

@@ -6,13 +6,22 @@
 /// is kept per key (the last one the input gives).
 public struct WayTags: Sendable, Hashable {
     /// The keys that decide whether a vehicle may use a way, in which
-    /// directions and how fast.
+    /// directions and how fast; ``osmKey`` spells each as OSM does
+    /// (`motorVehicle` is `motor_vehicle`, `maxspeedHGV` is `maxspeed:hgv`).
     public enum Key: Int, CaseIterable, Sendable {
-        case highway, route, junction, oneway, area, service, impassable
+        /// The road class and what makes a way a road (`highway`, `route=ferry`).
+        case highway, route
+        /// Layout and state: `junction`, `oneway`, `area`, `service`, `impassable`.
+        case junction, oneway, area, service, impassable
+        /// Access, from the most general to the most specific.
         case access, vehicle, motorVehicle, motorcar, goods, hgv
+        /// Speed limits, general, per direction, for trucks, and implicit zones.
         case maxspeed, maxspeedForward, maxspeedBackward, maxspeedHGV, maxspeedType, sourceMaxspeed
+        /// Weight limits.
         case maxweight, maxweightHGV, maxweightrating, maxweightratingHGV
+        /// Size limits.
         case maxheight, maxwidth, maxlength
+        /// A ferry's crossing time.
         case duration
 
         /// The key as written in OpenStreetMap.

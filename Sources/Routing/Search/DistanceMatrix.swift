@@ -47,14 +47,13 @@ public struct DistanceMatrix: Sendable {
     ///     of rows done so far (each count once, not necessarily in order).
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     /// - Complexity: O(*s* · (*n* + *m*) log *n*) in the worst case, divided
-    ///   among the workers; memory 8 bytes per pair, 28 bytes per node per
-    ///   worker and 12 bytes per edge (one ``SearchGraph``).
+    ///   among the workers; memory 8 bytes per pair plus 28 bytes per node
+    ///   per worker.
     public init(
         graph: RoadGraph, sources: [NetworkPoint], targets: [NetworkPoint], threads: Int? = nil,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(CostOverflowError) {
         let prepared = SearchTargets(targets, in: graph)
-        let searchGraph = SearchGraph(graph)
         let s = sources.count, t = targets.count
         let cells = s * t
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, s))
@@ -65,21 +64,21 @@ public struct DistanceMatrix: Sendable {
         var durations = [UInt32](repeating: 0, count: cells)
         lengths.withUnsafeMutableBufferPointer { l in
             durations.withUnsafeMutableBufferPointer { d in
-                    let rows = RowBuffers(lengths: l, durations: d, width: t)
-                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                        var search = ShortestPathSearch(searchGraph: searchGraph)
-                        while !failed.load(ordering: .relaxed) {
-                            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                            guard i < s else { break }
-                            do {
-                                try search.fillRow(
-                                    from: sources[i], to: prepared, lengths: rows.lengths(i), durations: rows.durations(i))
-                            } catch {
-                                failed.store(true, ordering: .relaxed)
-                            }
-                            if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
+                let rows = RowBuffers(lengths: l, durations: d, width: t)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var search = ShortestPathSearch(graph: graph)
+                    while !failed.load(ordering: .relaxed) {
+                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard i < s else { break }
+                        do {
+                            try search.fillRow(
+                                from: sources[i], to: prepared, lengths: rows.lengths(i), durations: rows.durations(i))
+                        } catch {
+                            failed.store(true, ordering: .relaxed)
                         }
+                        if let progress { progress(done.wrappingAdd(1, ordering: .relaxed).newValue) }
                     }
+                }
             }
         }
         guard !failed.load(ordering: .relaxed) else { throw CostOverflowError() }

@@ -17,31 +17,26 @@
 ///
 /// The priority queue is a 4-ary indexed heap with decrease-key over unsafe
 /// buffers (``IndexedMinHeap``); the heap, the relax loop and the per-node
-/// records live in this module so that the optimiser sees them whole
-/// (release builds optimise the whole module at once). Edges are read from a
-/// ``SearchGraph``, which keeps each edge's head and both weights together.
+/// arrays live in this module so that the optimiser sees them whole
+/// (release builds optimise the whole module at once). The relax loop reads
+/// the graph's own CSR arrays, each front to back for a node's edges, which
+/// the hardware prefetcher follows better than one interleaved table (see
+/// `docs/benchmarks/routing.md`).
 ///
 /// - Complexity: one-to-all O((*n* + *m*) log₄ *n*); memory 28 bytes per
-///   node (12 of state, 12 of heap, 4 of touched list).
+///   node (12 of cost, other measure and parent edge, 12 of heap, 4 of
+///   touched list).
 public struct ShortestPathSearch: ~Copyable {
-    /// What the search knows about one node: its cost so far, the other
-    /// measure of that path and the edge it was reached by, in one 12-byte
-    /// record, so that relaxing an edge touches one cache line of it.
-    private struct NodeState {
-        /// Cost in the search metric; `unreached` = not reached.
-        var cost: UInt32
-        /// The other measure (duration for distance graphs, length
-        /// otherwise), `saturated` when it does not fit 32 bits.
-        var other: UInt32
-        /// The edge by which the node was reached, or `noEdge` for a departure.
-        var parentEdge: UInt32
-    }
-
     /// The graph searched.
-    public var graph: RoadGraph { searchGraph.graph }
-    private let searchGraph: SearchGraph
-    private let states: UnsafeMutablePointer<NodeState>
+    public let graph: RoadGraph
     private var heap: IndexedMinHeap
+    /// Cost in the search metric per node; `unreached` = not reached.
+    private let cost: UnsafeMutablePointer<UInt32>
+    /// The other measure of that path (duration for distance graphs, length
+    /// otherwise), `saturated` when it does not fit 32 bits.
+    private let other: UnsafeMutablePointer<UInt32>
+    /// The edge by which each node was reached, or `noEdge` for a departure.
+    private let parentEdge: UnsafeMutablePointer<UInt32>
     /// Nodes whose `cost` is set, for the O(touched) reset.
     private let touched: UnsafeMutablePointer<UInt32>
     private var touchedCount = 0
@@ -58,33 +53,29 @@ public struct ShortestPathSearch: ~Copyable {
 
     private static var unreached: UInt32 { .max }
     private static var noEdge: UInt32 { .max }
-    /// The value of ``NodeState/other`` for a measure too large for 32 bits.
+    /// The value of ``other`` for a measure too large for 32 bits.
     private static var saturated: UInt32 { .max }
 
-    /// Allocates scratch memory for searches on `graph`, and the graph's
-    /// ``SearchGraph`` (to share one between threads, use
-    /// ``init(searchGraph:)``).
-    ///
-    /// - Complexity: O(*n* + *m*) time; 28 bytes per node and 12 per edge.
-    public init(graph: RoadGraph) {
-        self.init(searchGraph: SearchGraph(graph))
-    }
-
-    /// Allocates scratch memory for searches on `searchGraph`'s graph.
+    /// Allocates scratch memory for searches on `graph`.
     ///
     /// - Complexity: O(*n*) time and 28 bytes per node.
-    public init(searchGraph: SearchGraph) {
-        self.searchGraph = searchGraph
-        let n = searchGraph.graph.nodeCount
-        states = .allocate(capacity: max(n, 1))
-        states.initialize(
-            repeating: NodeState(cost: Self.unreached, other: 0, parentEdge: Self.noEdge), count: max(n, 1))
-        heap = IndexedMinHeap(capacity: n)
-        touched = .allocate(capacity: max(n, 1))
+    public init(graph: RoadGraph) {
+        self.graph = graph
+        let n = max(graph.nodeCount, 1)
+        heap = IndexedMinHeap(capacity: graph.nodeCount)
+        cost = .allocate(capacity: n)
+        cost.initialize(repeating: Self.unreached, count: n)
+        other = .allocate(capacity: n)
+        other.initialize(repeating: 0, count: n)
+        parentEdge = .allocate(capacity: n)
+        parentEdge.initialize(repeating: Self.noEdge, count: n)
+        touched = .allocate(capacity: n)
     }
 
     deinit {
-        states.deallocate()
+        cost.deallocate()
+        other.deallocate()
+        parentEdge.deallocate()
         touched.deallocate()
     }
 
@@ -109,6 +100,7 @@ public struct ShortestPathSearch: ~Copyable {
         }
         start(from: source.departures)
         let arrivals = target.arrivals
+        var arrivalTooLong = false
         run { node, key in
             if UInt64(key) >= bestWeight { return true }
             for a in arrivals where Int(a.node) == node {
@@ -116,14 +108,17 @@ public struct ShortestPathSearch: ~Copyable {
                 if w < bestWeight {
                     bestWeight = w
                     bestAnchor = a
+                } else if w >= UInt64(UInt32.max) {
+                    arrivalTooLong = true
                 }
             }
             return UInt64(key) >= bestWeight
         }
         guard let a = bestAnchor else {
+            if let best { return Route(cost: best, departure: nil, arrival: nil, edges: [], isOnOneEdge: true) }
             // Unreachable, unless a path was too long to represent.
-            guard !overflowed else { throw CostOverflowError() }
-            return best.map { Route(cost: $0, departure: nil, arrival: nil, edges: [], isOnOneEdge: true) }
+            guard !overflowed && !arrivalTooLong else { throw CostOverflowError() }
+            return nil
         }
         guard let c = pathCost(to: Int(a.node), through: a) else { throw CostOverflowError() }
         let (edges, root) = edgePath(to: Int(a.node))
@@ -143,7 +138,7 @@ public struct ShortestPathSearch: ~Copyable {
         run { _, _ in false }
         ranToCompletion = true
         guard !overflowed else { throw CostOverflowError() }
-        for i in 0..<touchedCount where states[Int(touched[i])].other == Self.saturated {
+        for i in 0..<touchedCount where other[Int(touched[i])] == Self.saturated {
             throw CostOverflowError()
         }
     }
@@ -152,7 +147,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// when `node` is unreachable (or the last query was not `searchAll`).
     public func cost(to node: Int) -> PathCost? {
         precondition(node >= 0 && node < graph.nodeCount, "node out of range")
-        guard ranToCompletion, states[node].cost != Self.unreached else { return nil }
+        guard ranToCompletion, cost[node] != Self.unreached else { return nil }
         return pathCost(to: node, through: nil)
     }
 
@@ -160,7 +155,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// to `node`, in driving order, or `nil` when `node` is unreachable.
     public func edges(to node: Int) -> [Int]? {
         precondition(node >= 0 && node < graph.nodeCount, "node out of range")
-        guard ranToCompletion, states[node].cost != Self.unreached else { return nil }
+        guard ranToCompletion, cost[node] != Self.unreached else { return nil }
         return edgePath(to: node).edges
     }
 
@@ -214,13 +209,13 @@ public struct ShortestPathSearch: ~Copyable {
             var bestWeight = UInt64.max
             var bestOther: UInt64 = 0
             for a in p.arrivals {
-                let c = states[Int(a.node)].cost
+                let c = cost[Int(a.node)]
                 guard c != Self.unreached else { continue }
                 reached = true
                 let w = UInt64(c) + UInt64(a.weight)
                 if w < bestWeight {
                     bestWeight = w
-                    bestOther = UInt64(states[Int(a.node)].other) + UInt64(distanceMetric ? a.duration : a.length)
+                    bestOther = UInt64(other[Int(a.node)]) + UInt64(distanceMetric ? a.duration : a.length)
                 }
             }
             guard reached else {
@@ -253,7 +248,7 @@ public struct ShortestPathSearch: ~Copyable {
     /// Forgets the previous query in O(touched).
     private mutating func reset() {
         for i in 0..<touchedCount {
-            states[Int(touched[i])].cost = Self.unreached
+            cost[Int(touched[i])] = Self.unreached
         }
         touchedCount = 0
         heap.removeAll()
@@ -268,12 +263,12 @@ public struct ShortestPathSearch: ~Copyable {
         for a in anchors {
             let v = Int(a.node)
             precondition(v < graph.nodeCount, "source anchor is not a node of this graph")
-            let old = states[v].cost
+            let old = cost[v]
             guard a.weight < old else { continue }
             if a.weight == Self.unreached { overflowed = true; continue }
-            states[v].cost = a.weight
-            states[v].other = distanceMetric ? a.duration : a.length
-            states[v].parentEdge = Self.noEdge
+            cost[v] = a.weight
+            other[v] = distanceMetric ? a.duration : a.length
+            parentEdge[v] = Self.noEdge
             if old == Self.unreached {
                 touched[touchedCount] = UInt32(v)
                 touchedCount += 1
@@ -289,41 +284,48 @@ public struct ShortestPathSearch: ~Copyable {
     /// just settled (before its edges are relaxed).
     @inline(__always)
     private mutating func run(_ shouldStop: (Int, UInt32) -> Bool) {
-        let states = self.states, touched = self.touched
+        let graph = self.graph
+        let distanceMetric = graph.metric == .distance
+        let weightArray = distanceMetric ? graph.edgeLength : graph.edgeDuration
+        let otherArray = distanceMetric ? graph.edgeDuration : graph.edgeLength
+        let cost = self.cost, other = self.other, parentEdge = self.parentEdge, touched = self.touched
         var touchedCount = self.touchedCount
         var settled = 0
         var overflow = false
-        searchGraph.graph.edgeStart.withUnsafeBufferPointer { start in
-            searchGraph.arcs.withUnsafeBufferPointer { arcs in
-                while let (u, du) = heap.popMin() {
-                    settled &+= 1
-                    if shouldStop(u, du) { break }
-                    let ou = UInt64(states[u].other)
-                    var e = Int(start[u])
-                    let end = Int(start[u &+ 1])
-                    while e < end {
-                        let k = e &* 3
-                        let v = Int(arcs[k])
-                        let nd = UInt64(du) &+ UInt64(arcs[k &+ 1])
-                        let old = states[v].cost
-                        if nd < UInt64(old) {
-                            let no = ou &+ UInt64(arcs[k &+ 2])
-                            states[v].cost = UInt32(truncatingIfNeeded: nd)
-                            states[v].other = no < UInt64(Self.saturated) ? UInt32(truncatingIfNeeded: no) : Self.saturated
-                            states[v].parentEdge = UInt32(truncatingIfNeeded: e)
-                            if old == Self.unreached {
-                                touched[touchedCount] = UInt32(truncatingIfNeeded: v)
-                                touchedCount &+= 1
-                                heap.insert(v, key: UInt32(truncatingIfNeeded: nd))
-                            } else {
-                                heap.decreaseKey(v, to: UInt32(truncatingIfNeeded: nd))
+        graph.edgeStart.withUnsafeBufferPointer { start in
+            graph.edgeTarget.withUnsafeBufferPointer { target in
+                weightArray.withUnsafeBufferPointer { weight in
+                    otherArray.withUnsafeBufferPointer { otherWeight in
+                        while let (u, du) = heap.popMin() {
+                            settled &+= 1
+                            if shouldStop(u, du) { break }
+                            let ou = UInt64(other[u])
+                            var e = Int(start[u])
+                            let end = Int(start[u &+ 1])
+                            while e < end {
+                                let v = Int(target[e])
+                                let nd = UInt64(du) &+ UInt64(weight[e])
+                                let old = cost[v]
+                                if nd < UInt64(old) {
+                                    let no = ou &+ UInt64(otherWeight[e])
+                                    cost[v] = UInt32(truncatingIfNeeded: nd)
+                                    other[v] = no < UInt64(Self.saturated) ? UInt32(truncatingIfNeeded: no) : Self.saturated
+                                    parentEdge[v] = UInt32(truncatingIfNeeded: e)
+                                    if old == Self.unreached {
+                                        touched[touchedCount] = UInt32(truncatingIfNeeded: v)
+                                        touchedCount &+= 1
+                                        heap.insert(v, key: UInt32(truncatingIfNeeded: nd))
+                                    } else {
+                                        heap.decreaseKey(v, to: UInt32(truncatingIfNeeded: nd))
+                                    }
+                                } else if old == Self.unreached {
+                                    // nd ≥ 2³² − 1: a path too long to represent
+                                    // (only fatal if `v` stays unreached).
+                                    overflow = true
+                                }
+                                e &+= 1
                             }
-                        } else if old == Self.unreached {
-                            // nd ≥ 2³² − 1: a path too long to represent
-                            // (only fatal if `v` stays unreached).
-                            overflow = true
                         }
-                        e &+= 1
                     }
                 }
             }
@@ -337,8 +339,8 @@ public struct ShortestPathSearch: ~Copyable {
     /// overflow.
     private func pathCost(to node: Int, through anchor: NetworkPoint.Anchor?) -> PathCost? {
         let distanceMetric = graph.metric == .distance
-        let w = UInt64(states[node].cost) + UInt64(anchor?.weight ?? 0)
-        let o = UInt64(states[node].other) + UInt64(anchor.map { distanceMetric ? $0.duration : $0.length } ?? 0)
+        let w = UInt64(cost[node]) + UInt64(anchor?.weight ?? 0)
+        let o = UInt64(other[node]) + UInt64(anchor.map { distanceMetric ? $0.duration : $0.length } ?? 0)
         guard w < UInt64(UInt32.max), o < UInt64(UInt32.max) else { return nil }
         return PathCost(
             weight: UInt32(w), length: UInt32(distanceMetric ? w : o), duration: UInt32(distanceMetric ? o : w))
@@ -351,8 +353,8 @@ public struct ShortestPathSearch: ~Copyable {
     private func edgePath(to node: Int) -> (edges: [Int], root: Int) {
         var edges: [Int] = []
         var v = node
-        while states[v].parentEdge != Self.noEdge {
-            let e = Int(states[v].parentEdge)
+        while parentEdge[v] != Self.noEdge {
+            let e = Int(parentEdge[v])
             edges.append(e)
             v = graph.tail(of: e)
         }

@@ -39,8 +39,10 @@ import Darwin
 ///
 /// **Geometry.** The nearest point is found in a local equirectangular
 /// projection centred on the query (x = Δlongitude × cos latitude,
-/// y = Δlatitude), exact for the distances snapping deals with (its error
-/// against the sphere is below 0.1 % within 10 km at latitudes up to 70°);
+/// y = Δlatitude), close to the sphere at the distances snapping deals with
+/// (the error grows as tan(latitude) × Δlatitude: below 0.05 % within 1 km
+/// and 0.5 % within 10 km at latitudes up to 70°), so the segment chosen is
+/// the nearest one unless two are within that margin of each other;
 /// the reported ``NetworkPoint/snapDistanceMetres`` is the haversine
 /// distance. Not handled: networks or roads that cross the antimeridian
 /// (±180° longitude) and roads within a few kilometres of a pole.

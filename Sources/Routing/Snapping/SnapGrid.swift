@@ -100,15 +100,18 @@ struct SnapGrid: Sendable {
         coarseCells.reserveCapacity(segments.count + segments.count / 8)
         coarseSegments.reserveCapacity(segments.count + segments.count / 8)
         let eps = 1e-9
+        // Grid units per 10⁻⁷ degree.
+        let xScale = 1e-7 / cellLongitude, yScale = 1e-7 / cellLatitude
+        let xOrigin = west / cellLongitude, yOrigin = south / cellLatitude
         for s in segments {
             let p = Int(s)
-            let x0 = (Double(lon[p]) * 1e-7 - west) / cellLongitude
-            let y0 = (Double(lat[p]) * 1e-7 - south) / cellLatitude
-            let x1 = (Double(lon[p + 1]) * 1e-7 - west) / cellLongitude
-            let y1 = (Double(lat[p + 1]) * 1e-7 - south) / cellLatitude
+            let x0 = Double(lon[p]) * xScale - xOrigin, y0 = Double(lat[p]) * yScale - yOrigin
+            let x1 = Double(lon[p + 1]) * xScale - xOrigin, y1 = Double(lat[p + 1]) * yScale - yOrigin
             let firstCoarse = coarseCells.count
             let yLo = min(y0, y1), yHi = max(y0, y1)
             let rowLo = clampedCell(yLo - eps, rows), rowHi = clampedCell(yHi + eps, rows)
+            // x as a function of y along the segment (only used when it spans rows).
+            let slope = rowLo != rowHi ? (x1 - x0) / (y1 - y0) : 0
             for r in rowLo...rowHi {
                 // The columns of the part of the segment inside row r's band.
                 var xa = min(x0, x1), xb = max(x0, x1)
@@ -116,12 +119,11 @@ struct SnapGrid: Sendable {
                     let bandLo = max(yLo, Double(r)), bandHi = min(yHi, Double(r + 1))
                     if bandLo >= bandHi {
                         // The band only touches the segment at an end (within eps).
-                        let t = ((bandLo + bandHi) / 2 - y0) / (y1 - y0)
-                        xa = x0 + min(1, max(0, t)) * (x1 - x0)
+                        xa = abs(bandLo - y0) < abs(bandLo - y1) ? x0 : x1
                         xb = xa
                     } else {
-                        let xta = x0 + (bandLo - y0) / (y1 - y0) * (x1 - x0)
-                        let xtb = x0 + (bandHi - y0) / (y1 - y0) * (x1 - x0)
+                        let xta = x0 + (bandLo - y0) * slope
+                        let xtb = x0 + (bandHi - y0) * slope
                         xa = min(xta, xtb); xb = max(xta, xtb)
                     }
                 }

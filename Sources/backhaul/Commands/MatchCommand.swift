@@ -40,6 +40,7 @@ extension BackhaulCommand {
                 .value("candidates", "k", help: "Keep each shipment's k best partners (sparse matching); default: all up to \(MatchOptions.denseLimit) shipments, \(MatchOptions.sparseCandidates) above."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
+                .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
                 .value("max-snap-m", "metres", help: "Shipment ends farther than this from the roads are unreachable.", default: "1000"),
                 .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
@@ -68,6 +69,7 @@ extension BackhaulCommand {
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
                 o.strict = args.flag("strict")
                 o.threads = try args.int("threads", in: 1...256)
+                o.router = MatchOptions.Router(rawValue: args.string("router") ?? "auto") ?? .auto
                 o.maxSnapMetres = try args.double("max-snap-m", in: 0...1_000_000) ?? 1000
                 o.profile = args.string("profile") ?? "hgv"
                 o.dimacsUnit = args.string("dimacs-unit") ?? "m"

@@ -25,6 +25,7 @@ extension BackhaulCommand {
                 .value("threads", "n", help: "Worker threads (default: every core)."),
                 .value("max-snap-m", "metres", help: "Points farther than this from the roads are unreachable.", default: "1000"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
+                .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .value("crowfly-kmh", "speed", help: "Travel speed without --graph.", default: "70"),
                 .flag("quiet", help: "No progress on standard error."),
@@ -41,6 +42,7 @@ extension BackhaulCommand {
                 options.threads = try args.int("threads", in: 1...256)
                 options.maxSnapMetres = try args.double("max-snap-m", in: 0...Double.greatestFiniteMagnitude) ?? 1000
                 options.dimacsUnit = DIMACS.Unit(rawValue: args.string("dimacs-unit") ?? "m") ?? .metres
+                options.profile = args.string("profile") ?? "hgv"
                 options.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 options.crowflySpeedKmh = try args.double("crowfly-kmh", in: 1...200) ?? 70
                 options.quiet = args.flag("quiet")

@@ -27,6 +27,7 @@ extension BackhaulCommand {
                 .value("format", "format", help: "Output format.", choices: RouteOptions.Format.allCases.map(\.rawValue), default: "text"),
                 .value("max-snap-m", "metres", help: "Farthest a point may be from the roads.", default: "1000"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
+                .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
             ],
             examples: [
                 "backhaul route --graph samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm --from-node 1 --to-node 4000",
@@ -54,6 +55,7 @@ extension BackhaulCommand {
                 options.format = RouteOptions.Format(rawValue: args.string("format") ?? "text") ?? .text
                 options.maxSnapMetres = try args.double("max-snap-m", in: 0...Double.greatestFiniteMagnitude) ?? 1000
                 options.dimacsUnit = DIMACS.Unit(rawValue: args.string("dimacs-unit") ?? "m") ?? .metres
+                options.profile = args.string("profile") ?? "hgv"
                 return try RouteJob.run(options, console: Console(quiet: false))
             }
         )

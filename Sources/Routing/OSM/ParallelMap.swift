@@ -1,19 +1,21 @@
 import Dispatch
 
-/// Runs `body(i)` for `i` in `0..<count` on up to `threads` cores and
-/// returns the results in index order.
+/// Runs `body(i, worker)` for `i` in `0..<count` on up to `threads` cores
+/// and returns the results in index order. `worker` (in `0..<threads`)
+/// identifies the thread's share of the work, so that a body may reuse
+/// per-worker scratch memory (see ``WorkerScratch``).
 ///
 /// Work is handed out in strides (worker `w` takes `w`, `w + threads`, …),
 /// which balances well when items are alike, as the blobs of a PBF file are.
 /// With one thread (or one item) it runs inline.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int, Int) -> T) -> [T] {
     let workers = max(1, min(threads, count))
-    if workers == 1 { return (0..<count).map(body) }
+    if workers == 1 { return (0..<count).map { body($0, 0) } }
     let slots = ParallelSlots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         var i = w
         while i < count {
-            slots.set(i, body(i))
+            slots.set(i, body(i, w))
             i += workers
         }
     }
