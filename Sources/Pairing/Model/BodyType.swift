@@ -13,9 +13,15 @@ public enum BodyType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Per the contract: equal types; `dry_van` with `tautliner`; `reefer`
     /// with `dry_van` or `tautliner` (a reefer can carry ambient goods).
     public func isCompatible(with other: BodyType) -> Bool {
-        if self == other { return true }
-        let ambient: Set<BodyType> = [.dryVan, .tautliner, .reefer]
-        return ambient.contains(self) && ambient.contains(other)
+        self == other || (isAmbientCapable && other.isAmbientCapable)
+    }
+
+    /// Dry vans, tautliners and reefers all carry ambient goods.
+    private var isAmbientCapable: Bool {
+        switch self {
+        case .dryVan, .tautliner, .reefer: true
+        case .tipper, .tanker, .container, .flatbed: false
+        }
     }
 
     /// Compatibility where `nil` (not given) matches every type.
