@@ -119,3 +119,36 @@ private func error(_ words: [String]) -> String? {
         #expect(ArgumentParser.editDistance(Array(a), Array(b)) == d)
     }
 }
+
+@Suite struct RealHelpPagesTests {
+    /// Every command of the real tree, nested ones included.
+    static var commands: [CommandSpec] {
+        var all: [CommandSpec] = []
+        var stack = [BackhaulCommand.root]
+        while let c = stack.popLast() {
+            all.append(c)
+            stack += c.subcommands
+        }
+        return all
+    }
+
+    @Test func usageLinesFitEightyColumnsAndKeepOptionsWhole() {
+        for c in Self.commands {
+            let lines = ("USAGE: " + HelpFormatter.usage(c)).split(separator: "\n")
+            for line in lines {
+                #expect(line.count <= 80, "\(c.fullName): \(line)")
+                // A bracketed option never opens on one line and closes on the next.
+                #expect(line.filter { $0 == "[" }.count == line.filter { $0 == "]" }.count, "\(c.fullName): \(line)")
+            }
+        }
+    }
+
+    @Test func everyCommandHasHelpAndExamplesOrSubcommands() {
+        for c in Self.commands where !c.path.isEmpty {
+            let help = HelpFormatter.help(c)
+            #expect(help.hasPrefix("OVERVIEW: "))
+            #expect(!c.examples.isEmpty || !c.subcommands.isEmpty, "\(c.fullName) has no examples")
+            for o in c.options { #expect(!o.help.isEmpty, "\(c.fullName) --\(o.name) has no help") }
+        }
+    }
+}

@@ -16,7 +16,23 @@ enum HelpFormatter {
             parts.append(o.defaultValue == nil && !o.isFlag && isRequired(o, in: c) ? s : "[\(s)]")
         }
         parts += c.arguments.map(\.synopsis)
-        return wrap(parts.joined(separator: " "), indent: 7, firstIndent: 0, hanging: true)
+        // Wrap between whole options (never inside `[--name <value>]`),
+        // counting the `USAGE: ` / `Usage: ` prefix of the first line.
+        var lines: [String] = []
+        var line = ""
+        let indent = String(repeating: " ", count: 7)
+        for part in parts {
+            let limit = width - (lines.isEmpty ? 7 : 0)
+            if !line.isEmpty && line.count + 1 + part.count > limit {
+                lines.append(line)
+                line = indent
+            } else if !line.isEmpty && line != indent {
+                line += " "
+            }
+            line += part
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     /// Options a command documents as required say so in their help text.
