@@ -115,7 +115,7 @@ extension MatchJob {
         var report = report
         // For each pair: first's origin → destination, → second's origin,
         // second's origin → destination, → first's origin.
-        var ends: [(first: Int, second: Int)] = pairing.pairs.map { ($0.first, $0.first == $0.a ? $0.b : $0.a) }
+        let ends: [(first: Int, second: Int)] = pairing.pairs.map { ($0.first, $0.first == $0.a ? $0.b : $0.a) }
         switch model {
         case .crowfly:
             for (k, e) in ends.enumerated() {
@@ -150,7 +150,6 @@ extension MatchJob {
             }
             report.backgroundRoads = backgroundRoads(graph, around: report.pairs.flatMap { $0.legs.flatMap(\.polyline) })
         }
-        ends.removeAll()
         return report
     }
 

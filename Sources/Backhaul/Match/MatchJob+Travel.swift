@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Pairing
 import Routing
 import Synchronization
@@ -163,7 +164,7 @@ extension MatchJob {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
-        let workers = max(1, min(threads ?? activeCores(), pairs.count))
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, pairs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var search = ShortestPathSearch(graph: graph)
             while !failed.load(ordering: .relaxed) {
@@ -187,11 +188,3 @@ extension MatchJob {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The number of cores the process may use.
-func activeCores() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

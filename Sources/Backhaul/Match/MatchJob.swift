@@ -33,7 +33,7 @@ public enum MatchJob {
     public static func execute(_ options: MatchOptions, console: Console) throws(CommandFailure) -> ExitStatus {
         if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
         let outcome = try run(options, console: console)
-        try MatchOutput.write(outcome, options: options, console: console)
+        try MatchOutput.write(outcome, options: options)
         return outcome.status
     }
 
@@ -77,22 +77,15 @@ public enum MatchJob {
         // Rows the job itself cannot use: unknown vehicle or fuel keys, node
         // ids without a graph or not in it.
         var rejected = batch.rejected
-        var shipments: [Shipment] = []
-        for s in batch.shipments {
-            if let reason = unusableReason(s, factors: factors, model: model) {
+        func usable(_ rows: [Shipment]) -> [Shipment] {
+            rows.filter { s in
+                guard let reason = unusableReason(s, factors: factors, model: model) else { return true }
                 rejected.append(.init(file: s.source.file, line: s.source.line, id: s.id, reason: reason))
-            } else {
-                shipments.append(s)
+                return false
             }
         }
-        var observed: [Shipment] = []
-        for s in batch.observedEmpty {
-            if let reason = unusableReason(s, factors: factors, model: model) {
-                rejected.append(.init(file: s.source.file, line: s.source.line, id: s.id, reason: reason))
-            } else {
-                observed.append(s)
-            }
-        }
+        let shipments = usable(batch.shipments)
+        let observed = usable(batch.observedEmpty)
         rejected.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         guard !shipments.isEmpty else {
             throw .invalidInput(

@@ -43,7 +43,7 @@ enum MatchOutput {
     }
 
     /// Writes the outcome as the options ask.
-    static func write(_ outcome: MatchJob.Outcome, options: MatchOptions, console: Console) throws(CommandFailure) {
+    static func write(_ outcome: MatchJob.Outcome, options: MatchOptions) throws(CommandFailure) {
         let report = outcome.report
         guard let dir = options.outDirectory else {
             Console.writeStdout(render(report, options.format))

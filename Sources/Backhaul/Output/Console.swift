@@ -101,28 +101,31 @@ public final class Console: Sendable {
     }
 
     /// Writes `text` to standard error, unbuffered.
-    public static func writeStderr(_ text: String) {
-        var t = text
-        t.withUTF8 { b in
-            var off = 0
-            while off < b.count {
-                let r = write(2, b.baseAddress! + off, b.count - off)
-                if r <= 0 { if errno == EINTR { continue }; return }
-                off += r
-            }
-        }
-    }
+    public static func writeStderr(_ text: String) { write(text, to: 2) }
 
     /// Writes `text` to standard output, unbuffered.
-    public static func writeStdout(_ text: String) {
+    public static func writeStdout(_ text: String) { write(text, to: 1) }
+
+    /// Writes all of `text` to `fd`, retrying on `EINTR` and short writes.
+    private static func write(_ text: String, to fd: Int32) {
         var t = text
         t.withUTF8 { b in
             var off = 0
             while off < b.count {
-                let r = write(1, b.baseAddress! + off, b.count - off)
+                let r = systemWrite(fd, b.baseAddress! + off, b.count - off)
                 if r <= 0 { if errno == EINTR { continue }; return }
                 off += r
             }
         }
     }
+}
+
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, p, n)
+    #elseif canImport(Musl)
+    Musl.write(fd, p, n)
+    #else
+    Darwin.write(fd, p, n)
+    #endif
 }
