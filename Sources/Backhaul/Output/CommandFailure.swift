@@ -9,8 +9,18 @@ public enum ExitStatus: Int32, Sendable, Hashable {
     /// Input unreadable or invalid as a whole (corrupt graph, no valid
     /// shipment at all).
     case invalidInput = 3
-    /// A bug or an environment failure (cannot write the output).
+    /// A bug, or a result that failed its own check (for example a matching
+    /// whose dual certificate does not hold).
     case `internal` = 4
+    /// Reading or writing a file failed at the operating-system level
+    /// (`ENOSPC`, `EIO`, `EROFS`, …); the message names the path.
+    case ioFailure = 5
+    /// Another run holds the lock on the output folder and did not release
+    /// it within `--lock-timeout`.
+    case locked = 6
+    /// The work cannot fit the memory this machine has; refused before it
+    /// starts, with the estimate and the limit in the message.
+    case tooLarge = 7
 }
 
 /// A job that could not run, with the exit status the contract gives it and a
