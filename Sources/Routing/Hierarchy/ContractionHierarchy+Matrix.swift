@@ -94,16 +94,6 @@ extension ContractionHierarchy {
         return DistanceMatrix(sourceCount: s, targetCount: t, metric: metric, lengths: lengths, durations: durations)
     }
 
-    /// The anchors of a point as an upward search's starts: rank, cost and
-    /// other measure.
-    private func starts(_ anchors: [NetworkPoint.Anchor]) -> [(node: UInt32, weight: UInt64, other: UInt64)] {
-        let distanceMetric = graph.metric == .distance
-        return anchors.map { a in
-            precondition(Int(a.node) < rank.count, "anchor is not a node of this graph")
-            return (rank[Int(a.node)], UInt64(a.weight), UInt64(distanceMetric ? a.duration : a.length))
-        }
-    }
-
     /// One row's forward search: the cheapest meeting of `source`'s upward
     /// search with each target's bucket entries, into `best`.
     private func scanBuckets(
@@ -130,6 +120,7 @@ extension ContractionHierarchy {
                                 }
                                 k &+= 1
                             }
+                            return true
                         }
                     }
                 }
@@ -179,11 +170,12 @@ extension ContractionHierarchy {
                 ) { x, d, o in
                     guard d < UInt64(UInt32.max) else {
                         lost = true
-                        return
+                        return true
                     }
                     nodes.append(x)
                     entries.append(
                         HierarchyArc(node: UInt32(j), weight: UInt32(d), other: UInt32(min(o, UInt64(UInt32.max)))))
+                    return true
                 }
             }
             if lost { overflow.store(true, ordering: .relaxed) }
