@@ -30,13 +30,16 @@ import Foundation
 ///   networks (each contraction runs witness searches bounded by
 ///   ``HierarchyBuilder/contractionLimit`` settled nodes); memory is 16 bytes
 ///   per hierarchy arc (original arcs plus shortcuts, each stored once, with
-///   the node a shortcut bypasses) plus 12 bytes per node.
+///   the node a shortcut bypasses) plus 16 bytes per node.
 public struct ContractionHierarchy: Sendable {
     /// The graph the hierarchy was built for (for ``NetworkPoint`` queries).
     public let graph: RoadGraph
     /// `rank[v]`: graph node `v`'s position in the contraction order, which
     /// is also its number inside the hierarchy.
     let rank: [UInt32]
+    /// The inverse of ``rank``: the graph node at each rank (derived, not
+    /// stored in files).
+    let nodeAtRank: [UInt32]
     /// Upward arcs for forward searches, by rank: `forwardArcs[forwardStart[r]
     /// ..< forwardStart[r + 1]]` are the arcs `r → x` with `x > r`.
     let forwardStart: [UInt32]
@@ -122,6 +125,9 @@ public struct ContractionHierarchy: Sendable {
     ) {
         self.graph = graph
         self.rank = rank
+        var nodeAtRank = [UInt32](repeating: 0, count: rank.count)
+        for (v, r) in rank.enumerated() where Int(r) < rank.count { nodeAtRank[Int(r)] = UInt32(v) }
+        self.nodeAtRank = nodeAtRank
         self.forwardStart = forwardStart
         self.forwardArcs = forwardArcs
         self.forwardMiddle = forwardMiddle
@@ -143,10 +149,11 @@ public struct ContractionHierarchy: Sendable {
     public var shortcutCount: Int { arcCount - originalArcCount }
 
     /// Bytes held by the hierarchy's own arrays (not counting the graph):
-    /// 12 bytes per node and 16 per arc (12 for the arc, 4 for its middle
-    /// node), about what a `.bhg` stores for it.
+    /// 16 bytes per node and 16 per arc (12 for the arc, 4 for its middle
+    /// node); a `.bhg` stores all but the 4 bytes per node of the inverse
+    /// order.
     public var memoryFootprint: Int {
-        rank.count * 4 + forwardStart.count * 4 + backwardStart.count * 4
+        rank.count * 8 + forwardStart.count * 4 + backwardStart.count * 4
             + (forwardArcs.count + backwardArcs.count) * (MemoryLayout<HierarchyArc>.stride + 4)
     }
 }
