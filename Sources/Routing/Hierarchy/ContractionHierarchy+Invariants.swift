@@ -33,8 +33,10 @@ extension ContractionHierarchy {
             guard middle.count == arcs.count else {
                 return "\(middle.count) middle nodes for \(arcs.count) \(direction) arcs"
             }
+            for r in 0..<n where start[r] > start[r + 1] {
+                return "the \(direction) arc offsets decrease at rank \(r)"
+            }
             for r in 0..<n {
-                guard start[r] <= start[r + 1] else { return "the \(direction) arc offsets decrease at rank \(r)" }
                 for i in Int(start[r])..<Int(start[r + 1]) {
                     guard Int(arcs[i].node) > r, Int(arcs[i].node) < n else {
                         return "\(direction) arc \(i) at rank \(r) does not lead up the hierarchy"

@@ -132,20 +132,16 @@ extension ContractionHierarchy {
     /// bits, or a target is unreached while some search dropped a path too
     /// long to represent (it might have been reachable).
     private func write(_ best: RowScratch, row: Int, to out: MatrixCells, overflowed: Bool) -> Bool {
-        let distanceMetric = graph.metric == .distance
         var ok = true
         for j in 0..<best.weight.count {
             let w = best.weight[j]
-            let o = best.other[j]
             if w == .max {
                 if overflowed { ok = false }
                 out.set(row: row, column: j, .max, .max)
-            } else if w >= UInt64(UInt32.max) || o >= UInt64(UInt32.max) {
-                ok = false
-            } else if distanceMetric {
-                out.set(row: row, column: j, UInt32(w), UInt32(o))
+            } else if let c = pathCost(weight: w, other: best.other[j]) {
+                out.set(row: row, column: j, c.length, c.duration)
             } else {
-                out.set(row: row, column: j, UInt32(o), UInt32(w))
+                ok = false
             }
         }
         return ok
