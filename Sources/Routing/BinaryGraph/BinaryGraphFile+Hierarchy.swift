@@ -34,6 +34,13 @@ extension BinaryGraphFile {
 }
 
 extension ContractionHierarchy {
+    /// The bytes the hierarchy's sections take in a `.bhg` file, without
+    /// the alignment padding: 4 per node for the ranks, 8 per node for the
+    /// two offset arrays, 16 per arc (12 for the arc, 4 for its middle node).
+    public var storedByteCount: Int {
+        rank.count * 4 + (forwardStart.count + backwardStart.count) * 4 + arcCount * (MemoryLayout<HierarchyArc>.stride + 4)
+    }
+
     /// A hierarchy over `graph` from the arrays of a `.bhg` file, checked
     /// (``invariantViolation()``) in every build: a file is never trusted.
     ///
