@@ -72,7 +72,8 @@ extension ContractionHierarchy {
                         let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard i < s else { break }
                         scanBuckets(from: sources[i], buckets: buckets, search: &search, best: &best)
-                        if !write(best, row: i, to: out, overflowed: overflow.load(ordering: .relaxed)) {
+                        let lost = search.overflowed || overflow.load(ordering: .relaxed)
+                        if !write(best, row: i, to: out, overflowed: lost) {
                             failed.store(true, ordering: .relaxed)
                         }
                         // Driving straight along an edge shared with the source.
@@ -113,10 +114,10 @@ extension ContractionHierarchy {
                             while k < end {
                                 let entry = entries[k]
                                 let j = Int(entry.node)
-                                let c = d &+ UInt64(entry.weight)
+                                let c = UInt64(d) &+ UInt64(entry.weight)
                                 if c < bw[j] {
                                     bw[j] = c
-                                    bo[j] = o &+ UInt64(entry.other)
+                                    bo[j] = UInt64(o) &+ UInt64(entry.other)
                                 }
                                 k &+= 1
                             }
@@ -129,8 +130,9 @@ extension ContractionHierarchy {
     }
 
     /// Writes row `row` from `best`; `false` when a cost does not fit 32
-    /// bits, or a target is unreached while some search dropped a path too
-    /// long to represent (it might have been reachable).
+    /// bits, or a target is unreached while the row's search or some
+    /// target's dropped a path too long to represent (it might have been
+    /// reachable).
     private func write(_ best: RowScratch, row: Int, to out: MatrixCells, overflowed: Bool) -> Bool {
         var ok = true
         for j in 0..<best.weight.count {
@@ -164,15 +166,11 @@ extension ContractionHierarchy {
                     from: starts(targets[j].arrivals), up: (backwardStart, backwardArcs),
                     stall: (forwardStart, forwardArcs)
                 ) { x, d, o in
-                    guard d < UInt64(UInt32.max) else {
-                        lost = true
-                        return true
-                    }
                     nodes.append(x)
-                    entries.append(
-                        HierarchyArc(node: UInt32(j), weight: UInt32(d), other: UInt32(min(o, UInt64(UInt32.max)))))
+                    entries.append(HierarchyArc(node: UInt32(j), weight: d, other: o))
                     return true
                 }
+                if search.overflowed { lost = true }
             }
             if lost { overflow.store(true, ordering: .relaxed) }
             blocks.withLock { $0[block] = (nodes, entries) }

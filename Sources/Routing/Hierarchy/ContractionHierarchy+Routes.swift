@@ -25,7 +25,7 @@ extension ContractionHierarchy {
     /// - Precondition: every index is in range; every anchor node is a node
     ///   of ``graph``.
     /// - Complexity: per leg two upward searches (O(*k* log *k*)) and
-    ///   O(route edges × degree) to unpack; memory the routes plus 40 bytes
+    ///   O(route edges × degree) to unpack; memory the routes plus 24 bytes
     ///   per node per worker.
     public func routes(
         from sources: [NetworkPoint], to targets: [NetworkPoint], pairs: [IndexPair], threads: Int? = nil,

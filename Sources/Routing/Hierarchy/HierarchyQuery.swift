@@ -28,7 +28,7 @@
 ///
 /// - Complexity: two upward searches, O(*k* log *k*) for *k* settled nodes
 ///   (a few hundred on road networks); a route adds O(edges of the route ×
-///   degree) to unpack. Memory 40 bytes per node.
+///   degree) to unpack. Memory 24 bytes per node.
 public struct HierarchyQuery {
     /// The hierarchy queried.
     public let hierarchy: ContractionHierarchy
@@ -40,8 +40,8 @@ public struct HierarchyQuery {
     /// - Complexity: O(*n*).
     public init(hierarchy: ContractionHierarchy) {
         self.hierarchy = hierarchy
-        forward = UpwardSearch(nodeCount: hierarchy.nodeCount)
-        backward = UpwardSearch(nodeCount: hierarchy.nodeCount)
+        forward = UpwardSearch(nodeCount: hierarchy.nodeCount, recordsParents: true)
+        backward = UpwardSearch(nodeCount: hierarchy.nodeCount, recordsParents: true)
     }
 
     /// The cost of the shortest path from `source` to `target`, or `nil`
@@ -103,11 +103,11 @@ public struct HierarchyQuery {
         let forward = self.forward
         backward.run(from: h.starts(target.arrivals), up: (h.backwardStart, h.backwardArcs),
                      stall: (h.forwardStart, h.forwardArcs)) { x, d, o in
-            guard d < best else { return false }
-            let (f, fo) = forward.cost(of: x)
-            if f != .max, f &+ d < best {
-                best = f &+ d
-                bestOther = fo &+ o
+            guard UInt64(d) < best else { return false }
+            let f = forward.cost(of: x)
+            if f.weight != .max, UInt64(f.weight) &+ UInt64(d) < best {
+                best = UInt64(f.weight) &+ UInt64(d)
+                bestOther = UInt64(f.other) &+ UInt64(o)
                 peak = x
             }
             return true
@@ -116,6 +116,8 @@ public struct HierarchyQuery {
         if best != .max {
             guard let c = h.pathCost(weight: best, other: bestOther) else { throw CostOverflowError() }
             cost = c
+        } else if forward.overflowed || backward.overflowed {
+            throw CostOverflowError()  // reachable perhaps, but not representable
         }
         let withEdge = h.withSameEdge(cost, from: source, to: target)
         return withEdge == cost ? (cost, peak) : (withEdge, nil)
