@@ -8,7 +8,9 @@
 //             sources × their 40 nearest of 100,000 snapped targets, with 1
 //             and 2 threads, against one-to-many Dijkstra on a sample of the
 //             same sources in the same run, and checked against Dijkstra
-//   unpack    10,000 of those legs as routes (hierarchy paths unpacked into
+//   diagonal  100,000 legs between random nodes, one per source (like a
+//             batch's loaded legs), against one-to-one queries
+//   unpack    10,000 of the pairs legs as routes (hierarchy paths unpacked into
 //             edges), 1 and 2 threads, against one Dijkstra route per leg on
 //             a sample, checked against Dijkstra
 //   matrix    1000×1000 bucket many-to-many, 1 and 2 threads
@@ -233,6 +235,27 @@ if runner.selects("pairs") {
     print("  \(reachable) of \(pairs.count) legs reachable")
     dijkstraPeer("estimated", sources: sources, targets: targets, pairs: pairs, sampleSources: 200, legsPerSource: 40)
     checkAgainstDijkstra("pairs", costs: costs!, sources: sources, targets: targets, pairs: pairs, sample: 300)
+}
+
+// MARK: One leg per source, far apart (a batch's loaded legs)
+
+if runner.selects("diagonal") {
+    let sources = (0..<100_000).map { _ in NetworkPoint.node(rng.node(), in: graph) }
+    let targets = (0..<100_000).map { _ in NetworkPoint.node(rng.node(), in: graph) }
+    let pairs = (0..<100_000).map { IndexPair(source: $0, target: $0) }
+    var costs: PairCosts?
+    let r = measure("diagonal 100,000 legs between random nodes, one per source (1 thread)",
+                    unitsPerRun: Double(pairs.count), unit: "legs") {
+        costs = try! ch.costs(from: sources, to: targets, pairs: pairs, threads: 1)
+    }
+    print("RESULT diagonal wall=\(r.timing.median) cpu=\(r.cpu)")
+    let q = measure("diagonal, the same legs as one-to-one queries (HierarchyQuery, 1 thread)",
+                    unitsPerRun: Double(pairs.count), unit: "legs") {
+        var query = HierarchyQuery(hierarchy: ch)
+        return pairs.map { try! query.cost(from: sources[Int($0.source)], to: targets[Int($0.target)]) }
+    }
+    print("RESULT diagonal-one-to-one wall=\(q.timing.median) cpu=\(q.cpu)")
+    checkAgainstDijkstra("diagonal", costs: costs!, sources: sources, targets: targets, pairs: pairs, sample: 100)
 }
 
 // MARK: Unpacking routes
