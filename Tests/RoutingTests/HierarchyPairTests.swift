@@ -63,7 +63,7 @@ import Synchronization
         let costs = try ch.costs(from: sources, to: targets, pairs: pairs, threads: 1)
         Self.check(costs, g, sources: sources, targets: targets, pairs: pairs, checkOther: false)
         #expect(try ch.costs(from: sources, to: targets, pairs: pairs, threads: 3) == costs)
-        #expect(try ch.costs(from: sources, to: targets, pairs: pairs, threads: 2, blockLegs: 3, blockTargets: 2) == costs)
+        #expect(try ch.costs(from: sources, to: targets, pairs: pairs, threads: 2, blockLegs: 3, blockSources: 2, blockTargets: 2) == costs)
         // The legs a full matrix has too.
         let m = try ch.matrix(sources: sources, targets: targets, threads: 1)
         for (k, p) in pairs.enumerated() {
@@ -125,7 +125,7 @@ import Synchronization
             if cell != nil { reached += 1 }
         }
         #expect(reached > pairs.count / 2)
-        #expect(try ch.costs(from: sources, to: targets, pairs: pairs, threads: 1, blockLegs: 200, blockTargets: 64) == costs)
+        #expect(try ch.costs(from: sources, to: targets, pairs: pairs, threads: 1, blockLegs: 200, blockSources: 7, blockTargets: 64) == costs)
     }
 
     @Test func progressCountsEveryLeg() throws {
