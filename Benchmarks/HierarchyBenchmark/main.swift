@@ -10,9 +10,10 @@
 //             same sources in the same run, and checked against Dijkstra
 //   diagonal  100,000 legs between random nodes, one per source (like a
 //             batch's loaded legs), against one-to-one queries
-//   unpack    10,000 of the pairs legs as routes (hierarchy paths unpacked into
-//             edges), 1 and 2 threads, against one Dijkstra route per leg on
-//             a sample, checked against Dijkstra
+//   unpack    10,000 of the pairs legs, and 10,000 legs between random
+//             points, as routes (hierarchy paths unpacked into edges), 1 and
+//             2 threads, against one Dijkstra route per leg on a sample,
+//             checked against Dijkstra
 //   matrix    1000×1000 bucket many-to-many, 1 and 2 threads
 //   pandana   the legs Benchmarks/compare/hierarchy_pandana.py compares:
 //             10,000 node sources × their 40 nearest of 100,000 node
@@ -260,27 +261,27 @@ if runner.selects("diagonal") {
 
 // MARK: Unpacking routes
 
-if runner.selects("unpack") {
-    let (sources, targets, all) = snappedWorkload()
-    // 10,000 legs spread evenly over the batch.
-    let pairs = stride(from: 0, to: all.count, by: all.count / 10_000).prefix(10_000).map { all[$0] }
+@MainActor func unpackCase(
+    _ label: String, sources: [NetworkPoint], targets: [NetworkPoint], pairs: [IndexPair], sample: Int
+) {
     var routes: [Route?] = []
     for threads in [1, 2] {
-        let r = measure("unpack 10,000 routes (\(threads) thread\(threads == 1 ? "" : "s"))",
+        let r = measure("unpack 10,000 \(label) routes (\(threads) thread\(threads == 1 ? "" : "s"))",
                         unitsPerRun: Double(pairs.count), unit: "routes") {
             routes = try! ch.routes(from: sources, to: targets, pairs: pairs, threads: threads)
         }
-        print("RESULT unpack threads=\(threads) wall=\(r.timing.median) cpu=\(r.cpu)")
+        print("RESULT unpack-\(label) threads=\(threads) wall=\(r.timing.median) cpu=\(r.cpu)")
     }
     let edges = routes.reduce(0) { $0 + ($1?.edges.count ?? 0) }
     print("  \(edges) edges in all, \(fixed(Double(edges) / Double(pairs.count), 1)) per route")
     // The peer: one Dijkstra route per leg (what drawing legs cost before).
     var search = ShortestPathSearch(graph: graph)
-    let sample = 300
     let c0 = processCPUSeconds()
     var dijkstra: [Route?] = []
     let t = BenchmarkRunner.time {
-        for k in 0..<sample { dijkstra.append(try! search.route(from: sources[Int(pairs[k].source)], to: targets[Int(pairs[k].target)])) }
+        for k in 0..<sample {
+            dijkstra.append(try! search.route(from: sources[Int(pairs[k].source)], to: targets[Int(pairs[k].target)]))
+        }
     }
     print("  peer: Dijkstra route per leg (ShortestPathSearch.route), \(sample) legs, 1 thread: "
           + "\(format(t / Double(sample))) wall, \(format((processCPUSeconds() - c0) / Double(sample))) CPU per route; "
@@ -292,6 +293,18 @@ if runner.selects("unpack") {
     }
     print("  check: \(sameCost) of \(sample) route lengths equal Dijkstra's; \(sameEdges) identical edge lists (others tie on length)")
     if sameCost != sample { exit(1) }
+}
+
+if runner.selects("unpack") {
+    let (sources, targets, all) = snappedWorkload()
+    // 10,000 of the local legs, spread evenly over the batch.
+    let local = stride(from: 0, to: all.count, by: all.count / 10_000).prefix(10_000).map { all[$0] }
+    unpackCase("local", sources: sources, targets: targets, pairs: local, sample: 300)
+    // 10,000 legs between random points: long routes across New York.
+    let random = (0..<10_000).map { _ in
+        IndexPair(source: Int(rng.next() % UInt64(sources.count)), target: Int(rng.next() % UInt64(targets.count)))
+    }
+    unpackCase("random", sources: sources, targets: targets, pairs: random, sample: 40)
 }
 
 // MARK: Bucket matrix (for comparison with earlier figures)

@@ -45,8 +45,8 @@ import Synchronization
 
     /// Random graphs with every awkward arc (parallel, zero-length,
     /// self-loops, one-way, disconnected), nodes and points on edges: the
-    /// one-to-one cost equals the restricted query's and Dijkstra's weight;
-    /// the route costs the same and is a valid edge path.
+    /// one-to-one cost has the restricted query's and Dijkstra's weight;
+    /// the route costs exactly the query's cost and is a valid edge path.
     @Test(arguments: 0..<150)
     func routesAreValidAndCostTheQueryCost(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 31 &+ 11)
@@ -65,7 +65,7 @@ import Synchronization
         for (k, p) in pairs.enumerated() {
             let s = sources[Int(p.source)], t = targets[Int(p.target)]
             let cost = try query.cost(from: s, to: t)
-            #expect(cost == costs[k], "leg \(k)")
+            #expect(cost?.weight == costs[k]?.weight, "leg \(k)")
             #expect(try search.route(from: s, to: t)?.cost.weight == cost?.weight, "leg \(k) against Dijkstra")
             #expect(routes[k]?.cost == cost, "leg \(k)")
             #expect(try query.route(from: s, to: t) == routes[k])
@@ -118,7 +118,7 @@ import Synchronization
             let s = sources[Int(p.source)], t = targets[Int(p.target)]
             let dijkstra = try search.route(from: s, to: t)
             #expect(routes[k]?.cost.length == dijkstra?.cost.length, "leg \(k)")
-            #expect(routes[k]?.cost == costs[k])
+            #expect(routes[k]?.cost.weight == costs[k]?.weight)
             guard let r = routes[k] else { continue }
             Self.expectValid(r, g, from: s, to: t)
             if r.edges == dijkstra?.edges { same += 1 }

@@ -19,8 +19,8 @@ extension ContractionHierarchy {
     ///   - progress: called from the workers after each chunk with the
     ///     number of legs done so far.
     /// - Returns: one route per pair (`nil`: unreachable), in the order of
-    ///   `pairs`; each route's cost is the one
-    ///   ``costs(from:to:pairs:threads:progress:)`` gives.
+    ///   `pairs`; each route's cost is ``HierarchyQuery/cost(from:to:)``'s,
+    ///   with the weight ``costs(from:to:pairs:threads:progress:)`` gives.
     /// - Throws: ``CostOverflowError`` when a path cost exceeds 32 bits.
     /// - Precondition: every index is in range; every anchor node is a node
     ///   of ``graph``.

@@ -4,9 +4,10 @@
 /// D. Delling, "Contraction Hierarchies: Faster and Simpler Hierarchical
 /// Routing in Road Networks", WEA 2008, sections 4 and 5).
 ///
-/// A query runs the forward upward search from the source's departures to
-/// the end, then the backward upward search from the target's arrivals
-/// until it settles a node costing at least the best meeting found; the
+/// A query runs the forward upward search from the source's departures and
+/// the backward upward search from the target's arrivals in turn (the one
+/// whose next node is cheaper goes), each until its next node costs at
+/// least the best meeting found, so that a short leg settles few nodes; the
 /// cheapest meeting node is the peak of a shortest path. A route is that
 /// path's hierarchy arcs from both search trees, each shortcut replaced by
 /// the two arcs it bypasses until only arcs of the graph are left
@@ -45,8 +46,9 @@ public struct HierarchyQuery {
     }
 
     /// The cost of the shortest path from `source` to `target`, or `nil`
-    /// when there is none. Equals the leg's cost from
-    /// ``ContractionHierarchy/costs(from:to:pairs:threads:progress:)``.
+    /// when there is none. Its weight equals the leg's from
+    /// ``ContractionHierarchy/costs(from:to:pairs:threads:progress:)``; on
+    /// ties the other measure may be another shortest path's.
     ///
     /// - Throws: ``CostOverflowError`` when the cost exceeds 32 bits.
     /// - Precondition: every anchor node is a node of the hierarchy's graph.
@@ -90,27 +92,38 @@ public struct HierarchyQuery {
         return Route(cost: cost, departure: departure, arrival: arrival, edges: edges, isOnOneEdge: false)
     }
 
-    /// Both searches; the best cost and the peak of its path (`nil` with a
+    /// Both searches, alternating (the one whose next node is cheaper
+    /// goes), each stopping once its next node costs at least the best
+    /// meeting found; the best cost and the peak of its path (`nil` with a
     /// cost when driving along a shared edge is cheaper).
     private mutating func meet(from source: NetworkPoint, to target: NetworkPoint) throws(CostOverflowError)
         -> (cost: PathCost?, peak: UInt32?)
     {
         let h = hierarchy
-        forward.run(from: h.starts(source.departures), up: (h.forwardStart, h.forwardArcs),
-                    stall: (h.backwardStart, h.backwardArcs)) { _, _, _ in true }
+        let up = (start: h.forwardStart, arcs: h.forwardArcs), down = (start: h.backwardStart, arcs: h.backwardArcs)
+        forward.start(from: h.starts(source.departures))
+        backward.start(from: h.starts(target.arrivals))
         var best = UInt64.max, bestOther: UInt64 = 0
         var peak: UInt32?
-        let forward = self.forward
-        backward.run(from: h.starts(target.arrivals), up: (h.backwardStart, h.backwardArcs),
-                     stall: (h.forwardStart, h.forwardArcs)) { x, d, o in
-            guard UInt64(d) < best else { return false }
-            let f = forward.cost(of: x)
-            if f.weight != .max, UInt64(f.weight) &+ UInt64(d) < best {
-                best = UInt64(f.weight) &+ UInt64(d)
-                bestOther = UInt64(f.other) &+ UInt64(o)
-                peak = x
+        while true {
+            let f = forward.nextKey.map(UInt64.init) ?? .max
+            let b = backward.nextKey.map(UInt64.init) ?? .max
+            guard f < best || b < best else { break }
+            // A settled node meets the other search's label there: exact if
+            // the other search settled it, else the cost of a real path.
+            let met: (node: UInt32, weight: UInt32, other: UInt32, across: UpwardSearch.Label)?
+            if f <= b {
+                met = forward.step(up: up, stall: down).map { ($0.node, $0.weight, $0.other, backward.cost(of: $0.node)) }
+            } else {
+                met = backward.step(up: down, stall: up).map { ($0.node, $0.weight, $0.other, forward.cost(of: $0.node)) }
             }
-            return true
+            guard let met, met.across.weight != .max else { continue }
+            let c = UInt64(met.weight) &+ UInt64(met.across.weight)
+            if c < best {
+                best = c
+                bestOther = UInt64(met.other) &+ UInt64(met.across.other)
+                peak = met.node
+            }
         }
         var cost: PathCost?
         if best != .max {

@@ -101,6 +101,7 @@ struct UpwardSearch {
         stallStart: UnsafeBufferPointer<UInt32>, stallArcs: UnsafeBufferPointer<HierarchyArc>,
         visit: (UInt32, UInt32, UInt32) -> Bool
     ) {
+        start(from: anchors)
         // Moved out (not copied, which would copy them on the first append).
         var touched: [UInt32] = [], heap: [UInt64] = []
         swap(&touched, &self.touched)
@@ -113,66 +114,138 @@ struct UpwardSearch {
         let recordsParents = !parents.isEmpty
         labels.withUnsafeMutableBufferPointer { labels in
             parents.withUnsafeMutableBufferPointer { parents in
-                for v in touched { labels[Int(v)].weight = .max }
-                touched.removeAll(keepingCapacity: true)
-                heap.removeAll(keepingCapacity: true)
-                for a in anchors {
-                    let v = Int(a.node)
-                    guard a.weight < UInt64(UInt32.max) else {
-                        overflow = true
-                        continue
-                    }
-                    let old = labels[v].weight
-                    guard a.weight < UInt64(old) else { continue }
-                    if old == .max { touched.append(a.node) }
-                    labels[v] = Label(weight: UInt32(a.weight), other: UInt32(min(a.other, UInt64(UInt32.max))))
-                    if recordsParents { parents[v] = Self.root }
-                    PackedHeap.push(&heap, a.weight << 32 | UInt64(a.node))
-                }
                 while let top = PackedHeap.popMin(&heap) {
                     let xi = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
                     let d = UInt32(truncatingIfNeeded: top >> 32)
                     guard d == labels[xi].weight else { continue }
-                    // Stall-on-demand: reached more cheaply from above?
-                    var stalled = false
-                    var e = Int(stallStart[xi])
-                    let stallEnd = Int(stallStart[xi &+ 1])
-                    while e < stallEnd {
-                        let a = stallArcs[e]
-                        let du = labels[Int(a.node)].weight
-                        if du != .max && UInt64(du) &+ UInt64(a.weight) < UInt64(d) {
-                            stalled = true
-                            break
-                        }
-                        e &+= 1
-                    }
-                    if stalled { continue }
-                    let ox = labels[xi].other
-                    guard visit(UInt32(truncatingIfNeeded: xi), d, ox) else { break }
-                    e = Int(upStart[xi])
-                    let end = Int(upStart[xi &+ 1])
-                    while e < end {
-                        let a = upArcs[e]
-                        let v = Int(a.node)
-                        let nd = UInt64(d) &+ UInt64(a.weight)
-                        let old = labels[v].weight
-                        if nd < UInt64(old) {
-                            if old == .max { touched.append(a.node) }
-                            let no = UInt64(ox) &+ UInt64(a.other)
-                            labels[v] = Label(
-                                weight: UInt32(truncatingIfNeeded: nd),
-                                other: no < UInt64(UInt32.max) ? UInt32(truncatingIfNeeded: no) : .max)
-                            if recordsParents { parents[v] = UInt32(truncatingIfNeeded: xi) }
-                            PackedHeap.push(&heap, nd << 32 | UInt64(a.node))
-                        } else if old == .max {
-                            overflow = true  // nd ≥ 2³² − 1: a path too long to represent
-                        }
-                        e &+= 1
-                    }
+                    guard !Self.isStalled(xi, d, labels, stallStart, stallArcs) else { continue }
+                    guard visit(UInt32(truncatingIfNeeded: xi), d, labels[xi].other) else { break }
+                    Self.relax(
+                        xi, d, labels, parents, recordsParents, &heap, &touched, &overflow, upStart, upArcs)
                 }
             }
         }
+        if overflow { overflowed = true }
+    }
+
+    /// Forgets the last search (in O(touched)) and seeds the heap with
+    /// `anchors`, for ``step(up:stall:)``.
+    mutating func start(from anchors: [HierarchyStart]) {
+        var overflow = false
+        let recordsParents = !parents.isEmpty
+        labels.withUnsafeMutableBufferPointer { labels in
+            for v in touched { labels[Int(v)].weight = .max }
+            touched.removeAll(keepingCapacity: true)
+            heap.removeAll(keepingCapacity: true)
+            for a in anchors {
+                let v = Int(a.node)
+                guard a.weight < UInt64(UInt32.max) else {
+                    overflow = true
+                    continue
+                }
+                let old = labels[v].weight
+                guard a.weight < UInt64(old) else { continue }
+                if old == .max { touched.append(a.node) }
+                labels[v] = Label(weight: UInt32(a.weight), other: UInt32(min(a.other, UInt64(UInt32.max))))
+                if recordsParents { parents[v] = Self.root }
+                PackedHeap.push(&heap, a.weight << 32 | UInt64(a.node))
+            }
+        }
         overflowed = overflow
+    }
+
+    /// A lower bound on the cost of the next node ``step(up:stall:)``
+    /// settles; `nil` when the search is exhausted.
+    var nextKey: UInt32? { heap.first.map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+
+    /// Settles the next node that is not stalled and relaxes its upward
+    /// arcs: one step of a search begun with ``start(from:)``, for
+    /// bidirectional queries that alternate their two searches. Returns the
+    /// node (rank), its cost and other measure; `nil` when exhausted.
+    mutating func step(
+        up: (start: [UInt32], arcs: [HierarchyArc]), stall: (start: [UInt32], arcs: [HierarchyArc])
+    ) -> (node: UInt32, weight: UInt32, other: UInt32)? {
+        let recordsParents = !parents.isEmpty
+        while let top = PackedHeap.popMin(&heap) {
+            let xi = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
+            let d = UInt32(truncatingIfNeeded: top >> 32)
+            guard d == labels[xi].weight else { continue }
+            let stalled = labels.withUnsafeMutableBufferPointer { labels in
+                stall.start.withUnsafeBufferPointer { stallStart in
+                    stall.arcs.withUnsafeBufferPointer { stallArcs in Self.isStalled(xi, d, labels, stallStart, stallArcs) }
+                }
+            }
+            guard !stalled else { continue }
+            var overflow = false
+            var touched: [UInt32] = [], heap: [UInt64] = []
+            swap(&touched, &self.touched)
+            swap(&heap, &self.heap)
+            up.start.withUnsafeBufferPointer { upStart in
+                up.arcs.withUnsafeBufferPointer { upArcs in
+                    labels.withUnsafeMutableBufferPointer { labels in
+                        parents.withUnsafeMutableBufferPointer { parents in
+                            Self.relax(
+                                xi, d, labels, parents, recordsParents, &heap, &touched, &overflow, upStart, upArcs)
+                        }
+                    }
+                }
+            }
+            swap(&touched, &self.touched)
+            swap(&heap, &self.heap)
+            if overflow { overflowed = true }
+            return (UInt32(truncatingIfNeeded: xi), d, labels[xi].other)
+        }
+        return nil
+    }
+
+    /// Stall-on-demand: whether `x`, settled at cost `d`, is reached more
+    /// cheaply from above through one of its downward arcs (then no
+    /// shortest path peaks there and it is neither reported nor expanded).
+    @inline(__always)
+    private static func isStalled(
+        _ xi: Int, _ d: UInt32, _ labels: UnsafeMutableBufferPointer<Label>,
+        _ stallStart: UnsafeBufferPointer<UInt32>, _ stallArcs: UnsafeBufferPointer<HierarchyArc>
+    ) -> Bool {
+        var e = Int(stallStart[xi])
+        let end = Int(stallStart[xi &+ 1])
+        while e < end {
+            let a = stallArcs[e]
+            let du = labels[Int(a.node)].weight
+            if du != .max && UInt64(du) &+ UInt64(a.weight) < UInt64(d) { return true }
+            e &+= 1
+        }
+        return false
+    }
+
+    /// Relaxes the upward arcs of `x`, settled at cost `d`.
+    @inline(__always)
+    private static func relax(
+        _ xi: Int, _ d: UInt32, _ labels: UnsafeMutableBufferPointer<Label>,
+        _ parents: UnsafeMutableBufferPointer<UInt32>, _ recordsParents: Bool, _ heap: inout [UInt64],
+        _ touched: inout [UInt32], _ overflow: inout Bool,
+        _ upStart: UnsafeBufferPointer<UInt32>, _ upArcs: UnsafeBufferPointer<HierarchyArc>
+    ) {
+        let ox = labels[xi].other
+        var e = Int(upStart[xi])
+        let end = Int(upStart[xi &+ 1])
+        while e < end {
+            let a = upArcs[e]
+            let v = Int(a.node)
+            let nd = UInt64(d) &+ UInt64(a.weight)
+            let old = labels[v].weight
+            if nd < UInt64(old) {
+                if old == .max { touched.append(a.node) }
+                let no = UInt64(ox) &+ UInt64(a.other)
+                labels[v] = Label(
+                    weight: UInt32(truncatingIfNeeded: nd),
+                    other: no < UInt64(UInt32.max) ? UInt32(truncatingIfNeeded: no) : .max)
+                if recordsParents { parents[v] = UInt32(truncatingIfNeeded: xi) }
+                PackedHeap.push(&heap, nd << 32 | UInt64(a.node))
+            } else if old == .max {
+                overflow = true  // nd ≥ 2³² − 1: a path too long to represent
+            }
+            e &+= 1
+        }
     }
 }
 
