@@ -126,19 +126,29 @@ import Synchronization
         for (i, s) in sources.enumerated() {
             let r = dijkstra(g, from: s.departures)
             for (j, t) in targets.enumerated() {
-                let expected = reference(g, r, from: s, to: t)
-                let got = m[i, j]
-                #expect(got.map { UInt64($0.weight) } == expected?.0, "cell \(i), \(j)", sourceLocation: sourceLocation)
-                guard let got, let expected else { continue }
-                #expect(got.weight == (g.metric == .distance ? got.length : got.duration), sourceLocation: sourceLocation)
-                if checkOther && expected.2 {
+                if expectCell(m[i, j], reference(g, r, from: s, to: t), g, checkOther: checkOther,
+                              "cell \(i), \(j)", sourceLocation: sourceLocation) {
                     checked += 1
-                    let other = g.metric == .distance ? got.duration : got.length
-                    #expect(UInt64(other) == expected.1, "other measure of cell \(i), \(j)", sourceLocation: sourceLocation)
                 }
             }
         }
         return checked
+    }
+
+    /// Checks one cost against the reference's (weight, other, unique): the
+    /// weight always, the other measure where the cheapest path is unique
+    /// and `checkOther`; `true` when the other measure was checked.
+    static func expectCell(
+        _ got: PathCost?, _ expected: (UInt64, UInt64, Bool)?, _ g: RoadGraph, checkOther: Bool, _ what: String,
+        sourceLocation: SourceLocation
+    ) -> Bool {
+        #expect(got.map { UInt64($0.weight) } == expected?.0, "\(what)", sourceLocation: sourceLocation)
+        guard let got, let expected else { return false }
+        #expect(got.weight == (g.metric == .distance ? got.length : got.duration), sourceLocation: sourceLocation)
+        guard checkOther && expected.2 else { return false }
+        let other = g.metric == .distance ? got.duration : got.length
+        #expect(UInt64(other) == expected.1, "other measure of \(what)", sourceLocation: sourceLocation)
+        return true
     }
 
     /// Hundreds of random graphs with one-way, parallel, zero-length arcs,
