@@ -93,26 +93,20 @@ public enum MatchJob {
                     + (rejected.first.map { " (first rejection: \($0.file):\($0.line): \($0.reason))" } ?? ""))
         }
 
-        // 2–3. Snap and route.
+        // Refuse what cannot fit before doing the work.
+        let k = options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates
+        let budget = MemoryBudget.current(userLimitBytes: options.maxMemoryBytes)
+        try budget.check(
+            SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k)
+                + shipments.count * MatchJob.reportBytesPerShipment,
+            what: "pairing \(shipments.count) shipments")
+
+        // 2–3. Snap and route what every run needs.
         let travel = try computeTravel(for: shipments, observed: observed, model: model, options: options, console: console, clock: &clock)
 
         // 4. Match.
         console.phase("pairing \(shipments.count) shipments")
-        let problem: PairingProblem
-        do {
-            let table = try EmptyLegTable(count: shipments.count) { i, j in travel.legs[empty: i, j] }
-            problem = try PairingProblem(shipments: shipments, loadedLegs: travel.legs.loaded, emptyLegs: table)
-        } catch {
-            throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
-        }
-        let k = options.candidatesPerShipment ?? (shipments.count > MatchOptions.denseLimit ? MatchOptions.sparseCandidates : nil)
-        let pairing = problem.pair(options: PairingOptions(
-            strategy: options.strategy == .greedy ? .greedy : .blossom,
-            ignoreBodyType: options.ignoreBodyType,
-            ignoreTimeWindows: options.ignoreTimeWindows,
-            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
-            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
-            candidatesPerShipment: k))
+        let pairing = try pair(shipments, travel: travel, options: options, candidates: k, budget: budget, console: console)
         clock.lap("match")
 
         // 5. Emissions, geometry, report.

@@ -64,6 +64,15 @@ public struct SpatialPairingProblem: Sendable {
     /// Partners examined at most to explain why a shipment stayed unpaired.
     public static let reasonPartnerLimit = 256
 
+    /// An upper estimate of the bytes ``pair(options:progress:)`` holds at
+    /// its peak for `n` shipments starting from `k` candidates each: the
+    /// space and per-shipment arrays (~300 bytes), and per candidate pair
+    /// its legs, table slot, matching edge and solver state (~260 bytes),
+    /// with room for the pricing to double the pairs.
+    public static func estimatedBytes(shipments n: Int, candidates k: Int) -> Int {
+        n * 300 + 2 * n * k * 260
+    }
+
     /// A problem from its parts.
     ///
     /// - Throws: ``PairingInputError`` when the counts disagree, a leg is out
