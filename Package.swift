@@ -93,6 +93,6 @@ let package = Package(
         benchmark("MatchingBenchmark", path: "Benchmarks/MatchingBenchmark", dependencies: ["Pairing"]),
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),
         benchmark("EmissionsBenchmark", path: "Benchmarks/EmissionsBenchmark", dependencies: ["Emissions"]),
-        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul"]),
+        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul", "Pairing"]),
     ]
 )

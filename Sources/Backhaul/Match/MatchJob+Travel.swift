@@ -56,7 +56,7 @@ extension MatchJob {
                 origins: Array(repeating: nil, count: n), destinations: Array(repeating: nil, count: n),
                 originPoints: shipments.map { $0.origin.coordinate.map(GeoPoint.init) },
                 destinationPoints: shipments.map { $0.destination.coordinate.map(GeoPoint.init) },
-                bound: .crowfly(circuity: circuity), source: source, hierarchy: nil)
+                bound: .crowfly(circuity: circuity, speedKmh: speed), source: source, hierarchy: nil)
             clock.lap("legs")
             return travel
 
@@ -102,7 +102,9 @@ extension MatchJob {
             } catch {
                 throw CommandFailure(.invalidInput, "\(network.file): \(error)")
             }
-            let bound = graph.greatCircleLowerBound().map { LegLowerBound(factor: $0.factor, slackMetres: $0.slackMetres) }
+            let bound = graph.greatCircleLowerBound().map {
+                LegLowerBound(factor: $0.factor, slackMetres: $0.slackMetres, secondsPerMetre: $0.secondsPerMetre, slackSeconds: $0.slackSeconds)
+            }
             clock.lap("legs")
             func geo(_ p: NetworkPoint?) -> GeoPoint? {
                 p?.coordinate.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }

@@ -1,6 +1,6 @@
 import Dispatch
 import Emissions
-import Pairing
+public import Pairing
 import Routing
 
 /// `backhaul match`: batch files in, pairs and savings out.
@@ -26,6 +26,10 @@ public enum MatchJob {
         public var status: ExitStatus
         /// Wall time per phase, in order.
         public var timings: [(phase: String, seconds: Double)]
+        /// How the certified pairing went (`nil` when every pair was
+        /// evaluated), with its own timings — not part of any report, which
+        /// must not depend on the clock.
+        public var pairingStatistics: PricingStatistics?
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -121,7 +125,7 @@ public enum MatchJob {
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
-        return Outcome(report: report, status: status, timings: clock.laps)
+        return Outcome(report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

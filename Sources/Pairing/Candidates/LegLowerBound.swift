@@ -20,21 +20,50 @@ public struct LegLowerBound: Sendable, Hashable, CustomStringConvertible {
     /// Metres subtracted once per leg, `≥ 0`.
     public var slackMetres: Double
 
-    /// A bound of `factor · greatCircle − slackMetres`.
+    /// The fewest seconds a leg takes per metre of its length (1 / the
+    /// fastest speed anywhere), `≥ 0`: `seconds ≥ secondsPerMetre ·
+    /// metres − slackSeconds`. Time windows are checked with it before any
+    /// leg is computed.
+    public var secondsPerMetre: Double
+    /// Seconds subtracted once per leg, `≥ 0`.
+    public var slackSeconds: Double
+
+    /// A bound of `factor · greatCircle − slackMetres` metres and
+    /// `secondsPerMetre · metres − slackSeconds` seconds.
     ///
-    /// - Precondition: `factor > 0`, `slackMetres ≥ 0`, both finite.
-    public init(factor: Double, slackMetres: Double) {
+    /// - Precondition: `factor > 0`, the rest `≥ 0`, all finite.
+    public init(factor: Double, slackMetres: Double, secondsPerMetre: Double = 0, slackSeconds: Double = 0) {
         precondition(factor > 0 && factor.isFinite && slackMetres >= 0 && slackMetres.isFinite, "invalid leg bound")
+        precondition(secondsPerMetre >= 0 && secondsPerMetre.isFinite && slackSeconds >= 0 && slackSeconds.isFinite, "invalid time bound")
         self.factor = factor
         self.slackMetres = slackMetres
+        self.secondsPerMetre = secondsPerMetre
+        self.slackSeconds = slackSeconds
     }
 
-    /// The bound of the crow-fly estimate `round(greatCircle × circuity)`.
-    public static func crowfly(circuity: Double) -> LegLowerBound {
-        LegLowerBound(factor: circuity, slackMetres: 1)
+    /// The bound of the crow-fly estimate: `round(greatCircle × circuity)`
+    /// metres, driven at `speedKmh` (seconds rounded).
+    public static func crowfly(circuity: Double, speedKmh: Double = 70) -> LegLowerBound {
+        LegLowerBound(factor: circuity, slackMetres: 1, secondsPerMetre: 3.6 / speedKmh, slackSeconds: 1)
     }
 
-    public var description: String { "\(factor) × great circle − \(slackMetres) m" }
+    public var description: String {
+        "\(factor) × great circle − \(slackMetres) m, ≥ \(secondsPerMetre) s/m − \(slackSeconds) s"
+    }
+
+    /// The shortest leg the bound allows for a great-circle distance, in
+    /// whole metres and seconds (rounded down).
+    @inlinable
+    func leg(greatCircle: Double) -> Leg {
+        leg(metres: metres(greatCircle: greatCircle))
+    }
+
+    /// The shortest leg for a bound of `metres` (from ``metres(greatCircle:)``).
+    @inlinable
+    public func leg(metres m: Double) -> Leg {
+        let s = max(0, m * secondsPerMetre - slackSeconds)
+        return Leg(metres: Int(m.rounded(.down)), seconds: Int(s.rounded(.down)))
+    }
 
     /// The bound for a great-circle distance, never negative.
     @inlinable

@@ -125,6 +125,13 @@ public struct ShipmentSpace: Sendable {
         return arcBound(destinations[i], origins[j])
     }
 
+    /// The shortest leg (metres and seconds, rounded down) the bound allows
+    /// from `i`'s destination to `j`'s origin (zero when an end is unknown).
+    public func emptyLegLowerBoundLeg(from i: Int, to j: Int) -> Leg {
+        guard contains(i), contains(j) else { return Leg(metres: 0, seconds: 0) }
+        return bound.leg(greatCircle: GeoPoint.arcMetres(chord: destinations[i].distance(to: origins[j])))
+    }
+
     /// Values per shipment to add to query limits, with node maxima.
     ///
     /// - Precondition: `values.count == count`.
@@ -148,13 +155,13 @@ public struct ShipmentSpace: Sendable {
 
     // MARK: Bounds
 
-    @inlinable
+    @inlinable @inline(__always)
     func arcBound(_ from: SIMD3<Double>, _ to: SIMD3<Double>) -> Double {
         bound.metres(greatCircle: GeoPoint.arcMetres(chord: from.distance(to: to)))
     }
 
     /// A lower bound on the chord from `p` to any point of the box.
-    @inlinable
+    @inlinable @inline(__always)
     static func boxDistance(_ p: SIMD3<Double>, _ low: SIMD3<Double>, _ high: SIMD3<Double>) -> Double {
         let below = (low - p).replacing(with: 0, where: low .< p)
         let above = (p - high).replacing(with: 0, where: p .< high)
@@ -162,29 +169,15 @@ public struct ShipmentSpace: Sendable {
         return (d * d).sum().squareRoot()
     }
 
-    @inlinable
-    func nodeArcBound(_ k: Int, from d: SIMD3<Double>) -> Double {
-        let node = nodes[k]
-        return metresPerChord * Self.boxDistance(d, node.originLow, node.originHigh) - bound.slackMetres
-    }
-
-    @inlinable
-    func nodePairBound(_ k: Int, destination d: SIMD3<Double>, origin o: SIMD3<Double>) -> Double {
-        let node = nodes[k]
-        return metresPerChord
-            * (Self.boxDistance(d, node.originLow, node.originHigh)
-                + Self.boxDistance(o, node.destinationLow, node.destinationHigh))
-            - 2 * bound.slackMetres
-    }
 }
 
 // MARK: Queries
 
 extension ShipmentSpace {
-    /// Calls `body(j, lowerBound)` for every shipment `j ≠ i` in the index
-    /// with `lowerBound(i → j) < limit + bonus[j]`, nearer subtrees first.
-    /// The body may lower `limit` (the third argument) to narrow the rest of
-    /// the search, as a best-*k* search does.
+    /// Calls `body(j, lowerBound, &limit)` for every shipment `j ≠ i` in the
+    /// index with `lowerBound(i → j) < limit + bonus[j]`, nearer subtrees
+    /// first. The body may lower `limit` to narrow the rest of the search,
+    /// as a best-*k* search does.
     ///
     /// - Complexity: O(log *n* + visited) for local limits.
     @inlinable
@@ -193,16 +186,14 @@ extension ShipmentSpace {
         _ body: (_ j: Int, _ lowerBound: Double, _ limit: inout Double) -> Void
     ) {
         guard contains(i), !nodes.isEmpty else { return }
-        let d = destinations[i]
         var limit = limit
-        search(
-            nodeBound: { k in nodeArcBound(k, from: d) },
-            itemBound: { j in arcBound(d, origins[j]) },
-            skip: i, limit: &limit, bonus: bonus, body)
+        search(ArcQuery(space: self, destination: destinations[i]), skip: i, limit: &limit, bonus: bonus, cap: .infinity) {
+            j, b, _, limit in body(j, b, &limit)
+        }
     }
 
-    /// Calls `body(j, lowerBound)` for every shipment `j ≠ i` in the index
-    /// with `lowerBound(i → j) + lowerBound(j → i) < limit + bonus[j]`,
+    /// Calls `body(j, lowerBound, &limit)` for every shipment `j ≠ i` in the
+    /// index with `lowerBound(i → j) + lowerBound(j → i) < limit + bonus[j]`,
     /// nearer subtrees first; the body may lower the limit.
     ///
     /// - Complexity: O(log *n* + visited) for local limits.
@@ -211,53 +202,134 @@ extension ShipmentSpace {
         with i: Int, below limit: Double, bonus: Bonus? = nil,
         _ body: (_ j: Int, _ lowerBound: Double, _ limit: inout Double) -> Void
     ) {
-        guard contains(i), !nodes.isEmpty else { return }
-        let d = destinations[i], o = origins[i]
-        var limit = limit
-        search(
-            nodeBound: { k in nodePairBound(k, destination: d, origin: o) },
-            itemBound: { j in arcBound(d, origins[j]) + arcBound(destinations[j], o) },
-            skip: i, limit: &limit, bonus: bonus, body)
+        forEachPair(with: i, below: limit, bonus: bonus, bonusCap: .infinity) { j, ij, ji, limit in
+            body(j, ij + ji, &limit)
+        }
     }
 
-    /// The branch-and-bound traversal both queries share.
+    /// The pair query with both arcs' bounds given separately and the bonus
+    /// capped: every `j ≠ i` with
+    /// `lowerBound(i → j) + lowerBound(j → i) < limit + min(bonus[j], bonusCap)`.
+    ///
+    /// The cap lets a search *own* only the pairs whose other end has the
+    /// smaller bonus — with `bonusCap` = `i`'s own bonus, a pair is found
+    /// from the end with the larger bonus, and each search's reach is at
+    /// most twice that bonus, however large the bonuses elsewhere.
     @inlinable
-    func search(
-        nodeBound: (Int) -> Double, itemBound: (Int) -> Double, skip i: Int, limit: inout Double, bonus: Bonus?,
-        _ body: (Int, Double, inout Double) -> Void
+    public func forEachPair(
+        with i: Int, below limit: Double, bonus: Bonus?, bonusCap: Double,
+        _ body: (_ j: Int, _ lowerBoundIJ: Double, _ lowerBoundJI: Double, _ limit: inout Double) -> Void
+    ) {
+        guard contains(i), !nodes.isEmpty else { return }
+        var limit = limit
+        search(PairQuery(space: self, destination: destinations[i], origin: origins[i]), skip: i, limit: &limit,
+               bonus: bonus, cap: bonusCap, body)
+    }
+
+    /// The branch-and-bound traversal both queries share, specialised per
+    /// query type.
+    @inlinable @inline(__always)
+    func search<Query: SpaceQuery>(
+        _ query: Query, skip i: Int, limit: inout Double, bonus: Bonus?, cap: Double,
+        _ body: (Int, Double, Double, inout Double) -> Void
     ) {
         // Depth ≤ log2(n / leafSize) + 1 < 40; the stack holds at most one
         // pending sibling per level plus the root.
         withUnsafeTemporaryAllocation(of: (node: Int32, bound: Double).self, capacity: 128) { stack in
-            var top = 0
-            stack[0] = (0, nodeBound(0))
-            top = 1
-            while top > 0 {
-                top -= 1
-                let (k, lb) = stack[top]
-                let node = nodes[Int(k)]
-                let headroom = bonus.map { $0.nodeMaximum[Int(k)] } ?? 0
-                if lb >= limit + headroom { continue }
-                if node.left < 0 {
-                    for x in Int(node.start)..<Int(node.end) {
-                        let j = Int(items[x])
-                        if j == i { continue }
-                        let b = itemBound(j)
-                        if b < limit + (bonus?.values[j] ?? 0) { body(j, b, &limit) }
+            nodes.withUnsafeBufferPointer { nodes in
+                items.withUnsafeBufferPointer { items in
+                    stack[0] = (0, query.nodeBound(nodes[0]))
+                    var top = 1
+                    while top > 0 {
+                        top -= 1
+                        let (k, lb) = stack[top]
+                        let node = nodes[Int(k)]
+                        let headroom = bonus.map { min($0.nodeMaximum[Int(k)], cap) } ?? 0
+                        if lb >= limit + headroom { continue }
+                        if node.left < 0 {
+                            for x in Int(node.start)..<Int(node.end) {
+                                let j = Int(items[x])
+                                if j == i { continue }
+                                let (a, b) = query.itemBounds(j)
+                                let extra = bonus.map { min($0.values[j], cap) } ?? 0
+                                if a + b < limit + extra { body(j, a, b, &limit) }
+                            }
+                            continue
+                        }
+                        let l = Int(node.left), r = Int(node.right)
+                        let lbL = query.nodeBound(nodes[l]), lbR = query.nodeBound(nodes[r])
+                        // Push the farther child first so the nearer one is visited first.
+                        if lbL <= lbR {
+                            stack[top] = (Int32(r), lbR)
+                            stack[top + 1] = (Int32(l), lbL)
+                        } else {
+                            stack[top] = (Int32(l), lbL)
+                            stack[top + 1] = (Int32(r), lbR)
+                        }
+                        top += 2
                     }
-                    continue
                 }
-                let l = Int(node.left), r = Int(node.right)
-                let lbL = nodeBound(l), lbR = nodeBound(r)
-                // Push the farther child first so the nearer one is visited first.
-                if lbL <= lbR {
-                    stack[top] = (Int32(r), lbR); stack[top + 1] = (Int32(l), lbL)
-                } else {
-                    stack[top] = (Int32(l), lbL); stack[top + 1] = (Int32(r), lbR)
-                }
-                top += 2
             }
         }
+    }
+}
+
+/// What a query needs from the index: a lower bound for a whole node and
+/// the bounds of one shipment (the pair query's two arcs, or one arc and 0).
+@usableFromInline
+protocol SpaceQuery {
+    func nodeBound(_ node: ShipmentSpace.Node) -> Double
+    func itemBounds(_ j: Int) -> (Double, Double)
+}
+
+/// Arcs from one destination to every origin.
+@usableFromInline
+struct ArcQuery: SpaceQuery {
+    @usableFromInline let space: ShipmentSpace
+    @usableFromInline let destination: SIMD3<Double>
+
+    @inlinable init(space: ShipmentSpace, destination: SIMD3<Double>) {
+        self.space = space
+        self.destination = destination
+    }
+
+    @inlinable @inline(__always)
+    func nodeBound(_ node: ShipmentSpace.Node) -> Double {
+        space.metresPerChord * ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
+            - space.bound.slackMetres
+    }
+
+    @inlinable @inline(__always)
+    func itemBounds(_ j: Int) -> (Double, Double) {
+        (space.arcBound(destination, space.origins[j]), 0)
+    }
+}
+
+/// Both arcs of a pair: one destination to every origin and every
+/// destination back to one origin.
+@usableFromInline
+struct PairQuery: SpaceQuery {
+    @usableFromInline let space: ShipmentSpace
+    @usableFromInline let destination: SIMD3<Double>
+    @usableFromInline let origin: SIMD3<Double>
+
+    @inlinable init(space: ShipmentSpace, destination: SIMD3<Double>, origin: SIMD3<Double>) {
+        self.space = space
+        self.destination = destination
+        self.origin = origin
+    }
+
+    @inlinable @inline(__always)
+    func nodeBound(_ node: ShipmentSpace.Node) -> Double {
+        space.metresPerChord
+            * (ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
+                + ShipmentSpace.boxDistance(origin, node.destinationLow, node.destinationHigh))
+            - 2 * space.bound.slackMetres
+    }
+
+    @inlinable @inline(__always)
+    func itemBounds(_ j: Int) -> (Double, Double) {
+        (space.arcBound(destination, space.origins[j]), space.arcBound(space.destinations[j], origin))
     }
 }
 

@@ -27,7 +27,9 @@ extension CertifiedPairingRun {
                 a: a, b: b, first: aFirst ? a : b, savingMetres: before - after,
                 emptyMetresBefore: before, emptyMetresAfter: after, repositionMetres: aFirst ? ab.metres : ba.metres))
         }
+        var clock = Lap()
         let reasons = try explain(unmatched)
+        statistics.seconds.reasons += clock.lap()
         var emptyBefore = 0, loaded = 0
         for i in 0..<n where problem.loadedLegs[i] != nil && problem.ownReturns[i] != nil {
             emptyBefore += ownReturn[i]
@@ -73,8 +75,11 @@ extension CertifiedPairingRun {
             for p in missing where unique.last.map({ $0 != p }) ?? true { unique.append(p) }
             try evaluate(unique, phase: "explaining unpaired shipments")
             for (i, list) in zip(chunk, partners) {
-                if list.capped { statistics.reasonsFromTopPartners += 1 }
-                reasons.append(reason(i, partners: list.partners))
+                let why = reason(i, partners: list.partners)
+                // A feasible partner settles `partners_taken` whatever the
+                // partners beyond the cap; other reasons rest on the cap.
+                if list.capped && why != .partnersTaken { statistics.reasonsFromTopPartners += 1 }
+                reasons.append(why)
             }
         }
         return reasons

@@ -52,7 +52,9 @@ struct CertifiedPairingRun {
 
     mutating func execute() throws(PairingError) -> PairingResult {
         let k = max(1, options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates)
+        var clock = Lap()
         let candidates = initialCandidates(k)
+        statistics.seconds.candidates += clock.lap()
         statistics.initialCandidatePairs = candidates.count
         try evaluate(candidates, phase: "routing candidate pairs")
 
@@ -62,21 +64,25 @@ struct CertifiedPairingRun {
             let matching = graph.greedyMatching()
             return try finish(matching: matching, graph: graph, optimality: .notOptimal)
         }
+        clock = Lap()
         var solved = graph.maximumWeightMatching(using: options.strategy == .cubicBlossom ? .cubicBlossom : .blossom)
+        statistics.seconds.firstSolve += clock.lap()
         var optimality = PairingOptimality.certified
         while true {
             progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
-            let found = price(duals: solved.duals)
+            clock = Lap()
+            let (found, largestRoom) = price(duals: solved.duals, perShipment: k)
+            statistics.seconds.pricing += clock.lap()
             statistics.pricingRounds += 1
             if found.isEmpty { break }
             if let reason = budgetExhausted() {
                 statistics.stoppedBy = reason
-                optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, violations: found))
+                optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                 break
             }
             statistics.pairsPriced += found.count
             let before = edges.count
-            try evaluate(found.map { ($0.a, $0.b) }, phase: "routing priced pairs")
+            try evaluate(found, phase: "routing priced pairs")
             let u = solved.duals.vertexDuals
             var violations = 0
             for e in edges[before...] where 2 * e.weight > u[e.u] + u[e.v] { violations += 1 }
@@ -84,7 +90,9 @@ struct CertifiedPairingRun {
             let bigger = MatchingGraph(trustedVertexCount: n, edges: edges)
             if violations > 0 {
                 progress?("matching (warm start)", 0, 1)
+                clock = Lap()
                 solved = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph)
+                statistics.seconds.warmSolves += clock.lap()
             }
             graph = bigger
         }
@@ -109,16 +117,24 @@ struct CertifiedPairingRun {
 
     // MARK: Candidates and pricing
 
-    /// Whether `(i, j)` can be ruled out without travel times: body type,
-    /// vehicle, or a deadhead limit both orders exceed by bound.
+    /// Whether `(i, j)` is infeasible whatever its exact legs: body type or
+    /// vehicle, or — with the shortest legs the bound allows — time
+    /// windows or the deadhead limit. (Every order's timing and deadhead
+    /// test only gets harder as legs get longer, so failing with the
+    /// bound's legs means failing with the real ones.)
     @inline(__always)
     func excludedWithoutLegs(_ i: Int, _ j: Int) -> Bool {
+        let space = problem.space
+        return excludedWithoutLegs(i, j, space.emptyLegLowerBound(from: i, to: j), space.emptyLegLowerBound(from: j, to: i))
+    }
+
+    /// ``excludedWithoutLegs(_:_:)`` with the two arcs' metre bounds known.
+    @inline(__always)
+    func excludedWithoutLegs(_ i: Int, _ j: Int, _ ij: Double, _ ji: Double) -> Bool {
         if constraints.staticExclusion(i, j) != nil { return true }
-        if let limit = options.maxDeadheadMetres {
-            let space = problem.space
-            let l = Double(limit)
-            if space.emptyLegLowerBound(from: i, to: j) > l && space.emptyLegLowerBound(from: j, to: i) > l { return true }
-        }
+        guard !options.ignoreTimeWindows || options.maxDeadheadMetres != nil else { return false }
+        let bound = problem.space.bound
+        if case .excluded = outcome(i, j, ab: bound.leg(metres: ij), ba: bound.leg(metres: ji)) { return true }
         return false
     }
 
@@ -133,9 +149,11 @@ struct CertifiedPairingRun {
             for i in range where usable[i] {
                 best.removeAll(keepingCapacity: true)
                 let ri = Double(ownReturn[i])
-                space.forEachPair(with: i, below: ri, bonus: bonus) { j, lb, limit in
-                    guard !excludedWithoutLegs(i, j) else { return }
-                    let ub = ri + Double(ownReturn[j]) - lb
+                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: ri) { j, ij, ji, limit in
+                    // Pairs are owned by the end with the longer return.
+                    guard ownReturn[j] < ownReturn[i] || (ownReturn[j] == ownReturn[i] && j > i) else { return }
+                    guard !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    let ub = ri + Double(ownReturn[j]) - ij - ji
                     guard ub > 0 else { return }
                     var x = best.count
                     while x > 0 && (best[x - 1].ub < ub || (best[x - 1].ub == ub && best[x - 1].j > j)) { x -= 1 }
@@ -162,36 +180,61 @@ struct CertifiedPairingRun {
     }
 
     /// The pairs not yet evaluated whose bound leaves room to violate the
-    /// duals: `ub(i, j) > y_i + y_j` (`y = u/2`), each once (`a < b`), with
-    /// the amount `ub − y_a − y_b` by which they might.
-    func price(duals: MatchingDuals) -> [(a: Int, b: Int, excess: Double)] {
+    /// duals, `ub(i, j) > y_i + y_j` (`y = u/2`): each shipment's `m` with the
+    /// largest room `ub − y_i − y_j` (partial pricing: adding every violator
+    /// at once floods the graph with near-equal pairs that the next solve
+    /// makes irrelevant), as pairs `(a, b)`, `a < b`, without repeats — and
+    /// each shipment's largest room, which bounds the optimum if the loop
+    /// must stop here.
+    func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double]) {
         let space = problem.space, usable = usable, ownReturn = ownReturn, rank = rank, evaluated = evaluated
         let u = duals.vertexDuals
         let room = (0..<n).map { usable[$0] ? Double(ownReturn[$0]) - Double(u[rank[$0]]) / 2 : -.infinity }
         let bonus = space.bonus(room)
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> [(a: Int, b: Int, excess: Double)] in
-            var out: [(a: Int, b: Int, excess: Double)] = []
-            for i in range where usable[i] {
-                let limit = room[i]
-                space.forEachPair(with: i, below: limit, bonus: bonus) { j, lb, _ in
-                    guard j > i, !evaluated.contains(i, j), !excludedWithoutLegs(i, j) else { return }
-                    out.append((i, j, limit + room[j] - lb))
+        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double]) in
+            var keys: [UInt64] = []
+            var largest: [Double] = []
+            var best: [(excess: Double, j: Int)] = []
+            for i in range {
+                best.removeAll(keepingCapacity: true)
+                guard usable[i] else { largest.append(0); continue }
+                let base = room[i]
+                space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base) { j, ij, ji, limit in
+                    // Pairs are owned by the end with more room.
+                    guard room[j] < base || (room[j] == base && j > i) else { return }
+                    guard !evaluated.contains(i, j), !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    let excess = base + room[j] - ij - ji
+                    var x = best.count
+                    while x > 0 && (best[x - 1].excess < excess || (best[x - 1].excess == excess && best[x - 1].j > j)) { x -= 1 }
+                    guard x < m else { return }
+                    best.insert((excess, j), at: x)
+                    if best.count > m { best.removeLast() }
+                    if best.count == m { limit = base - best[m - 1].excess }
                 }
+                largest.append(best.first?.excess ?? 0)
+                for b in best { keys.append(EvaluatedPairs.key(i, b.j)) }
             }
-            return out
+            return (keys, largest)
         }
-        return chunks.flatMap { $0 }
+        var keys = chunks.flatMap(\.keys)
+        keys.sort()
+        var pairs: [(Int, Int)] = []
+        var previous: UInt64 = 0
+        for key in keys where key != previous {
+            previous = key
+            let k = key &- 1
+            pairs.append((Int(k >> 32), Int(k & 0xFFFF_FFFF)))
+        }
+        return (pairs, chunks.flatMap(\.largest))
     }
 
     /// A proven upper bound on the optimum saving when pricing stops with
-    /// `violations` left: the dual objective with each shipment's dual
-    /// raised by its largest remaining excess, which makes the dual
-    /// feasible for every pair.
-    func upperBound(_ duals: MatchingDuals, violations: [(a: Int, b: Int, excess: Double)]) -> Int {
-        var raise = [Double](repeating: 0, count: n)
-        for v in violations { raise[v.a] = max(raise[v.a], v.excess) }
+    /// violations left: the dual objective with each shipment's dual raised
+    /// by its largest remaining room, which makes the dual feasible for
+    /// every pair (each pair needs one end raised by its room).
+    func upperBound(_ duals: MatchingDuals, largestRoom: [Double]) -> Int {
         let doubled = duals.doubledObjective(blossomSizes: duals.blossomSizes())
-        let bound = Double(doubled) / 2 + raise.reduce(0, +)
+        let bound = Double(doubled) / 2 + largestRoom.reduce(0, +)
         return Int(bound.rounded(.down))
     }
 
@@ -201,6 +244,8 @@ struct CertifiedPairingRun {
     /// stays bounded) and adds the feasible pairs with a positive saving to
     /// the matching graph.
     mutating func evaluate(_ pairs: [(Int, Int)], phase: String) throws(PairingError) {
+        var clock = Lap()
+        defer { statistics.seconds.legs += clock.lap() }
         let block = 1 << 19
         var done = 0
         var start = 0
@@ -267,5 +312,17 @@ extension MatchingDuals {
             }
         }
         return sizes
+    }
+}
+
+/// Wall-clock laps.
+struct Lap {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the previous lap (or the start), and starts the next.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
     }
 }

@@ -51,6 +51,20 @@ public struct PricingStatistics: Sendable, Hashable {
     public var stoppedBy: String?
     /// Bytes of the evaluated-pair table and matching graph at the end.
     public var bytes = 0
+    /// Wall seconds spent finding candidates, computing legs, solving the
+    /// matching (first and warm-started), pricing, and explaining the
+    /// unpaired shipments.
+    public var seconds = Seconds()
+
+    /// Wall seconds per part of the certified pairing.
+    public struct Seconds: Sendable, Hashable {
+        public var candidates = 0.0
+        public var legs = 0.0
+        public var firstSolve = 0.0
+        public var warmSolves = 0.0
+        public var pricing = 0.0
+        public var reasons = 0.0
+    }
 }
 
 /// Why the certified pairing could not finish.

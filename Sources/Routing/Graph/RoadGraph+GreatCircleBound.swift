@@ -21,9 +21,15 @@ public struct GreatCircleBound: Sendable, Hashable, CustomStringConvertible {
     public var factor: Double
     /// Metres subtracted once per route.
     public var slackMetres: Double
+    /// The fewest seconds per metre on any edge (1 / the fastest edge's
+    /// speed): `duration ≥ secondsPerMetre · length − slackSeconds` for
+    /// every route, edges without a duration covered by the slack.
+    public var secondsPerMetre: Double
+    /// Seconds subtracted once per route.
+    public var slackSeconds: Double
 
     public var description: String {
-        "route ≥ \(factor) × great circle − \(slackMetres) m"
+        "route ≥ \(factor) × great circle − \(slackMetres) m, ≥ \(secondsPerMetre) s/m − \(slackSeconds) s"
     }
 }
 
@@ -43,6 +49,17 @@ extension RoadGraph {
         let factors = Self.boundFactors
         var deficit = [Double](repeating: 0, count: factors.count)
         let unit = metresPerLengthUnit
+        // Time: the largest speed over edges with a duration; edges without
+        // one (length but zero time) add their length to a time deficit.
+        var fastest = 0.0  // length units per duration unit
+        var timeless = 0.0  // metres on edges of zero duration
+        for e in 0..<edgeCount {
+            if edgeDuration[e] > 0 {
+                fastest = max(fastest, Double(edgeLength[e]) / Double(edgeDuration[e]))
+            } else {
+                timeless += Double(edgeLength[e]) * unit
+            }
+        }
         for u in 0..<nodeCount {
             let a = Coordinate(fixedLatitude: latitudeE7[u], fixedLongitude: longitudeE7[u])
             for e in edges(from: u) {
@@ -57,18 +74,24 @@ extension RoadGraph {
                 }
             }
         }
-        var best = GreatCircleBound(factor: factors[0], slackMetres: deficit[0])
+        // Duration units are deciseconds, length units decimetres.
+        let secondsPerMetre = fastest > 0 ? 1 / fastest : 0
+        var best = GreatCircleBound(factor: factors[0], slackMetres: deficit[0], secondsPerMetre: 0, slackSeconds: 0)
         var bestLoss = deficit[0]
         for (x, f) in factors.enumerated().dropFirst() {
             let loss = (1 - f) * typicalMetres + deficit[x]
             if loss < bestLoss {
                 bestLoss = loss
-                best = GreatCircleBound(factor: f, slackMetres: deficit[x])
+                best = GreatCircleBound(factor: f, slackMetres: deficit[x], secondsPerMetre: 0, slackSeconds: 0)
             }
         }
         // Both partial edges at the ends round by at most one unit each,
         // and a metre for the rounding of the route to whole metres.
         best.slackMetres = (best.slackMetres + 2 * unit + 1).rounded(.up)
+        // duration ≥ (length − timeless) · secondsPerMetre, less two
+        // rounding units at the partial ends and a second for rounding.
+        best.secondsPerMetre = secondsPerMetre
+        best.slackSeconds = (timeless * secondsPerMetre + 0.2 + 1).rounded(.up)
         return best
     }
 
