@@ -79,12 +79,15 @@ extension LedgerDatabase {
                 return out
             }
             let currencies = try distinct("r.currency")
+            let withMoney = try database.scalarInt("SELECT COUNT(*) \(scope) AND r.currency IS NOT NULL", scopeValues) ?? 0
             let methods = try distinct("r.split_method")
             let first = try database.scalarText("SELECT MIN(r.run_date) \(scope)", scopeValues)
             let last = try database.scalarText("SELECT MAX(r.run_date) \(scope)", scopeValues)
-            return LedgerReport(
+            var report = LedgerReport(
                 query: query, rows: rows, total: total, runs: runs, currencies: currencies, splitMethods: methods,
                 firstDate: first, lastDate: last)
+            report.runsWithMoney = withMoney
+            return report
         } catch {
             throw Self.wrap(error, path)
         }

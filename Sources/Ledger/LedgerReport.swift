@@ -29,6 +29,8 @@ public struct LedgerReport: Sendable, Hashable {
     /// The distinct currencies of the runs' money figures (empty when none
     /// had cost rates). Money is only meaningful with exactly one.
     public var currencies: [String]
+    /// Runs that had cost rates (money figures); the others count 0 money.
+    public var runsWithMoney: Int = 0
     /// The distinct split methods of the runs.
     public var splitMethods: [String]
     /// The first and last run date included.
