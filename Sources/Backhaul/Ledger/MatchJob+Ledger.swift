@@ -15,38 +15,10 @@ extension MatchJob {
         tours: [TourCostMatrix], shipments: [Shipment], observed: [Shipment], batch: Batch, options: MatchOptions,
         report: MatchReport
     ) -> LedgerRun {
-        let names = allocation.companies
-        var ledgerTours: [LedgerRun.Tour] = []
-        ledgerTours.reserveCapacity(allocation.tours.count)
-        for (t, tour) in allocation.tours.enumerated() {
-            let order = orders[t], matrix = tours[t], model = models[matrix.model]
-            let cells = allocation.cells[tour.cellRange]
-            // Each company's saved metres split over its shipments of the
-            // tour by their own returns (largest remainder).
-            var saved = [Int](repeating: 0, count: order.count)
-            for cell in cells {
-                let mine = order.indices.filter { matrix.companies[$0] == cell.company }
-                let parts = LargestRemainder.apportion(cell.figures.savedMetres, quotas: mine.map { Double(matrix.empty($0, $0)!.metres) })
-                for (k, m) in zip(mine, parts) { saved[k] = m }
-            }
-            let ledgerShipments = order.enumerated().map { k, s -> LedgerRun.Shipment in
-                let loaded = matrix.loaded[k].metres, back = matrix.empty(k, k)!.metres
-                let carried = model.estimate(distanceKm: Double(loaded) / 1000, loadKg: shipments[s].weightKg)
-                let emptyShare = model.emptyRun(metres: back - saved[k])
-                let avoided = model.emptyRun(metres: saved[k])
-                func g(_ kg: Double) -> Int { Int((kg * 1000).rounded(.toNearestOrAwayFromZero)) }
-                return LedgerRun.Shipment(
-                    id: shipments[s].id, company: names[matrix.companies[k]], loadedMetres: loaded, returnMetres: back,
-                    weightKg: shipments[s].weightKg, savedMetres: saved[k],
-                    co2eGramsTTW: g(carried.co2eKgTTW + emptyShare.co2eKgTTW), co2eGramsWTW: g(carried.co2eKgWTW + emptyShare.co2eKgWTW),
-                    avoidedGramsTTW: g(avoided.co2eKgTTW), avoidedGramsWTW: g(avoided.co2eKgWTW))
-            }
-            ledgerTours.append(LedgerRun.Tour(
-                vehicle: modelKeys[matrix.model].vehicle, fuel: modelKeys[matrix.model].fuel, figures: tour.figures,
-                shipments: ledgerShipments,
-                allocations: cells.map { .init(company: names[$0.company], shareMetres: $0.shareMetres, figures: $0.figures) }))
-        }
-        let companies = names.indices.map { LedgerRun.Company(name: names[$0], figures: allocation.companyFigures[$0]) }
+        let info = orders.map { order in order.map { LedgerRunBuilder.ShipmentInfo(id: shipments[$0].id, weightKg: shipments[$0].weightKg) } }
+        let ledgerTours = LedgerRunBuilder.tours(
+            allocation: allocation, matrices: tours, shipments: info, models: models, modelKeys: modelKeys)
+        let companies = LedgerRunBuilder.companies(allocation)
         let a = options.allocation
         return LedgerRun(
             fingerprint: fingerprint(options: options, report: report, shipments: shipments, observed: observed),
