@@ -113,19 +113,7 @@ struct LedgerTable {
     }
 
     func html(title: String) -> String {
-        func esc(_ s: String) -> String {
-            var o = ""
-            for ch in s {
-                switch ch {
-                case "&": o += "&amp;"
-                case "<": o += "&lt;"
-                case ">": o += "&gt;"
-                case "\"": o += "&quot;"
-                default: o.append(ch)
-                }
-            }
-            return o
-        }
+        // `esc` is the report writers' HTML escaping (Reports/MatchReport+HTML.swift).
         var o = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(esc(title))</title>\n"
         o += "<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
             + "th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left}.n{text-align:right;font-variant-numeric:tabular-nums}</style>\n"

@@ -112,59 +112,75 @@ public struct CoalitionGame: Sendable, Hashable {
     static func cheapestPartitions(_ tour: TourCostMatrix) -> [TravelCost?] {
         let n = tour.count
         let full = 1 << n
-        // cyc(C): shortest cycle through exactly C's shipments, starting at
-        // C's lowest shipment.
-        var cycle = [TravelCost?](repeating: nil, count: full)
-        for c in 1..<full {
-            var members: [Int] = []
-            for k in 0..<n where c & (1 << k) != 0 { members.append(k) }
-            var best: TravelCost?
-            var rest = Array(members.dropFirst())
-            permute(&rest, 0) { order in
-                var total = TravelCost.zero
-                var previous = members[0]
-                for k in order + [members[0]] {
-                    guard let e = tour.empty(previous, k) else { return }
-                    total = total + tour.loaded[previous] + e
-                    previous = k
+        let none = Int.max
+        // Metres and seconds of cyc(C) and g(M) for every mask (≤ 16), on the
+        // stack; `none` marks "no route".
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { buffer in
+            let cycleM = buffer.baseAddress!, cycleS = cycleM + 16, gM = cycleM + 32, gS = cycleM + 48
+            // cyc(C): the shortest cyclic order of C from its lowest shipment
+            // (the orders come from ``cyclicOrders``).
+            var k = 0
+            let table = Self.cyclicOrders
+            for c in 1..<16 {
+                let orders = Int(table[k]), size = c.nonzeroBitCount
+                k += 1
+                var bestM = none, bestS = none
+                for _ in 0..<orders {
+                    if c < full {
+                        var m = 0, sec = 0, ok = true
+                        for step in 0..<size {
+                            let from = Int(table[k + step]), to = Int(table[k + (step + 1) % size])
+                            guard let e = tour.empty(from, to) else { ok = false; break }
+                            m += tour.loaded[from].metres + e.metres
+                            sec += tour.loaded[from].seconds + e.seconds
+                        }
+                        if ok && (m < bestM || (m == bestM && sec < bestS)) { bestM = m; bestS = sec }
+                    }
+                    k += size
                 }
-                if best == nil || total < best! { best = total }
+                if c < full { cycleM[c] = bestM; cycleS[c] = bestS }
             }
-            cycle[c] = best
-        }
-        var g = [TravelCost?](repeating: nil, count: full)
-        g[0] = .zero
-        for m in 1..<full {
-            let low = m & -m
-            let others = m & ~low
-            // Every C = low ∪ (a subset of the others).
-            var sub = others
-            var best: TravelCost?
-            while true {
-                let c = sub | low
-                if let cc = cycle[c], let rest = g[m & ~c] {
-                    let total = cc + rest
-                    if best == nil || total < best! { best = total }
+            gM[0] = 0; gS[0] = 0
+            for m in 1..<full {
+                let low = m & -m
+                let others = m & ~low
+                var sub = others
+                var bestM = none, bestS = none
+                while true {
+                    let c = sub | low, rest = m & ~c
+                    if cycleM[c] != none && gM[rest] != none {
+                        let tm = cycleM[c] + gM[rest], ts = cycleS[c] + gS[rest]
+                        if tm < bestM || (tm == bestM && ts < bestS) { bestM = tm; bestS = ts }
+                    }
+                    if sub == 0 { break }
+                    sub = (sub - 1) & others
                 }
-                if sub == 0 { break }
-                sub = (sub - 1) & others
+                gM[m] = bestM; gS[m] = bestS
             }
-            g[m] = best
+            return (0..<full).map { gM[$0] == none ? nil : TravelCost(metres: gM[$0], seconds: gS[$0]) }
         }
-        return g
     }
 
-    /// Calls `body` with every permutation of `a[k...]` (Heap-free
-    /// recursive swapping; at most 3! orders here).
-    private static func permute(_ a: inout [Int], _ k: Int, _ body: ([Int]) -> Void) {
-        if k >= a.count - 1 || a.isEmpty {
-            body(a)
-            return
+    /// For every subset `C` of 4 shipments (masks 1…15 in order): the number
+    /// of cyclic orders starting at C's lowest shipment, then each order's
+    /// shipments — (|C| − 1)! orders, 24 in all.
+    static let cyclicOrders: [UInt8] = {
+        var out: [UInt8] = []
+        for c in 1..<16 {
+            let members = (0..<4).filter { c & (1 << $0) != 0 }
+            var orders: [[Int]] = []
+            func permute(_ rest: [Int], _ prefix: [Int]) {
+                if rest.isEmpty { orders.append(prefix); return }
+                for (i, x) in rest.enumerated() {
+                    var r = rest
+                    r.remove(at: i)
+                    permute(r, prefix + [x])
+                }
+            }
+            permute(Array(members.dropFirst()), [members[0]])
+            out.append(UInt8(orders.count))
+            for o in orders { out += o.map(UInt8.init) }
         }
-        for i in k..<a.count {
-            a.swapAt(k, i)
-            permute(&a, k + 1, body)
-            a.swapAt(k, i)
-        }
-    }
+        return out
+    }()
 }

@@ -60,21 +60,19 @@ struct SmallLinearProgram {
         let slackCount = normal.filter { $0.relation != .equal }.count
         let artificialCount = normal.filter { $0.relation != .lessOrEqual }.count
         let columns = n + slackCount + artificialCount
-        let rhs = columns
-        var t = [[Double]](repeating: [Double](repeating: 0, count: columns + 1), count: m)
-        var basis = [Int](repeating: 0, count: m)
+        var t = Tableau(rows: m, columns: columns)
         var slack = n, artificial = n + slackCount
         for (r, row) in normal.enumerated() {
-            for j in 0..<n { t[r][j] = row.coefficients[j] }
-            t[r][rhs] = row.bound
+            for j in 0..<n { t[r, j] = row.coefficients[j] }
+            t[r, columns] = row.bound
             switch row.relation {
             case .lessOrEqual:
-                t[r][slack] = 1; basis[r] = slack; slack += 1
+                t[r, slack] = 1; t.basis[r] = slack; slack += 1
             case .greaterOrEqual:
-                t[r][slack] = -1; slack += 1
-                t[r][artificial] = 1; basis[r] = artificial; artificial += 1
+                t[r, slack] = -1; slack += 1
+                t[r, artificial] = 1; t.basis[r] = artificial; artificial += 1
             case .equal:
-                t[r][artificial] = 1; basis[r] = artificial; artificial += 1
+                t[r, artificial] = 1; t.basis[r] = artificial; artificial += 1
             }
         }
         let firstArtificial = n + slackCount
@@ -83,72 +81,98 @@ struct SmallLinearProgram {
         if artificialCount > 0 {
             var cost = [Double](repeating: 0, count: columns)
             for j in firstArtificial..<columns { cost[j] = 1 }
-            guard Self.run(&t, &basis, cost: cost, allowed: columns) else { return .unbounded }
-            var infeasibility = 0.0
-            for r in 0..<m where basis[r] >= firstArtificial { infeasibility += t[r][rhs] }
-            if infeasibility > 1e-9 { return .infeasible }
+            t.setObjective(cost)
+            guard t.run(allowed: columns) else { return .unbounded }
+            if -t.objectiveValue > 1e-9 { return .infeasible }
             // Drive the remaining (zero) artificials out of the basis.
-            var r = 0
-            while r < t.count {
-                if basis[r] >= firstArtificial {
-                    if let j = (0..<firstArtificial).first(where: { abs(t[r][$0]) > Self.tolerance }) {
-                        Self.pivot(&t, &basis, row: r, column: j)
-                    } else {
-                        t.remove(at: r); basis.remove(at: r)  // a redundant row
-                        continue
-                    }
+            for r in 0..<t.rows where t.basis[r] >= firstArtificial {
+                if let j = (0..<firstArtificial).first(where: { abs(t[r, $0]) > Self.tolerance }) {
+                    t.pivot(row: r, column: j)
                 }
-                r += 1
+                // else: a redundant row; its artificial stays basic at 0 and
+                // is never allowed to enter again.
             }
         }
 
         // Phase 2.
         var cost = [Double](repeating: 0, count: columns)
         for j in 0..<n { cost[j] = objective[j] }
-        guard Self.run(&t, &basis, cost: cost, allowed: firstArtificial) else { return .unbounded }
+        t.setObjective(cost)
+        guard t.run(allowed: firstArtificial) else { return .unbounded }
         var z = [Double](repeating: 0, count: n)
-        for (r, b) in basis.enumerated() where b < n { z[b] = t[r][rhs] }
+        for r in 0..<t.rows where t.basis[r] < n { z[t.basis[r]] = t[r, columns] }
         let value = zip(objective, z).reduce(0) { $0 + $1.0 * $1.1 }
         return .optimal(z, objective: value)
     }
 
-    /// Simplex iterations with Bland's rule over columns `0 ..< allowed`.
-    /// Returns `false` when the objective is unbounded below.
-    private static func run(_ t: inout [[Double]], _ basis: inout [Int], cost: [Double], allowed: Int) -> Bool {
-        let rhs = t.first.map { $0.count - 1 } ?? 0
-        for _ in 0..<10_000 {
-            // Reduced costs: c_j − c_B · column_j.
-            var entering: Int?
-            for j in 0..<allowed where !basis.contains(j) {
-                var reduced = cost[j]
-                for r in t.indices { reduced -= cost[basis[r]] * t[r][j] }
-                if reduced < -tolerance { entering = j; break }
+    /// A dense tableau, row-major in one array, with the reduced-cost row
+    /// kept up to date by every pivot (row `rows`).
+    struct Tableau {
+        let rows: Int, columns: Int
+        var cells: [Double]
+        var basis: [Int]
+
+        init(rows: Int, columns: Int) {
+            self.rows = rows
+            self.columns = columns
+            cells = [Double](repeating: 0, count: (rows + 1) * (columns + 1))
+            basis = [Int](repeating: 0, count: rows)
+        }
+
+        subscript(r: Int, c: Int) -> Double {
+            get { cells[r * (columns + 1) + c] }
+            set { cells[r * (columns + 1) + c] = newValue }
+        }
+
+        /// −(objective value) sits in the right-hand side of the cost row.
+        var objectiveValue: Double { -self[rows, columns] }
+
+        /// Sets the cost row to the reduced costs of `cost` for the current
+        /// basis.
+        mutating func setObjective(_ cost: [Double]) {
+            for j in 0...columns { self[rows, j] = j < columns ? cost[j] : 0 }
+            for r in 0..<rows {
+                let cb = cost[basis[r]]
+                if cb != 0 { for j in 0...columns { self[rows, j] -= cb * self[r, j] } }
             }
-            guard let j = entering else { return true }
-            var leaving: Int?
-            var best = Double.infinity
-            for r in t.indices where t[r][j] > tolerance {
-                let ratio = t[r][rhs] / t[r][j]
-                if ratio < best - tolerance || (abs(ratio - best) <= tolerance && basis[r] < basis[leaving!]) {
-                    best = ratio
-                    leaving = r
+        }
+
+        /// Simplex iterations with Bland's rule over columns `0 ..< allowed`;
+        /// `false` when the objective is unbounded below.
+        mutating func run(allowed: Int) -> Bool {
+            for _ in 0..<10_000 {
+                guard let j = (0..<allowed).first(where: { self[rows, $0] < -SmallLinearProgram.tolerance }) else { return true }
+                var leaving = -1
+                var best = Double.infinity
+                for r in 0..<rows where self[r, j] > SmallLinearProgram.tolerance {
+                    let ratio = self[r, columns] / self[r, j]
+                    if ratio < best - SmallLinearProgram.tolerance
+                        || (abs(ratio - best) <= SmallLinearProgram.tolerance && basis[r] < basis[leaving]) {
+                        best = ratio
+                        leaving = r
+                    }
+                }
+                guard leaving >= 0 else { return false }
+                pivot(row: leaving, column: j)
+            }
+            return true  // not reached for these sizes; Bland's rule terminates
+        }
+
+        mutating func pivot(row r: Int, column j: Int) {
+            let width = columns + 1
+            let p = self[r, j]
+            cells.withUnsafeMutableBufferPointer { c in
+                let base = r * width
+                for k in 0..<width { c[base + k] /= p }
+                for i in 0...rows where i != r {
+                    let f = c[i * width + j]
+                    if f != 0 {
+                        let row = i * width
+                        for k in 0..<width { c[row + k] -= f * c[base + k] }
+                    }
                 }
             }
-            guard let r = leaving else { return false }
-            pivot(&t, &basis, row: r, column: j)
+            basis[r] = j
         }
-        return true  // not reached for these sizes; Bland's rule terminates
-    }
-
-    private static func pivot(_ t: inout [[Double]], _ basis: inout [Int], row r: Int, column j: Int) {
-        let p = t[r][j]
-        for k in t[r].indices { t[r][k] /= p }
-        for i in t.indices where i != r {
-            let f = t[i][j]
-            if f != 0 {
-                for k in t[i].indices { t[i][k] -= f * t[r][k] }
-            }
-        }
-        basis[r] = j
     }
 }
