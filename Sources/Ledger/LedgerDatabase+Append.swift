@@ -100,19 +100,28 @@ extension LedgerDatabase {
                     "INSERT INTO allocations(run_id, tour_no, company, share_m, \(figures)) VALUES (?, ?, ?, ?, \(marks))")
                 var partners: [PartnerKey: AllocationFigures] = [:]
                 for (t, r) in run.tours.enumerated() {
-                    try tour.run([.int(runID), .int(t), .text(r.vehicle), .text(r.fuel)] + Self.values(r.figures))
+                    try tour.bind(runID, at: 1); try tour.bind(t, at: 2)
+                    try tour.bind(r.vehicle, at: 3); try tour.bind(r.fuel, at: 4)
+                    try Self.bind(r.figures, to: tour, from: 5)
+                    try tour.execute()
                     try step()
                     for (k, s) in r.shipments.enumerated() {
-                        try shipment.run([
-                            .int(runID), .int(t), .int(k), .text(s.id), .text(s.company), .int(s.loadedMetres),
-                            .int(s.returnMetres), s.weightKg.map(SQLiteValue.real) ?? .null, .int(s.savedMetres),
-                            .int(s.co2eGramsTTW), .int(s.co2eGramsWTW), .int(s.avoidedGramsTTW), .int(s.avoidedGramsWTW),
-                        ])
+                        try shipment.bind(runID, at: 1); try shipment.bind(t, at: 2); try shipment.bind(k, at: 3)
+                        try shipment.bind(s.id, at: 4); try shipment.bind(s.company, at: 5)
+                        try shipment.bind(s.loadedMetres, at: 6); try shipment.bind(s.returnMetres, at: 7)
+                        if let w = s.weightKg { try shipment.bind(w, at: 8) } else { try shipment.bind(nil as String?, at: 8) }
+                        try shipment.bind(s.savedMetres, at: 9)
+                        try shipment.bind(s.co2eGramsTTW, at: 10); try shipment.bind(s.co2eGramsWTW, at: 11)
+                        try shipment.bind(s.avoidedGramsTTW, at: 12); try shipment.bind(s.avoidedGramsWTW, at: 13)
+                        try shipment.execute()
                         try step()
                     }
                     let key = r.partners
                     for a in r.allocations {
-                        try allocation.run([.int(runID), .int(t), .text(a.company), .real(a.shareMetres)] + Self.values(a.figures))
+                        try allocation.bind(runID, at: 1); try allocation.bind(t, at: 2)
+                        try allocation.bind(a.company, at: 3); try allocation.bind(a.shareMetres, at: 4)
+                        try Self.bind(a.figures, to: allocation, from: 5)
+                        try allocation.execute()
                         try step()
                         partners[PartnerKey(partners: key, company: a.company), default: .zero] += a.figures
                     }
@@ -132,6 +141,13 @@ extension LedgerDatabase {
         } catch {
             throw .invalidRun("append stopped: \(error)")
         }
+    }
+
+    /// Binds the figure columns to parameters `from …` of `statement`.
+    static func bind(_ f: AllocationFigures, to statement: Statement, from first: Int32) throws(SQLiteError) {
+        let values = [f.shipments, f.tours, f.standaloneMetres, f.standaloneSeconds, f.savedMetres, f.savedSeconds,
+                      f.fuelSavedMillilitres, f.co2eSavedGramsTTW, f.co2eSavedGramsWTW, f.standaloneCents, f.savedCents]
+        for (k, v) in values.enumerated() { try statement.bind(v, at: first + Int32(k)) }
     }
 
     struct PartnerKey: Hashable {

@@ -110,7 +110,12 @@ public struct LedgerRun: Sendable, Hashable {
         /// The companies of the tour, sorted and joined with ` + `: how
         /// `ledger report --by pair` names a partnership.
         public var partners: String {
-            Array(Set(allocations.map(\.company))).sorted().joined(separator: " + ")
+            if allocations.count == 1 { return allocations[0].company }
+            var names = allocations.map(\.company)
+            names.sort()
+            var unique: [String] = []
+            for n in names where unique.last != n { unique.append(n) }
+            return unique.joined(separator: " + ")
         }
     }
 

@@ -84,6 +84,17 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Steps once and resets, keeping the bindings: one execution of an
+    /// `INSERT` whose parameters were bound one by one (the fast path of a
+    /// bulk insert: no array of values per row).
+    public func execute() throws(SQLiteError) {
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            throw database.error(rc, "\(database.path): \(Database.abbreviate(sql))")
+        }
+    }
+
     /// Binds `values`, steps to the end, resets: one execution of an
     /// `INSERT`, `UPDATE` or `DELETE`.
     public func run(_ values: [SQLiteValue]) throws(SQLiteError) {
