@@ -106,38 +106,29 @@ public final class LedgerDatabase {
         _ = try? database.execute("PRAGMA journal_mode = WAL")
         try run("PRAGMA synchronous = FULL")
         try run("PRAGMA cache_size = -65536")  // 64 MiB: a 100,000-pair append stays in memory until commit
-        if tables == 0 {
-            try createSchema()
-        } else if version < LedgerSchema.currentVersion {
-            try migrate(from: version)
-        }
+        if tables == 0 || version < LedgerSchema.currentVersion { try upgrade() }
     }
 
-    /// Creates the current schema in an empty file (version 1, then every
-    /// migration: one path to the current layout, the one users' files
-    /// take).
-    private func createSchema() throws(LedgerError) {
+    /// Creates the schema in an empty file (version 1, then every migration:
+    /// one path to the current layout, the one users' files take) or
+    /// migrates an older one — in one write transaction that looks again at
+    /// the version once it holds the lock, so that cron jobs starting
+    /// together on a new file create it once.
+    private func upgrade() throws(LedgerError) {
         do {
             try database.transaction {
-                try database.execute(LedgerSchema.version1)
-                try database.execute("PRAGMA application_id = \(LedgerSchema.applicationID)")
-                try database.execute("INSERT INTO meta(key, value) VALUES ('application', 'backhaul savings ledger'), ('created_schema_version', '1')")
-                try database.execute("PRAGMA user_version = 1")
-            }
-        } catch let e as SQLiteError {
-            throw Self.wrap(e, path)
-        } catch {
-            throw .invalidRun("\(error)")
-        }
-        try migrate(from: 1)
-    }
-
-    /// Applies every migration from `version` to the current one, in one
-    /// transaction.
-    private func migrate(from version: Int) throws(LedgerError) {
-        guard version >= 1 else { throw .notALedger(path: path) }
-        do {
-            try database.transaction {
+                let tables = try database.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+                var version = try database.scalarInt("PRAGMA user_version") ?? 0
+                if tables == 0 {
+                    try database.execute(LedgerSchema.version1)
+                    try database.execute("PRAGMA application_id = \(LedgerSchema.applicationID)")
+                    try database.execute("INSERT INTO meta(key, value) VALUES ('application', 'backhaul savings ledger'), ('created_schema_version', '1')")
+                    version = 1
+                }
+                guard version >= 1 else { throw LedgerError.notALedger(path: path) }
+                guard version <= LedgerSchema.currentVersion else {
+                    throw LedgerError.newerSchema(path: path, found: version, supported: LedgerSchema.currentVersion)
+                }
                 for v in version..<LedgerSchema.currentVersion {
                     try database.execute(LedgerSchema.migrations[v - 1])
                 }
@@ -145,6 +136,8 @@ public final class LedgerDatabase {
             }
         } catch let e as SQLiteError {
             throw Self.wrap(e, path)
+        } catch let e as LedgerError {
+            throw e
         } catch {
             throw .invalidRun("\(error)")
         }

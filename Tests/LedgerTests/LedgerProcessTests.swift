@@ -265,3 +265,26 @@ struct LedgerProcessTests {
         #expect(r.status == 0 && r.stderr.contains("recorded run 2"))
     }
 }
+
+extension LedgerProcessTests {
+    /// Four cron jobs appending at once: each waits for the write lock
+    /// (busy timeout) and every run is recorded.
+    @Test func concurrentAppendsAllLand() throws {
+        let db = dir.file("savings.db")
+        let batch = dir.write("batch.csv", companyBatch)
+        let processes = (1...4).map { day -> Process in
+            let p = Process()
+            p.executableURL = Backhaul.executable!
+            p.arguments = ["match", batch, "--quiet", "--format", "csv", "--ledger", db, "--ledger-date", "2026-11-2\(day)"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let runs = try Backhaul.run(["ledger", "runs", db, "--format", "json"])
+        let list = try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as! [[String: Any]]
+        #expect(Set(list.compactMap { $0["date"] as? String }) == ["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"])
+    }
+}
