@@ -167,7 +167,8 @@ if runner.selects("report") {
     measure("report: peer, open the ledger only (checks included)") { blackHole(try! LedgerDatabase(path: path, create: false)) }
     for grouping in LedgerQuery.Grouping.allCases {
         measure("report: open + by \(grouping.rawValue), whole year") {
-            let db = try! LedgerDatabase(path: path, create: false)
+            let tables = LedgerDatabase.defaultCheckedTables + (grouping == .pair ? ["run_partners"] : [])
+            let db = try! LedgerDatabase(path: path, create: false, checking: tables)
             blackHole(LedgerReportJob.render(try! db.report(LedgerQuery(grouping: grouping)), .md, path: path))
         }
     }

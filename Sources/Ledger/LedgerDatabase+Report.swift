@@ -31,13 +31,16 @@ extension LedgerDatabase {
                 WHERE \(where_)\(companyFilter) GROUP BY 1 ORDER BY 1
                 """
         case .pair:
-            // Tours count once per partnership, not once per company in it.
-            let tours = query.company != nil ? "SUM(x.tours)" : "SUM(CASE WHEN x.company = (SELECT MIN(y.company) FROM run_partners y WHERE y.run_id = x.run_id AND y.partners = x.partners) THEN x.tours ELSE 0 END)"
-            let sums = LedgerSchema.figureColumns.map { $0 == "tours" ? tours : "SUM(x.\($0))" }.joined(separator: ", ")
+            // Every company row of a partnership carries the partnership's
+            // tour count: take it once per run, then sum over runs.
+            let inner = LedgerSchema.figureColumns.map { $0 == "tours" ? "MAX(x.tours) AS tours" : "SUM(x.\($0)) AS \($0)" }.joined(separator: ", ")
+            let outer = LedgerSchema.figureColumns.map { "SUM(p.\($0))" }.joined(separator: ", ")
             sql = """
-                SELECT x.partners, NULL, COUNT(DISTINCT r.run_id), \(sums)
-                FROM run_partners x JOIN runs r USING (run_id)
-                WHERE \(where_)\(companyFilter) GROUP BY x.partners ORDER BY x.partners
+                SELECT p.partners, NULL, COUNT(*), \(outer)
+                FROM (SELECT x.run_id, x.partners, \(inner)
+                      FROM run_partners x JOIN runs r USING (run_id)
+                      WHERE \(where_)\(companyFilter) GROUP BY x.run_id, x.partners) p
+                GROUP BY p.partners ORDER BY p.partners
                 """
         case .run:
             if query.company != nil {

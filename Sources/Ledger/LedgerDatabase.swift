@@ -15,6 +15,7 @@ import Darwin
 /// - runs `PRAGMA quick_check` — over the whole file up to
 ///   ``fullCheckLimitBytes``, over the tables reports read beyond that (the
 ///   full check of a multi-gigabyte ledger takes longer than a report;
+///   the caller names the tables it reads, `checking:`;
 ///   `backhaul ledger check` runs it on demand);
 /// - sets WAL journaling (readers never block the nightly writer, a crash
 ///   leaves the last committed state), `synchronous=FULL`, and
@@ -28,23 +29,34 @@ public final class LedgerDatabase {
     /// The connection (for queries this type does not offer).
     public let database: Database
     public let path: String
+    /// The tables `quick_check` covers at open when the file is too big for
+    /// the whole check.
+    let checkedTables: [String]
 
     /// Files up to this size get the full `quick_check` at open (256 MiB).
     public static let fullCheckLimitBytes = 256 << 20
 
-    /// The tables every report reads: checked at open even for big files.
-    static let reportTables = ["meta", "runs", "run_companies", "run_partners"]
+    /// The tables checked at open beyond ``fullCheckLimitBytes`` unless the
+    /// caller names others: what appending and the company, month and run
+    /// reports read.
+    public static let defaultCheckedTables = ["meta", "runs", "run_companies"]
 
     /// Opens (and with `create`, creates) the ledger at `path`.
     ///
     /// - Parameters:
     ///   - create: create the file when missing (appending); otherwise a
     ///     missing file is ``LedgerError/missing(path:)``.
+    ///   - checking: the tables to check when the file is bigger than
+    ///     ``fullCheckLimitBytes``.
     ///   - busyTimeoutMilliseconds: how long to wait for another process's
     ///     write lock.
     /// - Throws: ``LedgerError``.
-    public init(path: String, create: Bool, busyTimeoutMilliseconds: Int32 = 30_000) throws(LedgerError) {
+    public init(
+        path: String, create: Bool, checking checkedTables: [String] = LedgerDatabase.defaultCheckedTables,
+        busyTimeoutMilliseconds: Int32 = 30_000
+    ) throws(LedgerError) {
         self.path = path
+        self.checkedTables = checkedTables
         var st = stat()
         let exists = stat(path, &st) == 0
         if !exists && !create { throw .missing(path: path) }
@@ -153,7 +165,7 @@ public final class LedgerDatabase {
         var problems: [String] = []
         do {
             let existing = Set(try tableNames())
-            let targets = full ? [nil] : Self.reportTables.filter(existing.contains).map(Optional.some)
+            let targets = full ? [nil] : checkedTables.filter(existing.contains).map(Optional.some)
             for t in targets {
                 let s = try database.prepare(t.map { "PRAGMA \(pragma)(\($0))" } ?? "PRAGMA \(pragma)")
                 while try s.step() {

@@ -24,7 +24,8 @@ public enum LedgerReportJob {
     public static func run(_ options: Options) throws(CommandFailure) -> String {
         let report: LedgerReport
         do {
-            let db = try LedgerDatabase(path: options.path, create: false)
+            let tables = LedgerDatabase.defaultCheckedTables + (options.query.grouping == .pair ? ["run_partners"] : [])
+            let db = try LedgerDatabase(path: options.path, create: false, checking: tables)
             report = try db.report(options.query)
         } catch {
             throw MatchJob.failure(error)
