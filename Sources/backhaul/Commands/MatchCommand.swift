@@ -52,7 +52,7 @@ extension BackhaulCommand {
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
             ],
             run: { args throws(CommandFailure) in
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
