@@ -70,7 +70,7 @@ struct ShipmentRowDecoder {
                 ordered = false
             }
         }
-        if ordered { span([(.pickupEarliest, pickupEarliest), (.pickupLatest, pickupLatest), (.deliveryLatest, deliveryLatest)], &reasons) }
+        if ordered, let reason = Self.span(pickupEarliest, pickupLatest, deliveryLatest) { reasons.append(reason) }
 
         var weight: Double? = nil
         let w = bytes(.weightKg)
@@ -183,12 +183,21 @@ struct ShipmentRowDecoder {
         return v
     }
 
-    /// A time as read: its value and how messages show it.
+    /// A time as read: its value, and enough to show it in messages.
     struct ReadTime {
         var value: Timestamp
+        /// Whether it was a date alone; then ``value`` is its start or, with
+        /// `endOfDay`, its end.
+        var dateAlone: Bool
+        var endOfDay: Bool
+
         /// `2026-11-26T06:00:00`, or for a date alone `2026-11-26 (from
-        /// 00:00)` / `2026-11-26 (until 24:00)`.
-        var shown: String
+        /// 00:00)` / `2026-11-26 (until 24:00)`. Built only for messages.
+        var shown: String {
+            guard dateAlone else { return value.iso8601 }
+            let day = value.adding(seconds: endOfDay ? -86_400 : 0).iso8601.prefix(10)
+            return day + (endOfDay ? " (until 24:00)" : " (from 00:00)")
+        }
     }
 
     /// A date-time (``Timestamp/parseISO8601(_:)``), or a date alone
@@ -200,19 +209,17 @@ struct ShipmentRowDecoder {
     ) -> ReadTime? {
         guard !text.isEmpty else { return nil }
         let read: ReadTime
-        if let day = Self.dateAlone(text) {
+        if text.count == 10, let day = Self.dateAlone(text) {
             let seconds = Int64(day) * 86_400 + (endOfDay ? 86_400 : 0)
-            read = ReadTime(
-                value: Timestamp(seconds: seconds),
-                shown: String(decoding: text, as: UTF8.self) + (endOfDay ? " (until 24:00)" : " (from 00:00)"))
+            read = ReadTime(value: Timestamp(seconds: seconds), dateAlone: true, endOfDay: endOfDay)
         } else if let t = Timestamp.parseISO8601(text) {
-            read = ReadTime(value: t, shown: t.iso8601)
+            read = ReadTime(value: t, dateAlone: false, endOfDay: endOfDay)
         } else {
             reasons.append("\(column.name) is not an ISO 8601 date or date-time (2026-11-26 or 2026-11-26T06:00): \(UserText.quoted(text))")
             return nil
         }
         // Both forms start with four year digits.
-        let year = (0..<4).reduce(0) { $0 * 10 + Int(text[$1] - 48) }
+        let year = Int(text[0] &- 48) * 1000 + Int(text[1] &- 48) * 100 + Int(text[2] &- 48) * 10 + Int(text[3] &- 48)
         guard BatchLimits.years.contains(year) else {
             reasons.append("\(column.name) \(UserText.clipped(text)) is outside the years \(BatchLimits.years.lowerBound)–\(BatchLimits.years.upperBound)")
             return nil
@@ -224,36 +231,37 @@ struct ShipmentRowDecoder {
     /// exists), or `nil`.
     static func dateAlone(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        var digits = [0, 0, 0, 0, 0, 0, 0, 0]
-        for (k, i) in [0, 1, 2, 3, 5, 6, 8, 9].enumerated() {
-            let d = b[i] &- 48
-            guard d <= 9 else { return nil }
-            digits[k] = Int(d)
-        }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where b[i] &- 48 > 9 { return nil }
+        @inline(__always) func d(_ i: Int) -> Int { Int(b[i] &- 48) }
+        let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)
+        let month = d(5) * 10 + d(6), day = d(8) * 10 + d(9)
         guard (1...12).contains(month), day >= 1, day <= Timestamp.daysIn(month: month, year: year) else { return nil }
         return Timestamp.daysFromCivil(year: year, month: month, day: day)
     }
 
-    /// Rejects a row whose given times lie more than
-    /// ``BatchLimits/maxTimeSpanSeconds`` apart, naming the first and last.
-    private func span(_ times: [(ShipmentColumn, ReadTime?)], _ reasons: inout [String]) {
-        var first: (ShipmentColumn, ReadTime)? = nil, last: (ShipmentColumn, ReadTime)? = nil
-        for case let (column, t?) in times {
-            if first == nil || t.value < first!.1.value { first = (column, t) }
-            if last == nil || t.value > last!.1.value { last = (column, t) }
-        }
-        guard let first, let last else { return }
-        let seconds = last.1.value.seconds - first.1.value.seconds
-        guard seconds > BatchLimits.maxTimeSpanSeconds else { return }
+    /// Why a row whose given times lie more than
+    /// ``BatchLimits/maxTimeSpanSeconds`` apart is rejected, naming the first
+    /// and the last; `nil` when they do not.
+    ///
+    /// - Complexity: O(1); no allocation unless the row is rejected.
+    static func span(_ earliest: ReadTime?, _ latest: ReadTime?, _ delivery: ReadTime?) -> String? {
+        // Plain comparisons first: rows within the limit cost no more.
+        var lo = Int64.max, hi = Int64.min
+        if let s = earliest?.value.seconds { (lo, hi) = (min(lo, s), max(hi, s)) }
+        if let s = latest?.value.seconds { (lo, hi) = (min(lo, s), max(hi, s)) }
+        if let s = delivery?.value.seconds { (lo, hi) = (min(lo, s), max(hi, s)) }
+        guard lo <= hi, hi - lo > BatchLimits.maxTimeSpanSeconds else { return nil }
+        let given = [(ShipmentColumn.pickupEarliest, earliest), (.pickupLatest, latest), (.deliveryLatest, delivery)]
+            .compactMap { c, t in t.map { (c, $0) } }
+        guard let first = given.first(where: { $0.1.value.seconds == lo }), let last = given.last(where: { $0.1.value.seconds == hi })
+        else { return nil }
+        let seconds = hi - lo
         var shown = "\(seconds / 86_400) days"
         for (unit, size, modulo) in [("h", Int64(3600), Int64(24)), ("min", 60, 60), ("s", 1, 60)] where seconds / size % modulo > 0 {
             shown += " \(seconds / size % modulo) \(unit)"
         }
-        reasons.append(
-            "\(first.0.name) \(first.1.shown) and \(last.0.name) \(last.1.shown) are \(shown) apart, "
-                + "above the limit of \(BatchLimits.maxTimeSpanSeconds / 86_400) days")
+        return "\(first.0.name) \(first.1.shown) and \(last.0.name) \(last.1.shown) are \(shown) apart, "
+            + "above the limit of \(BatchLimits.maxTimeSpanSeconds / 86_400) days"
     }
 
     private static let bodyTypeNames = BodyType.allCases.map { Array($0.rawValue.utf8) }

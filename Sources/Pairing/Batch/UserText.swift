@@ -114,7 +114,22 @@ public enum UserText {
     ) -> (scalar: UInt32, offset: Int)? {
         let n = bytes.count
         var i = 0
+        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
+            // Eight printable ASCII bytes at a time: no byte below 0x20, none
+            // with the high bit, none equal to 0x7F (SWAR tests, as in
+            // "Bit Twiddling Hacks": has-less-than and has-zero-byte).
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- ones &* 0x20) & ~w & highs
+                let del = w ^ (ones &* 0x7F)
+                let isDel = (del &- ones) & ~del & highs
+                if (w & highs) | below20 | isDel == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let c = bytes[i]
             if c >= 0x20 && c < 0x7F {
                 i += 1
