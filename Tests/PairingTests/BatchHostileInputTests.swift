@@ -1,8 +1,11 @@
 import Testing
 @testable import Pairing
 
+/// Valid coordinates of both ends (Växjö → Kalmar).
 private let hostileEnds = "56.87767,14.80906,56.66157,16.36163"
-private let hostileHeader = BatchHostileInputTests.header
+/// Eleven columns: the rows below fill them as `id,company,<4 ends>,pe,pl,dl,weight,vehicle`.
+private let hostileHeader =
+    "id,company,origin_lat,origin_lon,dest_lat,dest_lon,pickup_earliest,pickup_latest,delivery_latest,weight_kg,vehicle\n"
 
 /// The UTF-8 of a large string in one copy (`Array(s.utf8)` goes byte by
 /// byte in debug builds).
@@ -15,14 +18,13 @@ private func utf8Bytes(_ s: String) -> [UInt8] {
 /// characters, giant headers, implausible values. Every message that repeats
 /// input stays short.
 @Suite struct BatchHostileInputTests {
-    static let ends = hostileEnds
+    /// A valid row, so that a batch of hostile rows still has a shipment.
     static let good = "GOOD,,\(hostileEnds),,,,,\n"
-    static let header = "id,company,origin_lat,origin_lon,dest_lat,dest_lon,pickup_earliest,pickup_latest,delivery_latest,weight_kg,vehicle\n"
 
-    /// Reads `rows` after ``header`` and ``good``: the accepted ids, and
+    /// Reads `rows` after the header and ``good``: the accepted ids, and
     /// every rejection as `file:line: reason [id …]`.
     static func read(_ rows: [UInt8], name: String = "h.csv") throws -> (accepted: [String], rejected: [String]) {
-        let batch = try BatchReader().read([.bytes(name: name, Array((header + good).utf8) + rows, format: .csv)])
+        let batch = try BatchReader().read([.bytes(name: name, Array((hostileHeader + good).utf8) + rows, format: .csv)])
         return (batch.acceptedIDs, batch.rejected.map { "\($0.description) [id \($0.id ?? "-")]" })
     }
 
