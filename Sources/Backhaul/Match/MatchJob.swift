@@ -58,7 +58,7 @@ public enum MatchJob {
 
         // 1. Read.
         console.phase("reading \(options.batches.count) batch input\(options.batches.count == 1 ? "" : "s")")
-        let batch: Batch
+        var batch: Batch
         do {
             batch = try BatchReader().read(options.batches.map(BatchInput.init(argument:)))
         } catch {
@@ -91,6 +91,11 @@ public enum MatchJob {
         let shipments = usable(batch.shipments)
         let observed = usable(batch.observedEmpty)
         rejected.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        // Valid but probably wrong coordinates (swapped, far from the rest):
+        // warnings, not rejections.
+        let plausibility = plausibilityWarnings(shipments + observed, model: model)
+        for w in plausibility { console.warning(w) }
+        batch.warnings += plausibility
         guard !shipments.isEmpty else {
             throw .invalidInput(
                 "no valid shipment to pair: \(batch.records) rows, \(rejected.count) rejected, \(observed.count) observed empty runs"

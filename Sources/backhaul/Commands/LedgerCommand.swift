@@ -42,7 +42,7 @@ extension BackhaulCommand {
             examples: [
                 "backhaul ledger report savings.db --by company",
                 "backhaul ledger report savings.db --by month --from 2026-01-01 --to 2026-12-31 --format csv",
-                "backhaul ledger report savings.db --by run --company 'Glasbruk AB' --format html > glasbruk.html",
+                "backhaul ledger report savings.db --by run --company 'Freeport Logistics' --format html > freeport.html",
             ],
             run: { args throws(CommandFailure) in
                 let path = try single(args, "db")

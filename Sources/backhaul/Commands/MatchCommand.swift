@@ -53,7 +53,8 @@ extension BackhaulCommand {
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-ledger --quiet --ledger savings.db --ledger-date 2026-11-26 --cost-per-km 1.9 --currency EUR",
             ],
             run: { args throws(CommandFailure) in
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
