@@ -1,5 +1,6 @@
 import Dispatch
 import Emissions
+public import Ledger
 public import Pairing
 import Routing
 
@@ -30,6 +31,8 @@ public enum MatchJob {
         /// evaluated), with its own timings — not part of any report, which
         /// must not depend on the clock.
         public var pairingStatistics: PricingStatistics?
+        /// The run as `--ledger` records it (`nil` without `--ledger`).
+        public var ledgerRun: LedgerRun? = nil
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -38,6 +41,7 @@ public enum MatchJob {
         if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
         let outcome = try run(options, console: console)
         try MatchOutput.write(outcome, options: options)
+        try appendToLedger(outcome, options: options, console: console)
         return outcome.status
     }
 
@@ -58,7 +62,7 @@ public enum MatchJob {
 
         // 1. Read.
         console.phase("reading \(options.batches.count) batch input\(options.batches.count == 1 ? "" : "s")")
-        let batch: Batch
+        var batch: Batch
         do {
             batch = try BatchReader().read(options.batches.map(BatchInput.init(argument:)))
         } catch {
@@ -91,6 +95,11 @@ public enum MatchJob {
         let shipments = usable(batch.shipments)
         let observed = usable(batch.observedEmpty)
         rejected.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        // Valid but probably wrong coordinates (swapped, far from the rest):
+        // warnings, not rejections.
+        let plausibility = plausibilityWarnings(shipments + observed, model: model)
+        for w in plausibility { console.warning(w) }
+        batch.warnings += plausibility
         guard !shipments.isEmpty else {
             throw .invalidInput(
                 "no valid shipment to pair: \(batch.records) rows, \(rejected.count) rejected, \(observed.count) observed empty runs"
@@ -118,6 +127,9 @@ public enum MatchJob {
         var report = try assembleReport(
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
             observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+        let ledgerRun = try allocateSavings(
+            report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
+            pairing: pairing, travel: travel)
         if options.needsGeometry {
             report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
         }
@@ -125,7 +137,8 @@ public enum MatchJob {
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
-        return Outcome(report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics)
+        return Outcome(
+            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

@@ -49,13 +49,15 @@ extension BackhaulCommand {
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .flag("stamp", help: "Put the date and time of the run into the reports."),
+            ] + BackhaulCommand.allocationOptions + [
                 .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
             ],
             arguments: [ArgumentSpec(name: "batch", help: "Batch files or folders; - for CSV on standard input.", variadic: true)],
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-ledger --quiet --ledger savings.db --ledger-date 2026-11-26 --cost-per-km 1.9 --currency EUR",
             ],
             run: { args throws(CommandFailure) in
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
@@ -81,6 +83,7 @@ extension BackhaulCommand {
                 o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 o.stamp = args.flag("stamp")
                 o.quiet = args.flag("quiet")
+                o.allocation = try BackhaulCommand.allocationOptions(args)
                 return try MatchJob.execute(o, console: Console(quiet: o.quiet))
             }
         )
