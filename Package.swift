@@ -105,7 +105,7 @@ let package = Package(
         benchmark("MatchingBenchmark", path: "Benchmarks/MatchingBenchmark", dependencies: ["Pairing"]),
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),
         benchmark("EmissionsBenchmark", path: "Benchmarks/EmissionsBenchmark", dependencies: ["Emissions"]),
-        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul"]),
+        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul", "Pairing"]),
         benchmark("LedgerBenchmark", path: "Benchmarks/LedgerBenchmark", dependencies: ["Ledger", "Emissions", "Backhaul"]),
     ]
 )

@@ -39,8 +39,9 @@ extension MatchJob {
         var modelIndex: [String: Int] = [:]
         var orders: [[Int]] = []
         var tours: [TourCostMatrix] = []
-        for p in pairing.pairs {
-            let order = [p.first, p.first == p.a ? p.b : p.a]
+        let serviceOrders = pairing.pairs.map { [$0.first, $0.first == $0.a ? $0.b : $0.a] }
+        let legs = try tourLegs(serviceOrders, travel: travel)
+        for order in serviceOrders {
             let vehicle = PairFactorRule.resolve(order.map { shipments[$0].vehicle }, runDefault: options.vehicle)
             let fuel = PairFactorRule.resolve(order.map { shipments[$0].fuel }, runDefault: options.fuel)
             let key = vehicle + "\u{0}" + fuel
@@ -56,7 +57,7 @@ extension MatchJob {
                 modelKeys.append((vehicle, fuel))
             }
             do {
-                tours.append(try tourMatrix(order, companies: order.map(company), travel: travel, model: m))
+                tours.append(try tourMatrix(order, companies: order.map(company), travel: travel, legs: legs, model: m))
             } catch {
                 throw CommandFailure(.internal, "internal error preparing the allocation: \(error)")
             }
@@ -64,7 +65,7 @@ extension MatchJob {
         }
         var solo: [SavingsAllocationInput.SoloShipment] = []
         for u in pairing.unpaired where u.reason != .unreachable {
-            guard let l = travel.legs.loaded[u.index], let r = travel.legs[empty: u.index, u.index] else { continue }
+            guard let l = travel.loaded[u.index], let r = travel.ownReturns[u.index] else { continue }
             solo.append(.init(company: company(u.index), baseline: TravelCost(l) + TravelCost(r)))
         }
         let allocation: RunAllocation
@@ -102,14 +103,38 @@ extension MatchJob {
             shipments: shipments, observed: observed, batch: batch, options: options, report: report)
     }
 
+    /// The empty legs between the shipments of each tour (own returns
+    /// aside), computed in one batch from the run's leg source.
+    static func tourLegs(_ orders: [[Int]], travel: TravelResult) throws(CommandFailure) -> [ShipmentArc: Leg] {
+        var arcs: [ShipmentArc] = []
+        for order in orders {
+            for i in order { for j in order where i != j { arcs.append(ShipmentArc(from: i, to: j)) } }
+        }
+        let legs: [Leg?]
+        do {
+            legs = try travel.source.legs(arcs)
+        } catch {
+            throw CommandFailure(.invalidInput, "routing the legs of the tours: \(error)")
+        }
+        var table: [ShipmentArc: Leg] = [:]
+        table.reserveCapacity(arcs.count)
+        for (a, l) in zip(arcs, legs) { if let l { table[a] = l } }
+        return table
+    }
+
     /// The cost matrix of the tour serving `order` (shipment indices in
     /// service order) from the run's legs.
-    static func tourMatrix(_ order: [Int], companies: [Int], travel: TravelResult, model: Int) throws(AllocationInputError) -> TourCostMatrix {
+    static func tourMatrix(
+        _ order: [Int], companies: [Int], travel: TravelResult, legs: [ShipmentArc: Leg], model: Int
+    ) throws(AllocationInputError) -> TourCostMatrix {
         var empty: [TravelCost?] = []
         for i in order {
-            for j in order { empty.append(travel.legs[empty: i, j].map(TravelCost.init)) }
+            for j in order {
+                let leg = i == j ? travel.ownReturns[i] : legs[ShipmentArc(from: i, to: j)]
+                empty.append(leg.map(TravelCost.init))
+            }
         }
-        let loaded = order.map { travel.legs.loaded[$0].map(TravelCost.init) ?? .zero }
+        let loaded = order.map { travel.loaded[$0].map(TravelCost.init) ?? .zero }
         return try TourCostMatrix(companies: companies, loaded: loaded, empty: empty, model: model)
     }
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Emissions
 public import Ledger
-import Pairing
+public import Pairing
 import Routing
 
 /// `backhaul match`: batch files in, pairs and savings out.
@@ -27,6 +27,10 @@ public enum MatchJob {
         public var status: ExitStatus
         /// Wall time per phase, in order.
         public var timings: [(phase: String, seconds: Double)]
+        /// How the certified pairing went (`nil` when every pair was
+        /// evaluated), with its own timings — not part of any report, which
+        /// must not depend on the clock.
+        public var pairingStatistics: PricingStatistics?
         /// The run as `--ledger` records it (`nil` without `--ledger`).
         public var ledgerRun: LedgerRun? = nil
     }
@@ -102,26 +106,20 @@ public enum MatchJob {
                     + (rejected.first.map { " (first rejection: \($0.file):\($0.line): \($0.reason))" } ?? ""))
         }
 
-        // 2–3. Snap and route.
+        // Refuse what cannot fit before doing the work.
+        let k = options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates
+        let budget = MemoryBudget.current(userLimitBytes: options.maxMemoryBytes)
+        try budget.check(
+            SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k)
+                + shipments.count * MatchJob.reportBytesPerShipment,
+            what: "pairing \(shipments.count) shipments")
+
+        // 2–3. Snap and route what every run needs.
         let travel = try computeTravel(for: shipments, observed: observed, model: model, options: options, console: console, clock: &clock)
 
         // 4. Match.
         console.phase("pairing \(shipments.count) shipments")
-        let problem: PairingProblem
-        do {
-            let table = try EmptyLegTable(count: shipments.count) { i, j in travel.legs[empty: i, j] }
-            problem = try PairingProblem(shipments: shipments, loadedLegs: travel.legs.loaded, emptyLegs: table)
-        } catch {
-            throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
-        }
-        let k = options.candidatesPerShipment ?? (shipments.count > MatchOptions.denseLimit ? MatchOptions.sparseCandidates : nil)
-        let pairing = problem.pair(options: PairingOptions(
-            strategy: options.strategy == .greedy ? .greedy : .blossom,
-            ignoreBodyType: options.ignoreBodyType,
-            ignoreTimeWindows: options.ignoreTimeWindows,
-            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
-            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
-            candidatesPerShipment: k))
+        let pairing = try pair(shipments, travel: travel, options: options, candidates: k, budget: budget, console: console)
         clock.lap("match")
 
         // 5. Emissions, geometry, report.
@@ -139,7 +137,8 @@ public enum MatchJob {
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
-        return Outcome(report: report, status: status, timings: clock.laps, ledgerRun: ledgerRun)
+        return Outcome(
+            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

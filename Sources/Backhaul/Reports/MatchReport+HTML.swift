@@ -53,6 +53,7 @@ extension MatchReport {
             ("Empty km saved", k(summary.savedM)), ("Fuel saved (l)", f(summary.fuelSavedLitres)),
             ("CO2e saved, well-to-wheel (kg)", f(summary.co2eSavedKgWTW)),
             ("CO2e saved, tank-to-wheel (kg)", f(summary.co2eSavedKgTTW)),
+            ("Optimality", certificate.optimality.replacingAll("_", with: " ")),
         ]
         for (label, value) in rows { o += "<tr><th>\(esc(label))</th><td class=\"n\">\(esc(value))</td></tr>\n" }
         o += "</table>\n"
@@ -62,6 +63,7 @@ extension MatchReport {
             + (parameters.ignoreBodyType ? ", body types ignored" : "")
             + (parameters.ignoreTimeWindows ? ", time windows ignored" : "")
             + ". Emission factor basis: \(esc(parameters.emissionBasis)).</p>\n"
+        o += "<p class=\"note\">\(esc(certificateSentence))</p>\n"
 
         o += "<h2>Map</h2>\n" + svgMap() + "\n"
         o += "<p class=\"note\">Solid: loaded; dashed: repositioning between the two loads; dotted: the remaining empty return. "

@@ -34,7 +34,10 @@ extension MatchReport {
                 ("fuel_saved_litres", .fixed3(summary.fuelSavedLitres)),
                 ("observed_empty_runs", .int(summary.observedEmptyRuns)),
                 ("observed_empty_km", .fixed3(km(summary.observedEmptyM))),
+                ("optimality", .string(certificate.optimality)),
+                ("gap_km", certificate.gapM.map { .fixed3(km($0)) } ?? .null),
             ])),
+            ("certificate", certificate.json),
         ]
         root.append(("pairs", .array(pairs.map { p in
             .object([

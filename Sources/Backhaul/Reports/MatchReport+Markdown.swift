@@ -28,7 +28,8 @@ extension MatchReport {
         if let d = parameters.maxDeadheadKm { o += ", reposition at most \(f(d)) km" }
         if parameters.ignoreBodyType { o += ", body types ignored" }
         if parameters.ignoreTimeWindows { o += ", time windows ignored" }
-        o += ". Emission factor basis: \(parameters.emissionBasis).\n"
+        o += ". Emission factor basis: \(parameters.emissionBasis).\n\n"
+        o += certificateSentence + "\n"
 
         o += "\n## Pairs\n\n"
         if pairs.isEmpty {

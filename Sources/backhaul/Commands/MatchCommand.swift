@@ -1,4 +1,5 @@
 import Backhaul
+import Pairing
 
 extension BackhaulCommand {
     static var match: CommandSpec {
@@ -37,7 +38,9 @@ extension BackhaulCommand {
                 .value("handling-min", "minutes", help: "Time per loading or unloading stop.", default: "45"),
                 .flag("ignore-body-type", help: "Pair regardless of body types."),
                 .flag("ignore-time-windows", help: "Pair regardless of pickup and delivery times."),
-                .value("candidates", "k", help: "Keep each shipment's k best partners (sparse matching); default: all up to \(MatchOptions.denseLimit) shipments, \(MatchOptions.sparseCandidates) above."),
+                .value("candidates", "k", help: "Partners each shipment starts with before the pricing adds what the optimality certificate needs; changes the work, never the result.", default: "\(SpatialPairingProblem.defaultCandidates)"),
+                .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds and report the proven gap instead (default: no limit)."),
+                .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
                 .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
@@ -69,6 +72,8 @@ extension BackhaulCommand {
                 o.ignoreBodyType = args.flag("ignore-body-type")
                 o.ignoreTimeWindows = args.flag("ignore-time-windows")
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
+                o.pricingSeconds = try args.double("pricing-seconds", in: 0...1_000_000)
+                o.maxMemoryBytes = try args.double("max-memory-gb", in: 0.001...1_000_000).map { Int($0 * 1e9) }
                 o.strict = args.flag("strict")
                 o.threads = try args.int("threads", in: 1...256)
                 o.router = MatchOptions.Router(rawValue: args.string("router") ?? "auto") ?? .auto
