@@ -75,14 +75,7 @@ func sampleReport() -> MatchReport {
     @Test(arguments: ["json", "csv", "md", "html", "geojson"])
     func matchesGolden(format: String) throws {
         let report = sampleReport()
-        let text: String
-        switch format {
-        case "json": text = report.json.serialized()
-        case "csv": text = report.csv
-        case "md": text = report.markdown
-        case "html": text = report.html
-        default: text = report.geoJSON.serialized()
-        }
+        let text = MatchOutput.render(report, try #require(MatchOptions.Format(rawValue: format)))
         let url = Self.goldenDirectory.appendingPathComponent("sample-report.\(format)")
         if ProcessInfo.processInfo.environment["BACKHAUL_REGENERATE_GOLDEN"] == "1" {
             try Data(text.utf8).write(to: url)
@@ -93,17 +86,17 @@ func sampleReport() -> MatchReport {
 
     @Test func jsonAndGeoJSONParse() throws {
         let report = sampleReport()
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(report.json.serialized().utf8)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(MatchOutput.render(report, .json).utf8)) as? [String: Any])
         let summary = try #require(root["summary"] as? [String: Any])
         #expect(summary["saved_km"] as? Double == 637.655)
-        let geo = try #require(try JSONSerialization.jsonObject(with: Data(report.geoJSON.serialized().utf8)) as? [String: Any])
+        let geo = try #require(try JSONSerialization.jsonObject(with: Data(MatchOutput.render(report, .geojson).utf8)) as? [String: Any])
         let features = try #require(geo["features"] as? [[String: Any]])
         // Four legs of pair 1 (two of them zero-length but drawn), three of pair 2 (the return has no polyline).
         #expect(features.count == 7)
     }
 
     @Test func csvHasOneRowPerInputRow() {
-        let lines = sampleReport().csv.split(separator: "\n")
+        let lines = MatchOutput.render(sampleReport(), .csv).split(separator: "\n")
         // header + 2 pairs + 1 unpaired + 1 observed empty + 1 rejected
         #expect(lines.count == 6)
         #expect(lines[2].hasPrefix("pair,DEMO-03,DEMO-04,DEMO-04,417655,"))

@@ -12,6 +12,8 @@ import Darwin
 enum MatchOutput {
     /// The files `--out` writes, in this order.
     static let fileNames = ["result.json", "pairs.csv", "report.md", "report.html", "pairs.geojson"]
+    /// The format of each of ``fileNames``.
+    static let fileFormats: [MatchOptions.Format] = [.json, .csv, .md, .html, .geojson]
 
     /// Checks, before any work, that `directory` exists (creating it when
     /// only the last component is missing) and is writable.
@@ -31,26 +33,37 @@ enum MatchOutput {
         }
     }
 
-    /// The report in one format.
-    static func render(_ report: MatchReport, _ format: MatchOptions.Format) -> String {
+    /// Streams the report in one format into `out`.
+    static func write(_ report: MatchReport, _ format: MatchOptions.Format, to out: BufferedWriter) {
         switch format {
-        case .json: report.json.serialized()
-        case .csv: report.csv
-        case .md: report.markdown
-        case .html: report.html
-        case .geojson: report.geoJSON.serialized()
+        case .json: report.writeJSON(to: out)
+        case .csv: report.writeCSV(to: out)
+        case .md: out.write(report.markdown)
+        case .html: out.write(report.html)
+        case .geojson: report.writeGeoJSON(to: out)
         }
     }
 
+    /// The report in one format, in memory (tests, small reports).
+    static func render(_ report: MatchReport, _ format: MatchOptions.Format) -> String {
+        let out = BufferedWriter()
+        write(report, format, to: out)
+        return out.text
+    }
+
     /// Writes the outcome as the options ask.
+    ///
+    /// - Throws: ``CommandFailure`` with exit 5 when standard output or a
+    ///   file cannot be written, naming it.
     static func write(_ outcome: MatchJob.Outcome, options: MatchOptions) throws(CommandFailure) {
         let report = outcome.report
         guard let dir = options.outDirectory else {
-            Console.writeStdout(render(report, options.format))
+            let out = BufferedWriter(fd: 1, path: "standard output")
+            write(report, options.format, to: out)
+            try out.finish()
             return
         }
-        let formats: [MatchOptions.Format] = [.json, .csv, .md, .html, .geojson]
-        let files = zip(fileNames, formats).map { (dir + "/" + $0, render(report, $1)) }
+        let files = zip(fileNames, fileFormats).map { (dir + "/" + $0, render(report, $1)) }
         try AtomicFile.writeAll(files.map { ($0.0, Array($0.1.utf8)) })
         Console.writeStdout(summaryLine(report, directory: dir) + "\n")
     }

@@ -95,3 +95,15 @@ extension MatchReport {
         }
     }
 }
+
+extension String {
+    /// `self` with every `target` replaced (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(count)
+        for c in self {
+            if c == target { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+}
