@@ -23,6 +23,9 @@ public struct MatchOptions: Sendable {
     public var format: Format = .json
     /// Write every report format into this folder instead of one to stdout.
     public var outDirectory: String?
+    /// How long to wait for another run's lock on `outDirectory`, in
+    /// seconds, before exiting 6.
+    public var lockTimeoutSeconds = 60.0
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
     public var fuel = "diesel-b7"
