@@ -102,12 +102,29 @@ func sampleReport() -> MatchReport {
         #expect(lines[2].hasPrefix("pair,DEMO-03,DEMO-04,DEMO-04,417655,"))
     }
 
+    /// Nothing in the page can fetch or run anything. The check looks at
+    /// tags and attributes (not at text, where user strings such as
+    /// `http://…` are harmless) and is shown to catch each kind of
+    /// reference below.
     @Test func htmlIsSelfContained() {
-        let html = sampleReport().html
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
-        #expect(!html.contains("src="))
-        #expect(html.contains("Glasbruk &lt;AB&gt;"))
-        #expect(html.contains("<svg"))
+        for report in [sampleReport(), hostileReport(), generatedReport(pairs: 500)] {
+            let html = MatchOutput.render(report, .html)
+            #expect(externalReferences(in: html) == [])
+            #expect(html.contains("<svg"))
+        }
+        #expect(MatchOutput.render(sampleReport(), .html).contains("Glasbruk &lt;AB&gt;"))
+    }
+
+    @Test(arguments: [
+        #"<img src="http://x.example/a.png">"#, #"<link rel="stylesheet" href="https://x.example/a.css">"#,
+        #"<script>1</script>"#, #"<p style="background:url(//x.example/a.png)">"#, #"<style>@import "a.css";</style>"#,
+        #"<style>body{background:url(https://x.example/a.png)}</style>"#, #"<a href="https://x.example">x</a>"#,
+        #"<svg><image xlink:href="a.png"/></svg>"#, #"<svg><use href="https://x.example/s.svg#a"/></svg>"#,
+        #"<body onload="x()">"#, #"<iframe src="a.html"></iframe>"#, #"<meta http-equiv="refresh" content="0;url=https://x">"#,
+        #"<svg xmlns="http://www.w3.org/2000/svg"></svg>"#,
+    ])
+    func theSelfContainedCheckCatches(snippet: String) {
+        let html = MatchOutput.render(sampleReport(), .html).replacingOccurrences(of: "</body>", with: snippet + "</body>")
+        #expect(!externalReferences(in: html).isEmpty, "not caught: \(snippet)")
     }
 }

@@ -26,6 +26,8 @@ public struct MatchOptions: Sendable {
     /// How long to wait for another run's lock on `outDirectory`, in
     /// seconds, before exiting 6.
     public var lockTimeoutSeconds = 60.0
+    /// How pairs.csv (or `--format csv`) is written.
+    public var csvDialect = CSVDialect.rfc4180
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
     public var fuel = "diesel-b7"

@@ -20,20 +20,20 @@ enum MatchOutput {
     }
 
     /// Streams the report in one format into `out`.
-    static func write(_ report: MatchReport, _ format: MatchOptions.Format, to out: BufferedWriter) {
+    static func write(_ report: MatchReport, _ format: MatchOptions.Format, to out: BufferedWriter, csvDialect: CSVDialect = .rfc4180) {
         switch format {
         case .json: report.writeJSON(to: out)
-        case .csv: report.writeCSV(to: out)
-        case .md: out.write(report.markdown)
-        case .html: out.write(report.html)
+        case .csv: report.writeCSV(to: out, dialect: csvDialect)
+        case .md: report.writeMarkdown(to: out)
+        case .html: report.writeHTML(to: out)
         case .geojson: report.writeGeoJSON(to: out)
         }
     }
 
     /// The report in one format, in memory (tests, small reports).
-    static func render(_ report: MatchReport, _ format: MatchOptions.Format) -> String {
+    static func render(_ report: MatchReport, _ format: MatchOptions.Format, csvDialect: CSVDialect = .rfc4180) -> String {
         let out = BufferedWriter()
-        write(report, format, to: out)
+        write(report, format, to: out, csvDialect: csvDialect)
         return out.text
     }
 
@@ -48,11 +48,11 @@ enum MatchOutput {
         let stdout = BufferedWriter(fd: 1, path: "standard output")
         if let folder {
             try folder.publish { name, out in
-                write(report, fileFormats[fileNames.firstIndex(of: name)!], to: out)
+                write(report, fileFormats[fileNames.firstIndex(of: name)!], to: out, csvDialect: options.csvDialect)
             }
             stdout.write(summaryLine(report, directory: folder.path) + "\n")
         } else {
-            write(report, options.format, to: stdout)
+            write(report, options.format, to: stdout, csvDialect: options.csvDialect)
         }
         try stdout.finish()
     }

@@ -1,44 +1,61 @@
-/// Writes CSV rows into a ``BufferedWriter``, each text field quoted as
-/// ``CSVDialect/field(_:)`` says.
+/// Writes CSV rows into a ``BufferedWriter`` in a ``CSVDialect``: text
+/// cells made safe and quoted by ``CSVDialect/field(_:)``, numbers with the
+/// dialect's decimal mark.
 struct CSVWriter {
     let out: BufferedWriter
+    let dialect: CSVDialect
     private var fieldsInRow = 0
 
-    init(_ out: BufferedWriter) {
+    /// Starts the file (the byte-order mark, when the dialect has one).
+    init(_ out: BufferedWriter, dialect: CSVDialect) {
         self.out = out
+        self.dialect = dialect
+        if dialect.byteOrderMark { out.write(bytes: [0xEF, 0xBB, 0xBF]) }
     }
 
-    /// A text field, quoted when needed; `nil` is an empty field.
+    /// A header row.
+    mutating func header(_ names: [String]) {
+        for n in names { text(n) }
+        endRow()
+    }
+
+    /// A text cell; `nil` is an empty cell.
     mutating func text(_ s: String?) {
         separate()
-        if let s { out.write(CSVDialect.rfc4180.field(s)) }
+        if let s { out.write(dialect.field(s)) }
     }
 
-    /// An integer field; `nil` is an empty field.
+    /// An integer cell; `nil` is an empty cell.
     mutating func int(_ i: Int64?) {
         separate()
         if let i { out.write(String(i)) }
     }
 
-    /// A number with `decimals` digits after the point.
+    /// A number with `decimals` digits after the decimal mark.
     mutating func number(_ x: Double, decimals: Int) {
         separate()
-        out.write(JSONValue.format(x, decimals: decimals))
+        out.write(dialect.number(x, decimals: decimals))
     }
 
-    /// `count` empty fields.
+    /// Metres as kilometres with the dialect's precision; `nil` is empty.
+    mutating func kilometres(_ metres: Int64?) {
+        separate()
+        if let metres { out.write(dialect.number(km(metres), decimals: dialect.kilometreDecimals)) }
+    }
+
+    /// `count` empty cells.
     mutating func empty(_ count: Int = 1) {
         for _ in 0..<count { separate() }
     }
 
     /// Ends the row.
     mutating func endRow() {
-        out.write(byte: 0x0A)
+        out.write(dialect.lineEnding)
         fieldsInRow = 0
     }
 
     private mutating func separate() {
-        if fieldsInRow > 0 { out.write(byte: UInt8(ascii: ",")) }
+        if fieldsInRow > 0 { out.write(String(dialect.separator)) }
         fieldsInRow += 1
     }
 }

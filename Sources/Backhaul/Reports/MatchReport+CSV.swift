@@ -1,21 +1,34 @@
 import Pairing
 
 extension MatchReport {
+    /// The columns of `pairs.csv`, in order (docs/reports.md describes each).
+    /// The first twelve are those of earlier versions; later ones are only
+    /// ever appended, so that scripts reading by position keep working.
+    public static let csvColumns = [
+        "kind", "a", "b", "first", "saving_m", "empty_m_before", "empty_m_after", "reposition_m", "co2e_saved_kg_wtw",
+        "reason", "file", "line",
+        "company_a", "company_b", "saving_km", "empty_km_before", "empty_km_after", "reposition_km",
+        "co2e_saved_kg_ttw", "fuel_saved_litres", "vehicle", "fuel",
+    ]
+
     /// Writes `pairs.csv` into `out`, streamed: one row per pair and per
     /// unpaired shipment, then the observed empty runs and rejected rows, so
     /// that every input row appears once. `kind` says which: `pair`,
-    /// `unpaired`, `observed_empty`, `rejected`. Distances in metres, CO2e
-    /// in kg (well-to-wheel).
+    /// `unpaired`, `observed_empty`, `rejected`.
     ///
     /// - Complexity: O(rows) time; memory bounded by the writer's buffer.
-    public func writeCSV(to out: BufferedWriter) {
-        out.write("kind,a,b,first,saving_m,empty_m_before,empty_m_after,reposition_m,co2e_saved_kg_wtw,reason,file,line\n")
-        var w = CSVWriter(out)
+    public func writeCSV(to out: BufferedWriter, dialect: CSVDialect = .rfc4180) {
+        var w = CSVWriter(out, dialect: dialect)
+        w.header(Self.csvColumns)
         for p in pairs {
             w.text("pair"); w.text(p.a); w.text(p.b); w.text(p.first)
             w.int(p.savingM); w.int(p.emptyBeforeM); w.int(p.emptyAfterM); w.int(p.repositionM)
             w.number(p.co2eSavedKgWTW, decimals: 3)
             w.empty(3)
+            w.text(p.companyA); w.text(p.companyB)
+            w.kilometres(p.savingM); w.kilometres(p.emptyBeforeM); w.kilometres(p.emptyAfterM); w.kilometres(p.repositionM)
+            w.number(p.co2eSavedKgTTW, decimals: 3); w.number(p.fuelSavedLitres, decimals: 3)
+            w.text(p.vehicle); w.text(p.fuel)
             w.endRow()
         }
         for u in unpaired {
@@ -23,12 +36,16 @@ extension MatchReport {
             w.empty(7)
             w.text(u.reason)
             w.empty(2)
+            w.text(u.company)
+            w.empty(9)
             w.endRow()
         }
         for o in observedEmpty {
             w.text("observed_empty"); w.text(o.id)
             w.empty(4)
             w.int(o.distanceM)
+            w.empty(9)
+            w.kilometres(o.distanceM)
             w.empty(5)
             w.endRow()
         }
@@ -36,6 +53,7 @@ extension MatchReport {
             w.text("rejected"); w.text(r.id)
             w.empty(7)
             w.text(r.reason); w.text(r.file); w.int(Int64(r.line))
+            w.empty(10)
             w.endRow()
         }
     }
