@@ -112,8 +112,8 @@ import Testing
 
     @Test(arguments: [
         ("plain", "plain"), ("MT-01", "MT-01"), ("<b>", "&lt;b&gt;"), ("a|b", "a\\|b"), ("**x**", "\\*\\*x\\*\\*"),
-        ("[x](y)", "\\[x\\]\\(y\\)"), ("http://e", "http\\://e"), ("www.e.se", "www\\.e.se"), ("a@b.se", "a@\u{2060}b.se"),
-        ("line\nbreak", "line break"), ("nul\u{0}", "nul\u{FFFD}"), ("origin_lat", "origin\\_lat"),
+        ("[x](y)", "\\[x\\](y)"), ("_em_", "\\_em\\_"), ("(a) #1", "(a) #1"), ("http://e", "http\\://e"), ("www.e.se", "www\\.e.se"), ("a@b.se", "a@\u{2060}b.se"),
+        ("line\nbreak", "line break"), ("nul\u{0}", "nul\u{FFFD}"), ("origin_lat", "origin_lat"),
     ])
     func markdownEscape(input: String, output: String) {
         #expect(MarkdownText.escape(input) == output)
@@ -121,6 +121,7 @@ import Testing
 
     @Test func markdownLineStarts() {
         #expect(MarkdownText.escape("# h", lineStart: true) == "\\# h")
+        #expect(MarkdownText.escape("> q", lineStart: true) == "\\> q")
         #expect(MarkdownText.escape("- x", lineStart: true) == "\\- x")
         #expect(MarkdownText.escape("12. x", lineStart: true) == "12\\. x")
         #expect(MarkdownText.escape("12. x") == "12. x")

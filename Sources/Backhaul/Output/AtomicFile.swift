@@ -31,9 +31,7 @@ public enum AtomicFile {
         }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // mkstemp creates files 0600; give them the usual mode.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        fchmod(fd, 0o666 & ~currentUmask())
         let out = BufferedWriter(fd: fd, path: path)
         out.write(bytes: bytes)
         var failure: CommandFailure?
@@ -64,3 +62,10 @@ public enum AtomicFile {
 }
 
 func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// The process's file mode creation mask (read by setting it and back).
+func currentUmask() -> mode_t {
+    let mask = umask(0)
+    umask(mask)
+    return mask
+}

@@ -164,9 +164,7 @@ public final class OutputFolder {
             template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) == nil ? -1 : 0 }
         }
         let made = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let mask = umask(0)
-        umask(mask)
-        chmod(made, 0o777 & ~mask)
+        chmod(made, 0o777 & ~currentUmask())
         return String(made.dropFirst(runs.count + 1))
     }
 

@@ -4,49 +4,46 @@
 /// link, emphasis or a new table cell.
 enum MarkdownText {
     /// `s` as inline text, for a table cell or a list item:
-    /// - `&`, `<`, `>` as entities (no HTML, no autolink `<…>`);
-    /// - every other ASCII punctuation character with an inline meaning
-    ///   (`\` `` ` `` `*` `_` `~` `[` `]` `(` `)` `!` `|` `#` `{` `}` `$`
-    ///   `^`) backslash-escaped, `@` followed by an invisible word joiner
-    ///   (U+2060, so that no e-mail address becomes a link); at the start of a line (`lineStart`)
-    ///   also the first character when it is any ASCII punctuation, so that
-    ///   no list, heading or quote can start;
-    ///   `:` before `//` and `.` after `www` are escaped too, so that GFM
-    ///   does not turn a URL into a link, and at the start of a line `.` or
-    ///   `)` after leading digits (an ordered list);
+    /// - `&`, `<`, `>` as entities: no HTML, no autolink `<…>`;
+    /// - `\` `` ` `` `*` `~` `[` `]` `|` `$` `^` backslash-escaped: no
+    ///   code, emphasis, strikethrough, link, image (`![…]` needs `[`),
+    ///   table cell, math or superscript; `_` too, unless it stands inside
+    ///   a word (`origin_lat`), where CommonMark never reads it as emphasis;
+    /// - `@` followed by an invisible word joiner (U+2060): GFM finds e-mail
+    ///   autolinks after escapes are resolved, so `\@` would not help;
+    /// - `:` before `//` and `.` after `www` backslash-escaped: no URL
+    ///   autolink;
+    /// - with `lineStart` (a list item, a line of its own), the first
+    ///   character when it is ASCII punctuation (`#`, `-`, `+`, `>`, `=`…),
+    ///   and `.` or `)` after leading digits: no heading, list or quote;
     /// - line breaks and tabs as spaces, other control characters as U+FFFD.
+    ///
+    /// Parentheses, `#` inside a line and the rest of ASCII punctuation mean
+    /// nothing there and stay as they are, so the Markdown stays readable.
     ///
     /// - Complexity: O(length).
     static func escape(_ s: String, lineStart: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         let scalars = Array(s.unicodeScalars)
-        // `1.` or `1)` at the start would open an ordered list.
-        let digits = scalars.prefix { $0.properties.numericType == .decimal && $0.isASCII }.count
+        let digits = scalars.prefix { $0.isASCII && $0.properties.numericType == .decimal }.count
+        func isWordCharacter(_ k: Int) -> Bool {
+            k >= 0 && k < scalars.count && (scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil)
+        }
         for (i, u) in scalars.enumerated() {
             switch u {
-            case "." where lineStart && i == digits && i > 0, ")" where lineStart && i == digits && i > 0:
-                out += "\\"
-                out.unicodeScalars.append(u)
             case "&": out += "&amp;"
             case "<": out += "&lt;"
-            case ">": out += "&gt;"
+            case ">" where !(lineStart && i == 0): out += "&gt;"
             case "\n", "\r", "\t": out += " "
-            case "@":
-                // GFM finds e-mail autolinks in the text after escapes are
-                // resolved, so `\@` would not help: an invisible word joiner
-                // after `@` keeps `a@b.se` from becoming a mailto: link.
-                out += "@\u{2060}"
-            case "\\", "`", "*", "_", "~", "[", "]", "(", ")", "!", "|", "#", "{", "}", "$", "^":
-                out += "\\"
-                out.unicodeScalars.append(u)
-            case ":" where i + 2 < scalars.count && scalars[i + 1] == "/" && scalars[i + 2] == "/":
-                out += "\\:"
-            case "." where i >= 3 && String(String.UnicodeScalarView(scalars[(i - 3)..<i])).lowercased() == "www":
-                out += "\\."
-            case _ where u.value < 0x20 || u.value == 0x7F:
-                out += "\u{FFFD}"
-            case _ where lineStart && i == 0 && u.isASCII && u.properties.isPatternSyntax:
+            case "@": out += "@\u{2060}"
+            case _ where u.value < 0x20 || u.value == 0x7F: out += "\u{FFFD}"
+            case "\\", "`", "*", "~", "[", "]", "|", "$", "^",
+                 "_" where !(isWordCharacter(i - 1) && isWordCharacter(i + 1)),
+                 ":" where i + 2 < scalars.count && scalars[i + 1] == "/" && scalars[i + 2] == "/",
+                 "." where i >= 3 && String(String.UnicodeScalarView(scalars[(i - 3)..<i])).lowercased() == "www",
+                 _ where lineStart && i == 0 && u.isASCII && u.properties.isPatternSyntax,
+                 "." where lineStart && i == digits && i > 0, ")" where lineStart && i == digits && i > 0:
                 out += "\\"
                 out.unicodeScalars.append(u)
             default:
