@@ -19,22 +19,8 @@ import Routing
 
 let runner = BenchmarkRunner(runs: 3)
 
-/// Deterministic generator (SplitMix64).
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 func syntheticReport(pairs count: Int) -> MatchReport {
-    var rng = Random(state: UInt64(count))
+    var rng = SplitMix64(seed: UInt64(count))
     let sites = (0..<400).map { _ in
         // Denser in the south, as Swedish freight is.
         Coordinate(latitude: 55.4 + 8.5 * rng.unit() * rng.unit(), longitude: 12.0 + 7.0 * rng.unit())

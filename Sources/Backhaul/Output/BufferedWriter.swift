@@ -77,6 +77,65 @@ public final class BufferedWriter {
         if buffer.count >= Self.capacity { flushIfFile() }
     }
 
+    /// Appends the decimal digits of `value`.
+    @inlinable
+    public func write(int value: Int64) {
+        BufferedWriter.appendInteger(value, to: &buffer)
+        if buffer.count >= Self.capacity { flushIfFile() }
+    }
+
+    /// Appends `x` with exactly `decimals` digits after `decimalMark`, as
+    /// ``JSONValue/format(_:decimals:)`` writes it, without building a
+    /// string.
+    @inlinable
+    public func write(fixed x: Double, decimals: Int, decimalMark: UInt8 = UInt8(ascii: ".")) {
+        BufferedWriter.appendFixed(x, decimals: decimals, decimalMark: decimalMark, to: &buffer)
+        if buffer.count >= Self.capacity { flushIfFile() }
+    }
+
+    /// The digits of `value`, most significant first.
+    @inlinable
+    static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, minimumCount: 1, to: &out)
+    }
+
+    /// `v` in decimal, left-padded with zeros to `minimumCount` digits.
+    @inlinable
+    static func appendDigits(_ v: UInt64, minimumCount: Int, to out: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var n = v, i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0 || raw.count - i < minimumCount
+            out.append(contentsOf: raw[i...])
+        }
+    }
+
+    /// The one fixed-point formatter of the project: `x` with exactly
+    /// `decimals` digits after the mark, rounded half away from zero;
+    /// `-0.000` is written `0.000`, a non-finite value `null`, a value too
+    /// large for 19 digits in Swift's shortest form.
+    @inlinable
+    static func appendFixed(_ x: Double, decimals: Int, decimalMark: UInt8 = UInt8(ascii: "."), to out: inout [UInt8]) {
+        guard x.isFinite else { out.append(contentsOf: "null".utf8); return }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9.0e18 else { out.append(contentsOf: String(x).utf8); return }
+        let v = UInt64(scaled)
+        if v != 0 && x < 0 { out.append(UInt8(ascii: "-")) }
+        let s = UInt64(scale)
+        appendDigits(v / s, minimumCount: 1, to: &out)
+        if decimals > 0 {
+            out.append(decimalMark)
+            appendDigits(v % s, minimumCount: decimals, to: &out)
+        }
+    }
+
     /// Appends `count` spaces (JSON indentation).
     @inlinable
     public func write(spaces count: Int) {

@@ -48,22 +48,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// `x` with exactly `decimals` digits after the point, rounded half away
-    /// from zero; `-0.000` is written as `0.000`.
+    /// from zero; `-0.000` is written as `0.000`
+    /// (``BufferedWriter/appendFixed(_:decimals:decimalMark:to:)``).
     public static func format(_ x: Double, decimals: Int) -> String {
-        guard x.isFinite else { return "null" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(x) }
-        let v = UInt64(scaled)
-        if v == 0 { return decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0" }
-        let s = UInt64(scale)
-        var text = x < 0 ? "-" : ""
-        text += String(v / s)
-        if decimals > 0 {
-            let frac = String(v % s)
-            text += "." + String(repeating: "0", count: decimals - frac.count) + frac
-        }
-        return text
+        var bytes: [UInt8] = []
+        BufferedWriter.appendFixed(x, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -100,7 +100,7 @@ public struct JSONWriter {
 
     public mutating func int(_ i: Int64) {
         openValue()
-        out.write(String(i))
+        out.write(int: i)
     }
 
     public mutating func int(_ i: Int) { int(Int64(i)) }
@@ -109,7 +109,7 @@ public struct JSONWriter {
     /// (``JSONValue/format(_:decimals:)``).
     public mutating func number(_ x: Double, decimals: Int) {
         openValue()
-        out.write(JSONValue.format(x, decimals: decimals))
+        out.write(fixed: x, decimals: decimals)
     }
 
     public mutating func bool(_ b: Bool) {

@@ -57,32 +57,67 @@ public struct CSVDialect: Sendable, Hashable {
     ///    separator, a quote, a line break or leading or trailing space;
     ///    quotes are doubled. Quoting also keeps a separator inside a cell
     ///    from starting a new cell that could begin with `=`.
-    ///
-    /// - Complexity: O(length); no allocation for a cell that needs neither.
     public func field(_ s: String) -> String {
-        let neutralised = Self.isFormulaLike(s) ? "'" + s : s
-        let needs = neutralised.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || neutralised.first == " " || neutralised.last == " "
-        guard needs else { return neutralised }
-        var out = "\""
-        for c in neutralised {
-            if c == "\"" { out += "\"\"" } else { out.append(c) }
-        }
-        return out + "\""
+        let out = BufferedWriter()
+        writeField(s, to: out)
+        return out.text
     }
+
+    /// Writes ``field(_:)`` into `out` without building a string.
+    ///
+    /// - Complexity: O(length of `s` in UTF-8).
+    public func writeField(_ s: String, to out: BufferedWriter) {
+        var s = s
+        s.withUTF8 { bytes in
+            let sep = separatorByte
+            let formula = Self.isFormulaLike(bytes)
+            let needsQuotes = bytes.first == 0x20 || bytes.last == 0x20
+                || bytes.contains { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes { out.write(byte: 0x22) }
+            if formula { out.write(byte: UInt8(ascii: "'")) }
+            if needsQuotes {
+                var start = 0
+                for (i, b) in bytes.enumerated() where b == 0x22 {
+                    out.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...i]))
+                    out.write(byte: 0x22)
+                    start = i + 1
+                }
+                out.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+                out.write(byte: 0x22)
+            } else {
+                out.write(bytes: bytes)
+            }
+        }
+    }
+
+    /// The separator as one byte (every dialect's is ASCII).
+    var separatorByte: UInt8 { separator.asciiValue! }
 
     /// A number with `decimals` digits after the decimal mark.
     public func number(_ x: Double, decimals: Int) -> String {
-        let text = JSONValue.format(x, decimals: decimals)
-        return decimalComma ? String(text.map { $0 == "." ? "," : $0 }) : text
+        var bytes: [UInt8] = []
+        BufferedWriter.appendFixed(x, decimals: decimals, decimalMark: decimalMarkByte, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `,` or `.`.
+    var decimalMarkByte: UInt8 { decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 
     /// Whether a spreadsheet could read `s` as a formula (see ``field(_:)``).
     static func isFormulaLike(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first else { return false }
+        var s = s
+        return s.withUTF8 { isFormulaLike($0) }
+    }
+
+    /// Whether the UTF-8 bytes start like a formula: `=` `@` tab CR LF, the
+    /// full-width `＝＠＋－` (EF BC 9D, A0, 8B, 8D), or `+`/`-` not followed
+    /// by a plain number.
+    static func isFormulaLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
         switch first {
-        case "=", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF20}", "\u{FF0B}", "\u{FF0D}": return true
-        case "+", "-": return !isPlainNumber(s)
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(bytes)
+        case 0xEF: return bytes.count >= 3 && bytes[1] == 0xBC && [0x9D, 0xA0, 0x8B, 0x8D].contains(bytes[2])
         default: return false
         }
     }
@@ -90,13 +125,18 @@ public struct CSVDialect: Sendable, Hashable {
     /// `-12`, `+3`, `-3.5`, `-3,5`: a sign, digits, at most one decimal mark
     /// followed by digits; nothing else.
     static func isPlainNumber(_ s: String) -> Bool {
-        var bytes = s.utf8.dropFirst()
-        guard let f = bytes.first, f >= 0x30 && f <= 0x39 else { return false }
+        var s = s
+        return s.withUTF8 { isPlainNumber($0) }
+    }
+
+    static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes.dropFirst()
+        guard let f = rest.first, f >= 0x30 && f <= 0x39 else { return false }
         var seenMark = false
-        while let b = bytes.popFirst() {
+        while let b = rest.popFirst() {
             if b >= 0x30 && b <= 0x39 { continue }
             guard !seenMark, b == UInt8(ascii: ".") || b == UInt8(ascii: ","),
-                  let next = bytes.first, next >= 0x30 && next <= 0x39 else { return false }
+                  let next = rest.first, next >= 0x30 && next <= 0x39 else { return false }
             seenMark = true
         }
         return true

@@ -4,12 +4,14 @@
 struct CSVWriter {
     let out: BufferedWriter
     let dialect: CSVDialect
+    private let separator: UInt8
     private var fieldsInRow = 0
 
     /// Starts the file (the byte-order mark, when the dialect has one).
     init(_ out: BufferedWriter, dialect: CSVDialect) {
         self.out = out
         self.dialect = dialect
+        separator = dialect.separatorByte
         if dialect.byteOrderMark { out.write(bytes: [0xEF, 0xBB, 0xBF]) }
     }
 
@@ -22,25 +24,25 @@ struct CSVWriter {
     /// A text cell; `nil` is an empty cell.
     mutating func text(_ s: String?) {
         separate()
-        if let s { out.write(dialect.field(s)) }
+        if let s { dialect.writeField(s, to: out) }
     }
 
     /// An integer cell; `nil` is an empty cell.
     mutating func int(_ i: Int64?) {
         separate()
-        if let i { out.write(String(i)) }
+        if let i { out.write(int: i) }
     }
 
     /// A number with `decimals` digits after the decimal mark.
     mutating func number(_ x: Double, decimals: Int) {
         separate()
-        out.write(dialect.number(x, decimals: decimals))
+        out.write(fixed: x, decimals: decimals, decimalMark: dialect.decimalMarkByte)
     }
 
     /// Metres as kilometres with the dialect's precision; `nil` is empty.
     mutating func kilometres(_ metres: Int64?) {
         separate()
-        if let metres { out.write(dialect.number(km(metres), decimals: dialect.kilometreDecimals)) }
+        if let metres { out.write(fixed: km(metres), decimals: dialect.kilometreDecimals, decimalMark: dialect.decimalMarkByte) }
     }
 
     /// `count` empty cells.
@@ -55,7 +57,7 @@ struct CSVWriter {
     }
 
     private mutating func separate() {
-        if fieldsInRow > 0 { out.write(String(dialect.separator)) }
+        if fieldsInRow > 0 { out.write(byte: separator) }
         fieldsInRow += 1
     }
 }
