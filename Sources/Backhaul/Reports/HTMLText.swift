@@ -34,3 +34,6 @@ enum HTMLText {
         }.joined()
     }
 }
+
+/// ``HTMLText/escape(_:)`` under its short name (the ledger's tables use it).
+func esc(_ s: String) -> String { HTMLText.escape(s) }

@@ -19,7 +19,10 @@ extension MatchReport {
     /// - Complexity: O(rows) time; memory bounded by the writer's buffer.
     public func writeCSV(to out: BufferedWriter, dialect: CSVDialect = .rfc4180) {
         var w = CSVWriter(out, dialect: dialect)
-        w.header(Self.csvColumns)
+        // Allocated company figures add columns, and rows at the end
+        // (Ledger/MatchReport+Allocation.swift).
+        let extra = hasAllocatedCompanies ? Self.allocationCSVColumns.count : 0
+        w.header(Self.csvColumns + (extra > 0 ? Self.allocationCSVColumns : []))
         for p in pairs {
             w.text("pair"); w.text(p.a); w.text(p.b); w.text(p.first)
             w.int(p.savingM); w.int(p.emptyBeforeM); w.int(p.emptyAfterM); w.int(p.repositionM)
@@ -29,6 +32,7 @@ extension MatchReport {
             w.kilometres(p.savingM); w.kilometres(p.emptyBeforeM); w.kilometres(p.emptyAfterM); w.kilometres(p.repositionM)
             w.number(p.co2eSavedKgTTW, decimals: 3); w.number(p.fuelSavedLitres, decimals: 3)
             w.text(p.vehicle); w.text(p.fuel)
+            w.empty(extra)
             w.endRow()
         }
         for u in unpaired {
@@ -37,7 +41,7 @@ extension MatchReport {
             w.text(u.reason)
             w.empty(2)
             w.text(u.company)
-            w.empty(9)
+            w.empty(9 + extra)
             w.endRow()
         }
         for o in observedEmpty {
@@ -46,15 +50,16 @@ extension MatchReport {
             w.int(o.distanceM)
             w.empty(9)
             w.kilometres(o.distanceM)
-            w.empty(5)
+            w.empty(5 + extra)
             w.endRow()
         }
         for r in rejected {
             w.text("rejected"); w.text(r.id)
             w.empty(7)
             w.text(r.reason); w.text(r.file); w.int(Int64(r.line))
-            w.empty(10)
+            w.empty(10 + extra)
             w.endRow()
         }
+        writeAllocationCSVRows(&w, leading: Self.csvColumns.count)
     }
 }

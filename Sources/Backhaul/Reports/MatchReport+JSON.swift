@@ -2,8 +2,8 @@ import Pairing
 
 extension MatchReport {
     /// Writes the contract's `result.json` into `out`, streamed: keys in the
-    /// contract's order; additions (companies, warnings, crow-fly
-    /// parameters) come after the contract's keys of each object.
+    /// contract's order; additions (companies, the allocation, warnings,
+    /// crow-fly parameters) come after the contract's keys of each object.
     ///
     /// Each top-level key is one section below; a new section (tours,
     /// allocation, baselines) is one more `key` and one more function.
@@ -60,9 +60,11 @@ extension MatchReport {
             w.member("shared_pairs", c.sharedPairs)
             w.member("saved_km", km(c.savedM), decimals: 3)
             w.member("co2e_saved_kg_wtw", c.co2eSavedKgWTW, decimals: 3)
+            for (k, v) in c.allocation.map(allocationJSON) ?? [] { w.member(k, v) }
             w.endObject()
         }
         w.endArray()
+        if let a = allocationObject { w.member("allocation", a) }
         w.key("warnings")
         w.beginArray(inline: true)
         for warning in warnings { w.string(warning) }

@@ -63,23 +63,34 @@ extension MatchReport {
         return ReportSection(title: "Pairs", blocks: blocks + [.table(table)])
     }
 
+    /// Per company: the allocated figures with a total row when the run
+    /// split the savings (Ledger/MatchReport+Allocation.swift), else each
+    /// company's pairs counted in full.
     private func companiesSection(rowLimit: Int) -> ReportSection? {
         guard !companies.isEmpty else { return nil }
         let (listed, isTop) = listedCompanies(limit: rowLimit)
-        var blocks: [ReportSection.Block] = [.paragraph([.text(
+        var blocks: [ReportSection.Block] = [.paragraph([hasAllocatedCompanies ? .user(allocationSentence) : .text(
             "A pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.")])]
         if isTop {
             blocks.append(cutNote("The \(grouped(listed.count)) companies with the most saved km, of \(grouped(companies.count))",
                                   files: ["result.json"]))
         }
-        blocks.append(.table(ReportTable(
-            [("Company", false), ("Shipments", true), ("Paired", true), ("Pairs (shared)", true), ("Saved km", true),
-             ("CO2e saved kg (WTW)", true)],
-            rows: listed.map { i in
-                let c = companies[i]
-                return [c.company, grouped(c.shipments), grouped(c.paired), "\(grouped(c.pairs)) (\(grouped(c.sharedPairs)))",
-                        kmText(c.savedM), grouped(c.co2eSavedKgWTW, decimals: 1)]
-            })))
+        if hasAllocatedCompanies {
+            var table = ReportTable([("Company", false)] + allocationColumnTitles.map { ($0, true) },
+                                    rows: listed.map { [companies[$0].company] + allocationCells(companies[$0]).map(groupedNumber) })
+            table.rows.append(["Total"] + allocationCells(nil).map(groupedNumber))
+            table.strongRows = [table.rows.count - 1]
+            blocks.append(.table(table))
+        } else {
+            blocks.append(.table(ReportTable(
+                [("Company", false), ("Shipments", true), ("Paired", true), ("Pairs (shared)", true), ("Saved km", true),
+                 ("CO2e saved kg (WTW)", true)],
+                rows: listed.map { i in
+                    let c = companies[i]
+                    return [c.company, grouped(c.shipments), grouped(c.paired), "\(grouped(c.pairs)) (\(grouped(c.sharedPairs)))",
+                            kmText(c.savedM), grouped(c.co2eSavedKgWTW, decimals: 1)]
+                })))
+        }
         return ReportSection(title: "By company", blocks: blocks)
     }
 

@@ -109,13 +109,21 @@ func kmText(_ metres: Int64) -> String { grouped(km(metres), decimals: 1) }
 /// digits by a thin space and never by a point or comma, which reads the
 /// same to English and Swedish readers, where `12,345` would mean twelve
 /// in Sweden.
-func grouped(_ x: Double, decimals: Int) -> String {
-    let text = JSONValue.format(x, decimals: decimals)
+func grouped(_ x: Double, decimals: Int) -> String { groupedNumber(JSONValue.format(x, decimals: decimals)) }
+
+/// An integer with grouped thousands (see ``grouped(_:decimals:)``).
+func grouped(_ n: Int) -> String { grouped(Double(n), decimals: 0) }
+
+/// A number already written as `-1234.567` with its thousands grouped as
+/// ``grouped(_:decimals:)`` does; any other text unchanged.
+func groupedNumber(_ text: String) -> String {
     let sign = text.hasPrefix("-") ? "-" : ""
     let body = text.dropFirst(sign.count)
-    let integer = body.prefix { $0 != "." }
+    let integer = body.prefix { $0.isASCII && $0.isNumber }
     let rest = body.dropFirst(integer.count)
-    guard integer.count > 3 else { return text }
+    guard integer.count > 3, rest.isEmpty || (rest.first == "." && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }) else {
+        return text
+    }
     var out = sign
     for (i, c) in integer.enumerated() {
         if i > 0 && (integer.count - i) % 3 == 0 { out += "\u{202F}" }
@@ -123,6 +131,3 @@ func grouped(_ x: Double, decimals: Int) -> String {
     }
     return out + rest
 }
-
-/// An integer with grouped thousands (see ``grouped(_:decimals:)``).
-func grouped(_ n: Int) -> String { grouped(Double(n), decimals: 0) }
