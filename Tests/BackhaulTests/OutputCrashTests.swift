@@ -130,6 +130,36 @@ import Glibc
         #expect(failures >= 20)
     }
 
+    /// The other storage errors: exit 5 with the system's words and the
+    /// path, the folder untouched.
+    @Test(arguments: [("EIO", "Input/output error"), ("EROFS", "Read-only file system"), ("EDQUOT", "Disk quota exceeded")])
+    func otherStorageErrorsExitFive(code: String, words: String) throws {
+        let f = try Fixture()
+        let dir = f.t.url.path + "/reports"
+        _ = try f.run(f.a, dir)
+        for step in [2, 3, 4] {  // create, write, fsync of result.json
+            let r = try f.run(f.b, dir, fault: "\(step):\(code)")
+            #expect(r.status == 5, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("backhaul: error: \(dir)/.backhaul-runs/run-") && r.stderr.contains("/result.json: cannot "))
+            #expect(r.stderr.hasSuffix(": \(words)\n"), "\(r.stderr)")
+            #expect(FolderView.read(dir) == f.viewA)
+        }
+    }
+
+    /// `--csv-dialect excel-sv` through the command line, to stdout and into
+    /// `--out`.
+    @Test func excelSwedishFromTheCommandLine() throws {
+        let f = try Fixture()
+        let r = try OutputCLI.run(["match", f.a, "--format", "csv", "--csv-dialect", "excel-sv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("\u{FEFF}kind;a;b;first;") && r.stdout.contains("\r\n"))
+        let dir = f.t.url.path + "/sv"
+        #expect(try OutputCLI.run(["match", f.a, "--out", dir, "--csv-dialect", "excel-sv"]).status == 0)
+        #expect(FileManager.default.contents(atPath: dir + "/pairs.csv") == Data(r.stdout.utf8))
+        let bad = try OutputCLI.run(["match", f.a, "--csv-dialect", "excel"])
+        #expect(bad.status == 2 && bad.stderr.contains("rfc4180, excel-sv"))
+    }
+
     /// A full disk on standard output (`/dev/full`) is exit 5, not a
     /// silent success.
     @Test func fullStandardOutputExitsFive() throws {
