@@ -314,14 +314,9 @@ public final class OutputFolder {
         rmdir(folder)
     }
 
-    /// `20261126T020000Z`: the UTC time, for run folder names only (never
-    /// inside a report).
+    /// `20261126T020000Z`: the UTC time (``isoNow()`` without separators),
+    /// for run folder names only (never inside a report).
     static func compactStamp() -> String {
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ x: Int32) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        String(isoNow().filter { $0 != "-" && $0 != ":" })
     }
 }
