@@ -38,9 +38,9 @@ public enum MatchJob {
     /// Runs the job and writes its output (stdout, or every format into
     /// `--out`).
     public static func execute(_ options: MatchOptions, console: Console) throws(CommandFailure) -> ExitStatus {
-        if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
+        let folder = try MatchOutput.prepare(options)
         let outcome = try run(options, console: console)
-        try MatchOutput.write(outcome, options: options)
+        try MatchOutput.write(outcome, options: options, into: folder)
         try appendToLedger(outcome, options: options, console: console)
         return outcome.status
     }

@@ -23,6 +23,11 @@ public struct MatchOptions: Sendable {
     public var format: Format = .json
     /// Write every report format into this folder instead of one to stdout.
     public var outDirectory: String?
+    /// How long to wait for another run's lock on `outDirectory`, in
+    /// seconds, before exiting 6.
+    public var lockTimeoutSeconds = 60.0
+    /// How pairs.csv (or `--format csv`) is written.
+    public var csvDialect = CSVDialect.rfc4180
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
     public var fuel = "diesel-b7"
