@@ -20,7 +20,10 @@
 ///   string matching", CACM 18(6), 1975), so that overlapping restrictions
 ///   and restrictions via several ways are exact. At a state, a road is
 ///   refused when it completes a `no_*` restriction, or when an `only_*`
-///   restriction whose prefix the state ends with names another road.
+///   restriction whose prefix the state ends with names another road; and
+///   turning back along the road just driven is refused in any state but the
+///   start, unless the road ends there, so that a U-turn cannot undo a
+///   restriction (OSRM allows U-turns at dead ends only).
 /// - **Barriers** are `only`-restrictions at their node: arriving by a road,
 ///   the vehicle may only turn back along it (OSRM's rule: a barrier can be
 ///   reached, not passed).
@@ -56,6 +59,8 @@ struct JunctionSplitter {
 
     /// One state of the restriction automaton.
     private struct TrieNode {
+        /// The last road of the prefix (the one the vehicle arrived by).
+        var lastEdge: UInt32 = 0
         var children: [UInt32: Int32] = [:]
         var fail: Int32 = 0
         /// Roads that complete a `no_*` restriction from here.
@@ -215,7 +220,7 @@ struct JunctionSplitter {
             if let c = trie[t].children[e] {
                 t = Int(c)
             } else {
-                trie.append(TrieNode())
+                trie.append(TrieNode(lastEdge: e))
                 let c = trie.count - 1
                 trie[t].children[e] = Int32(c)
                 t = c
@@ -250,6 +255,13 @@ struct JunctionSplitter {
     /// The automaton's state after driving `e` from state `t`, or `nil` when
     /// a restriction forbids it.
     private func step(_ t: Int, _ e: UInt32) -> Int? {
+        // A vehicle under a restriction may not escape it by turning back
+        // where it arrived, unless the road ends there (OSRM allows U-turns
+        // only at dead ends; see `docs/osm.md`).
+        if t != 0, trie[t].barrierExit == nil, e == trie[t].lastEdge ^ 1 {
+            let v = Int(tail(e))
+            if outStart[v + 1] - outStart[v] > 1 { return nil }
+        }
         // Every suffix of the roads driven that is a restriction prefix.
         var s = t
         while s != 0 {

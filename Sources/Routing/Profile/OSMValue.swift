@@ -32,9 +32,12 @@ public enum OSMValue {
 
     /// The direction a way may be driven in, from its `oneway` tag.
     public enum Oneway: Sendable, Hashable {
-        /// `no`, `false`, `0`, `alternating` (one lane taken in turns: both
-        /// directions are possible).
+        /// `no`, `false`, `0`.
         case bothWays
+        /// `alternating`: one lane taken in turns, both directions possible;
+        /// unlike `no` it does not lift the one-way rule of motorways and
+        /// roundabouts (as in OSRM).
+        case alternating
         /// `yes`, `true`, `1`.
         case forward
         /// `-1`, `reverse`.
@@ -93,7 +96,8 @@ public enum OSMValue {
         switch normalised(raw) {
         case "yes", "true", "1": .forward
         case "-1", "reverse": .backward
-        case "no", "false", "0", "alternating": .bothWays
+        case "no", "false", "0": .bothWays
+        case "alternating": .alternating
         case "reversible": .reversible
         default: nil
         }

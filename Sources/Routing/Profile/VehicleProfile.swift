@@ -195,6 +195,8 @@ public struct VehicleProfile: Sendable, Hashable {
             if let s = Self.serviceSpeedsKmh[service] { base = min(base, s) }
         }
         if tags[.oneway] == "reversible" { return nil }
+        // Roads under construction (OSRM's `construction_whitelist` passes).
+        if let c = tags[.construction], !["no", "widening", "minor"].contains(c) { return nil }
 
         // Access, for each direction: the most specific known value decides.
         var forwardAccess = access(tags, forward: true)
@@ -218,7 +220,7 @@ public struct VehicleProfile: Sendable, Hashable {
         case .forward?: backward = false
         case .backward?: forward = false
         case .bothWays?: break
-        case nil:
+        case .alternating?, nil:
             // Implied one-way, unless `oneway=no` (or another known "both ways").
             let junction = tags[.junction]
             if !isFerry && (junction == "roundabout" || junction == "circular" || highway == "motorway") {

@@ -12,8 +12,8 @@ public struct WayTags: Sendable, Hashable {
     public enum Key: Int, CaseIterable, Sendable {
         /// The road class and what makes a way a road (`highway`, `route=ferry`).
         case highway, route
-        /// Layout and state: `junction`, `oneway`, `area`, `service`, `impassable`, `status`.
-        case junction, oneway, area, service, impassable, status
+        /// Layout and state: `junction`, `oneway`, `area`, `service`, `impassable`, `status`, `construction`.
+        case junction, oneway, area, service, impassable, status, construction
         /// Access, from the most general to the most specific.
         case access, vehicle, motorVehicle, motorcar, goods, hgv
         /// Access for one direction of travel (`access:forward`, `hgv:backward`, …).
@@ -46,6 +46,7 @@ public struct WayTags: Sendable, Hashable {
             case .service: "service"
             case .impassable: "impassable"
             case .status: "status"
+            case .construction: "construction"
             case .access: "access"
             case .vehicle: "vehicle"
             case .motorVehicle: "motor_vehicle"
