@@ -71,6 +71,7 @@ func sameGraph(_ a: RoadGraph, _ b: RoadGraph) -> Bool {
         && a.latitudeE7 == b.latitudeE7 && a.longitudeE7 == b.longitudeE7 && a.originalIDs == b.originalIDs
         && a.shapeStart == b.shapeStart && a.shapeLatitudeE7 == b.shapeLatitudeE7
         && a.shapeLongitudeE7 == b.shapeLongitudeE7 && a.metric == b.metric && a.profile == b.profile
+        && a.shapeDuration == b.shapeDuration && a.splitCopies == b.splitCopies && a.vehicle == b.vehicle
 }
 
 /// The node nearest to `c` (brute force).
