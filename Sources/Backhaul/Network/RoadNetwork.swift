@@ -64,7 +64,8 @@ public struct RoadNetwork: Sendable {
     ///   when it is not a valid graph, with the file (and line) in the
     ///   message.
     public static func load(
-        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", console: Console? = nil
+        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", vehicle: VehicleDimensions? = nil,
+        console: Console? = nil
     ) throws(CommandFailure) -> RoadNetwork {
         guard access(path, F_OK) == 0 else {
             throw .usage("\(path): graph file not found")
@@ -72,7 +73,8 @@ public struct RoadNetwork: Sendable {
         guard access(path, R_OK) == 0 else {
             throw .usage("\(path): graph file is not readable")
         }
-        let loaded = try GraphLoader.load(path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue))
+        let loaded = try GraphLoader.load(
+            path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue, vehicle: vehicle))
         let co = loaded.format == "dimacs" ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
         if loaded.binary == nil, let console {
             console.note(
