@@ -55,6 +55,10 @@ let maltaSamplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         }
         let g = try OSMGraphReader(profile: .hgv).read(path: maltaSamplePath)
         #expect(g.hasShapes)
+        // Malta's turn restrictions split junctions; the file keeps the
+        // copies, the shape times and the vehicle.
+        #expect(!g.splitCopies.isEmpty && g.shapeDuration.count == g.shapeLatitudeE7.count)
+        #expect(g.vehicle == .euArticulated)
         let folder = TemporaryFolder()
         try BinaryGraphFile(graph: g, source: SourceFileStamp(describing: maltaSamplePath)).write(to: folder.file("malta.bhg"))
         let file = try BinaryGraphFile.read(from: folder.file("malta.bhg"))

@@ -192,7 +192,7 @@ public struct OSMReadStatistics: Sendable, Hashable {
     public var nodes = 0
     /// Ways in the file.
     public var ways = 0
-    /// Relations in the file (counted, not read).
+    /// Relations in the file (turn restrictions are read, the others counted).
     public var relations = 0
     /// PBF blocks in the file.
     public var blobs = 0
