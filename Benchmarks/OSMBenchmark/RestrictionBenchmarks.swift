@@ -86,13 +86,7 @@ private func sharedRoutes(_ a: RoadGraph, _ b: RoadGraph, count: Int) -> [(Int64
         if let w = b.node(originalID: id), mb.contains(w) { ids.append(id) }
     }
     var state: UInt64 = 14
-    func next() -> Int64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return ids[Int(truncatingIfNeeded: (z ^ (z >> 31)) % UInt64(ids.count))]
-    }
+    func next() -> Int64 { ids[Int(truncatingIfNeeded: splitMix64(&state) % UInt64(ids.count))] }
     return ids.isEmpty ? [] : (0..<count).map { _ in (next(), next()) }
 }
 

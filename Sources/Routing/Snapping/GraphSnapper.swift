@@ -304,26 +304,24 @@ public struct GraphSnapper: Sendable {
 
     /// `true` when edges `e` and `f` have the same shape points.
     private static func sameShape(_ g: RoadGraph, _ e: Int, _ f: Int) -> Bool {
-        guard g.hasShapes else { return true }
-        let e0 = Int(g.shapeStart[e]), e1 = Int(g.shapeStart[e + 1])
-        let f0 = Int(g.shapeStart[f]), f1 = Int(g.shapeStart[f + 1])
-        guard e1 - e0 == f1 - f0 else { return false }
-        for k in 0..<(e1 - e0)
-        where g.shapeLatitudeE7[e0 + k] != g.shapeLatitudeE7[f0 + k] || g.shapeLongitudeE7[e0 + k] != g.shapeLongitudeE7[f0 + k] {
-            return false
-        }
-        return true
+        shapesMatch(g, e, f, reversed: false)
     }
 
     /// `true` when edge `f`'s geometry is edge `e`'s reversed (same end nodes
     /// swapped, shape points in reverse order).
     private static func isReversed(_ g: RoadGraph, _ e: Int, _ f: Int) -> Bool {
+        shapesMatch(g, e, f, reversed: true)
+    }
+
+    /// `true` when `f`'s shape points are `e`'s, in the same order or
+    /// reversed.
+    private static func shapesMatch(_ g: RoadGraph, _ e: Int, _ f: Int, reversed: Bool) -> Bool {
         guard g.hasShapes else { return true }
         let e0 = Int(g.shapeStart[e]), e1 = Int(g.shapeStart[e + 1])
         let f0 = Int(g.shapeStart[f]), f1 = Int(g.shapeStart[f + 1])
         guard e1 - e0 == f1 - f0 else { return false }
         for k in 0..<(e1 - e0) {
-            let a = e0 + k, b = f1 - 1 - k
+            let a = e0 + k, b = reversed ? f1 - 1 - k : f0 + k
             if g.shapeLatitudeE7[a] != g.shapeLatitudeE7[b] || g.shapeLongitudeE7[a] != g.shapeLongitudeE7[b] {
                 return false
             }
