@@ -188,10 +188,13 @@ struct OSMGraphAssembler {
         )
         builder.vehicle = profile.dimensions
         let nodeIDs = ways.nodeIDs
+        // One pair of buffers for every edge's shape and shape times.
+        var shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
+        var times: [UInt32] = []
         counts.splitNodes = splitter.build(into: &builder, addNode: { (b: inout RoadGraphBuilder, slot: UInt32) in
             b.addNode(originalID: nodeIDs[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)])
         }, addEdge: { (b: inout RoadGraphBuilder, u: Int, v: Int, road: Int, reversed: Bool) in
-            Self.addEdge(&b, from: u, to: v, roads[road], reversed: reversed, shapes: shapes)
+            Self.addEdge(&b, from: u, to: v, roads[road], reversed: reversed, shapes: shapes, shape: &shape, times: &times)
         })
         // The builder holds its own copies now: free ours before it lays
         // out the graph (the shapes are the largest arrays at this point).
@@ -209,13 +212,12 @@ struct OSMGraphAssembler {
     /// `reversed`) between builder nodes `u` and `v`, with its shape and the
     /// time from its tail to each shape point.
     private static func addEdge(
-        _ builder: inout RoadGraphBuilder, from u: Int, to v: Int, _ road: Segment, reversed: Bool, shapes: Shapes
+        _ builder: inout RoadGraphBuilder, from u: Int, to v: Int, _ road: Segment, reversed: Bool, shapes: Shapes,
+        shape: inout [(latitudeE7: Int32, longitudeE7: Int32)], times: inout [UInt32]
     ) {
         let length = decimetres(road.length)
-        var shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
-        var times: [UInt32] = []
-        shape.reserveCapacity(road.shapeEnd - road.shapeStart)
-        times.reserveCapacity(road.shapeEnd - road.shapeStart)
+        shape.removeAll(keepingCapacity: true)
+        times.removeAll(keepingCapacity: true)
         if !reversed {
             let duration = deciseconds(road.forward)
             for k in road.shapeStart ..< road.shapeEnd {
