@@ -1,5 +1,6 @@
 import Dispatch
 import Emissions
+public import Ledger
 import Pairing
 import Routing
 
@@ -26,6 +27,8 @@ public enum MatchJob {
         public var status: ExitStatus
         /// Wall time per phase, in order.
         public var timings: [(phase: String, seconds: Double)]
+        /// The run as `--ledger` records it (`nil` without `--ledger`).
+        public var ledgerRun: LedgerRun? = nil
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -34,6 +37,7 @@ public enum MatchJob {
         if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
         let outcome = try run(options, console: console)
         try MatchOutput.write(outcome, options: options)
+        try appendToLedger(outcome, options: options, console: console)
         return outcome.status
     }
 
@@ -120,6 +124,9 @@ public enum MatchJob {
         var report = try assembleReport(
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
             observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+        let ledgerRun = try allocateSavings(
+            report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
+            pairing: pairing, travel: travel)
         if options.needsGeometry {
             report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
         }
@@ -127,7 +134,7 @@ public enum MatchJob {
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
-        return Outcome(report: report, status: status, timings: clock.laps)
+        return Outcome(report: report, status: status, timings: clock.laps, ledgerRun: ledgerRun)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

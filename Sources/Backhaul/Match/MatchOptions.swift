@@ -67,6 +67,9 @@ public struct MatchOptions: Sendable {
 
     public var router: Router = .auto
 
+    /// Splitting savings between companies, money, and the ledger.
+    public var allocation = AllocationOptions()
+
     /// Whether this run routes with a contraction hierarchy: asked for, or
     /// `auto` with at least ``hierarchyMinimumShipments`` shipments on a
     /// graph of at least ``hierarchyMinimumNodes`` nodes. Building the

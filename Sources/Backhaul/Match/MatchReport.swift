@@ -1,3 +1,4 @@
+public import Emissions
 public import Pairing
 public import Routing
 
@@ -24,6 +25,10 @@ public struct MatchReport: Sendable {
     /// When the run happened, only with `--stamp` (reports are otherwise
     /// byte-identical for the same input).
     public var stamp: String?
+    /// How the savings were split between companies (`--split`), with the
+    /// run totals the company figures add up to; `nil` for a report built
+    /// without an allocation.
+    public var allocation: AllocationSummary?
 
     public init(
         graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],
@@ -213,8 +218,10 @@ public struct MatchReport: Sendable {
         }
     }
 
-    /// Totals for one company (pairs it takes part in; a pair between two
-    /// companies is listed under both and not split between them).
+    /// Totals for one company. With ``allocation`` set, every tour's
+    /// saving is split between its companies (`--split`) and ``savedM`` and
+    /// ``co2eSavedKgWTW`` are the company's share; without it, a pair between
+    /// two companies is listed under both and not split between them.
     public struct CompanyTotal: Sendable, Hashable {
         public var company: String
         public var shipments: Int
@@ -223,6 +230,10 @@ public struct MatchReport: Sendable {
         public var sharedPairs: Int
         public var savedM: Int64
         public var co2eSavedKgWTW: Double
+        /// The company's allocated figures (stand-alone, shared, saved; km,
+        /// fuel, CO2e, money) in integer units that add up to
+        /// ``MatchReport/allocation``'s total.
+        public var allocation: AllocationFigures?
 
         public init(company: String, shipments: Int, paired: Int, pairs: Int, sharedPairs: Int, savedM: Int64, co2eSavedKgWTW: Double) {
             self.company = company

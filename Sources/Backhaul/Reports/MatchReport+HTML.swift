@@ -82,7 +82,15 @@ extension MatchReport {
             }
             o += "</table>\n"
         }
-        if !companies.isEmpty {
+        if hasAllocatedCompanies {
+            // Allocated figures (Ledger/MatchReport+Allocation.swift).
+            o += "<h2>By company</h2>\n<p class=\"note\">\(esc(allocationSentence))</p>\n<table>\n<tr><th>Company</th>"
+                + allocationColumnTitles.map { "<th class=\"n\">\(esc($0))</th>" }.joined() + "</tr>\n"
+            for c in companies {
+                o += "<tr><td>\(esc(c.company))</td>" + allocationCells(c).map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
+            }
+            o += "<tr><th>Total</th>" + allocationCells(nil).map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr>\n</table>\n"
+        } else if !companies.isEmpty {
             o += "<h2>By company</h2>\n<p class=\"note\">A pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.</p>\n"
             o += "<table>\n<tr><th>Company</th><th class=\"n\">Shipments</th><th class=\"n\">Paired</th><th class=\"n\">Pairs (shared)</th>"
                 + "<th class=\"n\">Saved km</th><th class=\"n\">CO2e saved kg</th></tr>\n"

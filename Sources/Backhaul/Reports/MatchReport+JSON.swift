@@ -62,8 +62,9 @@ extension MatchReport {
                 ("company", .string($0.company)), ("shipments", .int($0.shipments)), ("paired", .int($0.paired)),
                 ("pairs", .int($0.pairs)), ("shared_pairs", .int($0.sharedPairs)),
                 ("saved_km", .fixed3(km($0.savedM))), ("co2e_saved_kg_wtw", .fixed3($0.co2eSavedKgWTW)),
-            ])
+            ] + ($0.allocation.map(allocationJSON) ?? []))
         })))
+        if let a = allocationObject { root.append(("allocation", a)) }
         root.append(("warnings", .array(warnings.map(JSONValue.string))))
         return .object(root)
     }

@@ -40,5 +40,6 @@ enum BackhaulCommand {
         matrix,
         graph,
         emissions,
+        ledger,
     ]
 }

@@ -46,6 +46,7 @@ extension BackhaulCommand {
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .flag("stamp", help: "Put the date and time of the run into the reports."),
+            ] + BackhaulCommand.allocationOptions + [
                 .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
             ],
             arguments: [ArgumentSpec(name: "batch", help: "Batch files or folders; - for CSV on standard input.", variadic: true)],
@@ -76,6 +77,7 @@ extension BackhaulCommand {
                 o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 o.stamp = args.flag("stamp")
                 o.quiet = args.flag("quiet")
+                o.allocation = try BackhaulCommand.allocationOptions(args)
                 return try MatchJob.execute(o, console: Console(quiet: o.quiet))
             }
         )
