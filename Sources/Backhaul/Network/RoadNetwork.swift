@@ -52,8 +52,9 @@ public struct RoadNetwork: Sendable {
     }
 
     /// Loads `path` through ``GraphLoader``: a `.bhg` (verified, refused
-    /// when stale), or a raw OpenStreetMap or DIMACS file built on the spot
-    /// with `profile`.
+    /// when stale, or when `vehicle` is given and the file was built for
+    /// another), or a raw OpenStreetMap or DIMACS file built on the spot
+    /// with `profile` for `vehicle` (`nil`: the profile's default vehicle).
     ///
     /// A raw file is built anew on every run; unless `console` is `nil` or
     /// quiet, a note on standard error says how long that took and how to
