@@ -40,7 +40,7 @@ private func maltaLikeGraph() throws -> RoadGraph {
         let json = try GraphInfoJob.run(options)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(o["format"] as? String == "bhg")
-        #expect(o["format_version"] as? Int == 1)
+        #expect(o["format_version"] as? Int == 2)
         #expect(o["nodes"] as? Int == 4)
         #expect(o["edges"] as? Int == 7)
         #expect(o["shape_points"] as? Int == 6)

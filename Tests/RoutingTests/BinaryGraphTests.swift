@@ -106,6 +106,9 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         #expect(a.shapeStart == b.shapeStart)
         #expect(a.shapeLatitudeE7 == b.shapeLatitudeE7)
         #expect(a.shapeLongitudeE7 == b.shapeLongitudeE7)
+        #expect(a.shapeDuration == b.shapeDuration)
+        #expect(a.splitCopies == b.splitCopies)
+        #expect(a.vehicle == b.vehicle)
         #expect(a.metric == b.metric)
         #expect(a.profile == b.profile)
     }
@@ -228,10 +231,13 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         // The magic, then garbage.
         let fake = BinaryGraphLayout.magic + (0..<3000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         #expect(throws: InputError.self) { try BinaryGraphFile.read(from: { writeFileBytes(fake, to: folder.file("g")); return folder.file("g") }()) }
-        // Another version.
-        var v2 = bytes
-        v2[8] = 2
-        #expect(try message(for: v2).contains("format version 2"))
+        // Another version: the previous one, and a future one.
+        var v1 = bytes
+        v1[8] = 1
+        #expect(try message(for: v1).contains("format version 1"))
+        var v3 = bytes
+        v3[8] = 3
+        #expect(try message(for: v3).contains("format version 3"))
         // Written on a machine of the other byte order.
         var swapped = bytes
         swapped[12..<16].reverse()

@@ -30,6 +30,9 @@ public struct MatchOptions: Sendable {
     public var csvDialect = CSVDialect.rfc4180
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
+    /// `true` when `--vehicle` was given: a raw OpenStreetMap graph is then
+    /// built for that vehicle's size and mass, and a `.bhg` must have been.
+    public var vehicleGiven = false
     public var fuel = "diesel-b7"
     public var maxDeadheadKm: Double?
     public var handlingMinutes = 45.0

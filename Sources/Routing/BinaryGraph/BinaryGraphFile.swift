@@ -28,7 +28,7 @@ import Darwin
 /// not form a valid graph is an ``InputError`` naming the file.
 public struct BinaryGraphFile: Sendable {
     /// The format version this build of backhaul writes and reads.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
 
     /// The graph.
     public var graph: RoadGraph
