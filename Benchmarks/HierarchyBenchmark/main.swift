@@ -115,19 +115,11 @@ if runner.selects("load") {
 
 // MARK: Points
 
-/// The same pseudo-random numbers every run (S. Vigna's SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func node() -> Int { Int(next() % UInt64(graph.nodeCount)) }
+extension SplitMix64 {
+    /// A random node of New York.
+    mutating func node() -> Int { below(graph.nodeCount) }
 }
-var rng = SplitMix64(state: 2026)
+var rng = SplitMix64(seed: 2026)  // the same pseudo-random numbers every run
 
 /// For each source, the indices of its `k` nearest targets by straight-line
 /// distance (a uniform grid of about 1 km cells, searched ring by ring):

@@ -106,6 +106,9 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         #expect(a.shapeStart == b.shapeStart)
         #expect(a.shapeLatitudeE7 == b.shapeLatitudeE7)
         #expect(a.shapeLongitudeE7 == b.shapeLongitudeE7)
+        #expect(a.shapeDuration == b.shapeDuration)
+        #expect(a.splitCopies == b.splitCopies)
+        #expect(a.vehicle == b.vehicle)
         #expect(a.metric == b.metric)
         #expect(a.profile == b.profile)
     }

@@ -23,8 +23,16 @@ public struct MatchOptions: Sendable {
     public var format: Format = .json
     /// Write every report format into this folder instead of one to stdout.
     public var outDirectory: String?
+    /// How long to wait for another run's lock on `outDirectory`, in
+    /// seconds, before exiting 6.
+    public var lockTimeoutSeconds = 60.0
+    /// How pairs.csv (or `--format csv`) is written.
+    public var csvDialect = CSVDialect.rfc4180
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
+    /// `true` when `--vehicle` was given: a raw OpenStreetMap graph is then
+    /// built for that vehicle's size and mass, and a `.bhg` must have been.
+    public var vehicleGiven = false
     public var fuel = "diesel-b7"
     public var maxDeadheadKm: Double?
     public var handlingMinutes = 45.0
@@ -48,10 +56,17 @@ public struct MatchOptions: Sendable {
     public var factorsFile: String?
     /// Put the run's date and time into the reports.
     public var stamp = false
-    /// Keep only each shipment's `k` best feasible partners (a sparse
-    /// candidate graph); `nil` chooses: every partner up to
-    /// ``denseLimit`` shipments, ``sparseCandidates`` above.
+    /// How many partners each shipment starts with before the pricing adds
+    /// the pairs the optimality certificate needs (`nil`:
+    /// ``SpatialPairingProblem/defaultCandidates``). The result is the same
+    /// optimum whatever it is; only the work changes.
     public var candidatesPerShipment: Int?
+    /// Stop the pricing after this many seconds and report the proven gap
+    /// instead of a certificate (`nil`: no limit).
+    public var pricingSeconds: Double?
+    /// Refuse (exit 7) a batch whose estimated memory exceeds this many
+    /// bytes, besides the machine's own limit.
+    public var maxMemoryBytes: Int?
 
     /// Which router computes the road distances.
     public enum Router: String, Sendable, CaseIterable {
@@ -66,6 +81,9 @@ public struct MatchOptions: Sendable {
     }
 
     public var router: Router = .auto
+
+    /// Splitting savings between companies, money, and the ledger.
+    public var allocation = AllocationOptions()
 
     /// Whether this run routes with a contraction hierarchy: asked for, or
     /// `auto` with at least ``hierarchyMinimumShipments`` shipments on a
@@ -83,11 +101,6 @@ public struct MatchOptions: Sendable {
 
     public static let hierarchyMinimumShipments = 500
     public static let hierarchyMinimumNodes = 50_000
-
-    /// Batches up to this many shipments are matched over every pair.
-    public static let denseLimit = 2_000
-    /// Candidates per shipment above ``denseLimit``.
-    public static let sparseCandidates = 40
 
     /// `true` when the chosen output draws routes (HTML, GeoJSON, `--out`).
     public var needsGeometry: Bool {

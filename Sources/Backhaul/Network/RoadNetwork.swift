@@ -63,8 +63,9 @@ public struct RoadNetwork: Sendable {
     }
 
     /// Loads `path` through ``GraphLoader``: a `.bhg` (verified, refused
-    /// when stale), or a raw OpenStreetMap or DIMACS file built on the spot
-    /// with `profile`.
+    /// when stale, or when `vehicle` is given and the file was built for
+    /// another), or a raw OpenStreetMap or DIMACS file built on the spot
+    /// with `profile` for `vehicle` (`nil`: the profile's default vehicle).
     ///
     /// A raw file is built anew on every run; unless `console` is `nil` or
     /// quiet, a note on standard error says how long that took and how to
@@ -75,7 +76,8 @@ public struct RoadNetwork: Sendable {
     ///   when it is not a valid graph, with the file (and line) in the
     ///   message.
     public static func load(
-        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", console: Console? = nil
+        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", vehicle: VehicleDimensions? = nil,
+        console: Console? = nil
     ) throws(CommandFailure) -> RoadNetwork {
         guard access(path, F_OK) == 0 else {
             throw .usage("\(path): graph file not found")
@@ -83,7 +85,8 @@ public struct RoadNetwork: Sendable {
         guard access(path, R_OK) == 0 else {
             throw .usage("\(path): graph file is not readable")
         }
-        let loaded = try GraphLoader.load(path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue))
+        let loaded = try GraphLoader.load(
+            path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue, vehicle: vehicle))
         let co = loaded.format == "dimacs" ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
         if loaded.binary == nil, let console {
             console.note(

@@ -76,6 +76,9 @@ extension BinaryGraphFile {
         let hasShapes = meta.flags & BinaryGraphLayout.Flag.hasShapes != 0
         let hasComponent = meta.flags & BinaryGraphLayout.Flag.hasLargestComponent != 0
         let hasHierarchy = meta.flags & BinaryGraphLayout.Flag.hasHierarchy != 0
+        let hasShapeDurations = meta.flags & BinaryGraphLayout.Flag.hasShapeDurations != 0
+        let hasVehicle = meta.flags & BinaryGraphLayout.Flag.hasVehicle != 0
+        guard !hasShapeDurations || hasShapes else { throw bad("corrupt header (shape durations without shapes)") }
         var expected: [(BinaryGraphLayout.Section, Int?)] = [
             (.edgeStart, n + 1), (.edgeTarget, m), (.edgeLength, m), (.edgeDuration, m),
         ]
@@ -83,6 +86,15 @@ extension BinaryGraphFile {
         expected += [(.originalIDs, n), (.sortedIDNodes, n)]
         if hasShapes { expected += [(.shapeStart, m + 1), (.shapeLatitudeE7, shapePoints), (.shapeLongitudeE7, shapePoints)] }
         if hasComponent { expected.append((.largestComponent, (n + 63) / 64)) }
+        if hasShapeDurations { expected.append((.shapeDuration, shapePoints)) }
+        if hasVehicle {
+            expected.append((.vehicleDimensions, 5))
+            // The name's length is whatever the table says, within reason.
+            let i = expected.count
+            let nameCount = i < table.count ? Int(clamping: table[i].count) : 0
+            guard nameCount <= BinaryGraphLayout.maxProfileLength else { throw bad("corrupt section table at the vehicle name") }
+            expected.append((.vehicleName, nameCount))
+        }
         if hasHierarchy { expected += expectedHierarchySections(nodeCount: n) }
         guard table.count == expected.count else {
             throw bad("corrupt header: \(table.count) sections listed, \(expected.count) expected")
@@ -129,6 +141,9 @@ extension BinaryGraphFile {
         let shapeLatitudeE7 = hasShapes ? try next(Int32.self) : []
         let shapeLongitudeE7 = hasShapes ? try next(Int32.self) : []
         let componentWords = hasComponent ? try next(UInt64.self) : []
+        let shapeDuration = hasShapeDurations ? try next(UInt32.self) : []
+        let vehicleDimensions = hasVehicle ? try next(UInt32.self) : []
+        let vehicleName = hasVehicle ? try next(UInt8.self) : []
         typealias StoredArcs = (start: [UInt32], arcs: [HierarchyArc], middle: [UInt32])
         var stored: (rank: [UInt32], up: StoredArcs, down: StoredArcs)?
         if hasHierarchy {
@@ -143,13 +158,20 @@ extension BinaryGraphFile {
             throw bad("checksum mismatch (stored \(hex(storedChecksum)), computed \(hex(computed))): the file is corrupt; rebuild it with `backhaul graph build`")
         }
 
+        var vehicle: VehicleDimensions?
+        if hasVehicle {
+            guard let v = BinaryGraphLayout.decode(vehicleDimensions, name: vehicleName) else {
+                throw bad("corrupt vehicle section")
+            }
+            vehicle = v
+        }
         let graph: RoadGraph
         do {
             graph = try RoadGraph(
                 edgeStart: edgeStart, edgeTarget: edgeTarget, edgeLength: edgeLength, edgeDuration: edgeDuration,
                 latitudeE7: latitudeE7, longitudeE7: longitudeE7, originalIDs: originalIDs, sortedIDNodes: sortedIDNodes,
                 shapeStart: shapeStart, shapeLatitudeE7: shapeLatitudeE7, shapeLongitudeE7: shapeLongitudeE7,
-                metric: metric, profile: profile
+                shapeDuration: shapeDuration, metric: metric, profile: profile, vehicle: vehicle
             )
         } catch {
             throw bad("not a valid graph: \(error.message)")

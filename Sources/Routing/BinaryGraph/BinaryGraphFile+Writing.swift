@@ -39,6 +39,8 @@ extension BinaryGraphFile {
         if g.hasShapes { flags |= BinaryGraphLayout.Flag.hasShapes }
         if source != nil { flags |= BinaryGraphLayout.Flag.hasSource }
         if largestComponent != nil { flags |= BinaryGraphLayout.Flag.hasLargestComponent }
+        if !g.shapeDuration.isEmpty { flags |= BinaryGraphLayout.Flag.hasShapeDurations }
+        if g.vehicle != nil { flags |= BinaryGraphLayout.Flag.hasVehicle }
         if hierarchy != nil { flags |= BinaryGraphLayout.Flag.hasHierarchy }
         let metadata = BinaryGraphLayout.Metadata(
             nodeCount: UInt64(g.nodeCount), edgeCount: UInt64(g.edgeCount),
@@ -101,6 +103,13 @@ extension BinaryGraphFile {
         }
         if let mask = largestComponent {
             s.append(PlannedSection(.largestComponent, mask.words))
+        }
+        if !g.shapeDuration.isEmpty {
+            s.append(PlannedSection(.shapeDuration, g.shapeDuration))
+        }
+        if let v = g.vehicle {
+            s.append(PlannedSection(.vehicleDimensions, BinaryGraphLayout.encode(v)))
+            s.append(PlannedSection(.vehicleName, Array(v.name.utf8.prefix(BinaryGraphLayout.maxProfileLength))))
         }
         if let hierarchy {
             s += hierarchySections(hierarchy)

@@ -29,7 +29,8 @@ import Darwin
 public struct BinaryGraphFile: Sendable {
     /// The format version this build of backhaul writes and reads.
     ///
-    /// Version 2 added the optional contraction hierarchy and a CRC-32 per
+    /// Version 2 added the optional contraction hierarchy, per-shape-point
+    /// durations, the vehicle the graph was built for, and a CRC-32 per
     /// section; version 1 files are refused with a request to rebuild them.
     public static let formatVersion: UInt32 = 2
 

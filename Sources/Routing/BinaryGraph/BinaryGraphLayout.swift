@@ -33,8 +33,12 @@ enum BinaryGraphLayout {
         static let hasShapes: UInt8 = 2
         static let hasSource: UInt8 = 4
         static let hasLargestComponent: UInt8 = 8
+        /// Per-shape-point travel times (``RoadGraph/shapeDuration``).
+        static let hasShapeDurations: UInt8 = 0x20
+        /// The vehicle the graph was built for (``RoadGraph/vehicle``).
+        static let hasVehicle: UInt8 = 0x40
         /// A contraction hierarchy is stored (the `hierarchy…` sections).
-        static let hasHierarchy: UInt8 = 64
+        static let hasHierarchy: UInt8 = 0x80
     }
 
     /// The arrays a file holds, in file order.
@@ -55,6 +59,13 @@ enum BinaryGraphLayout {
         /// The largest strongly connected component, one bit per node in
         /// 64-bit words (``NodeMask/words``).
         case largestComponent = 12
+        /// Travel time from the edge's tail to each shape point, deciseconds.
+        case shapeDuration = 16
+        /// The vehicle's size: height, width, length in millimetres, gross
+        /// weight and axle load in kilograms (`UInt32.max`: not known).
+        case vehicleDimensions = 17
+        /// The vehicle's name, UTF-8.
+        case vehicleName = 18
         /// The contraction hierarchy (``ContractionHierarchy``), when
         /// ``Flag/hasHierarchy`` is set: each node's rank, then the upward
         /// arcs (CSR by rank: offsets, arcs of 12 bytes, the node each
@@ -72,6 +83,7 @@ enum BinaryGraphLayout {
             switch self {
             case .originalIDs, .largestComponent: 8
             case .hierarchyUpwardArcs, .hierarchyDownwardArcs: 12
+            case .vehicleName: 1
             default: 4
             }
         }
@@ -97,6 +109,9 @@ enum BinaryGraphLayout {
             case .hierarchyDownwardStart: "hierarchy downward offsets"
             case .hierarchyDownwardArcs: "hierarchy downward arcs"
             case .hierarchyDownwardMiddle: "hierarchy downward middle nodes"
+            case .shapeDuration: "shape durations"
+            case .vehicleDimensions: "vehicle dimensions"
+            case .vehicleName: "vehicle name"
             }
         }
     }
@@ -226,6 +241,23 @@ enum BinaryGraphLayout {
             checksum = b.loadLittleEndian(UInt32.self, at: o + 24)
             reserved = b.loadLittleEndian(UInt32.self, at: o + 28)
         }
+    }
+
+    /// A vehicle's dimensions as stored in ``Section/vehicleDimensions``.
+    static func encode(_ v: VehicleDimensions) -> [UInt32] {
+        func milli(_ x: Double) -> UInt32 { UInt32(clamping: Int64((x * 1000).rounded())) }
+        return [milli(v.heightMetres), milli(v.widthMetres), milli(v.lengthMetres), milli(v.weightTonnes),
+                v.axleLoadTonnes.map(milli) ?? UInt32.max]
+    }
+
+    /// The vehicle stored in ``Section/vehicleDimensions`` and
+    /// ``Section/vehicleName``, or `nil` when the section is malformed.
+    static func decode(_ d: [UInt32], name: [UInt8]) -> VehicleDimensions? {
+        guard d.count == 5, let name = String(validating: name, as: UTF8.self) else { return nil }
+        return VehicleDimensions(
+            name: name, weightTonnes: Double(d[3]) / 1000, heightMetres: Double(d[0]) / 1000,
+            widthMetres: Double(d[1]) / 1000, lengthMetres: Double(d[2]) / 1000,
+            axleLoadTonnes: d[4] == UInt32.max ? nil : Double(d[4]) / 1000)
     }
 
     /// `x` rounded up to a multiple of `alignment` (a power of two).

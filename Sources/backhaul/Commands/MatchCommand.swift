@@ -1,4 +1,5 @@
 import Backhaul
+import Pairing
 
 extension BackhaulCommand {
     static var match: CommandSpec {
@@ -28,16 +29,20 @@ extension BackhaulCommand {
             options: [
                 .value("graph", "graph", help: "The road graph: a .bhg file or OpenStreetMap .osm.pbf/.osm/.osm.gz or DIMACS .gr/.gr.gz."),
                 .value("format", "format", help: "Report written to standard output.", choices: MatchOptions.Format.allCases.map(\.rawValue), default: "json"),
-                .value("out", "dir", help: "Write every report (result.json, pairs.csv, report.md, report.html, pairs.geojson) into this folder, atomically, and print a one-line summary."),
+                .value("out", "dir", help: "Write every report (result.json, pairs.csv, report.md, report.html, pairs.geojson) into this folder as one atomic set (through the link latest; the run before stays as previous) and print a one-line summary. Not with --format."),
+                .value("csv-dialect", "dialect", help: "pairs.csv as rfc4180 (',' and '.') or excel-sv (';', decimal comma, UTF-8 BOM, km with one decimal: opens as columns in Swedish Excel).", choices: CSVDialect.all.map(\.name), default: "rfc4180"),
+                .value("lock-timeout", "seconds", help: "With --out: how long to wait while another run writes the same folder, then exit 6.", default: "60"),
                 .value("strategy", "strategy", help: "optimal: maximum total saving; greedy: best saving first (a baseline).", choices: ["optimal", "greedy"], default: "optimal"),
-                .value("vehicle", "vehicle", help: "Vehicle class for emissions, unless a row names its own.", default: "artic-40t"),
+                .value("vehicle", "vehicle", help: "Vehicle class for emissions, unless a row names its own; given explicitly, also the truck whose height, width, length and mass decide which roads an OpenStreetMap graph allows (artic-64t: the Swedish 64 t, 25.25 m combination).", default: "artic-40t"),
                 .value("fuel", "fuel", help: "Fuel for emissions, unless a row names its own.", default: "diesel-b7"),
                 .value("factors", "file", help: "A JSON file replacing or adding vehicles and fuels (see 'backhaul emissions --help')."),
                 .value("max-deadhead-km", "km", help: "Longest empty repositioning leg between the two loads of a pair."),
                 .value("handling-min", "minutes", help: "Time per loading or unloading stop.", default: "45"),
                 .flag("ignore-body-type", help: "Pair regardless of body types."),
                 .flag("ignore-time-windows", help: "Pair regardless of pickup and delivery times."),
-                .value("candidates", "k", help: "Keep each shipment's k best partners (sparse matching); default: all up to \(MatchOptions.denseLimit) shipments, \(MatchOptions.sparseCandidates) above."),
+                .value("candidates", "k", help: "Partners each shipment starts with before the pricing adds what the optimality certificate needs; changes the work, never the result.", default: "\(SpatialPairingProblem.defaultCandidates)"),
+                .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds and report the proven gap instead (default: no limit)."),
+                .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
                 .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
@@ -46,20 +51,28 @@ extension BackhaulCommand {
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .flag("stamp", help: "Put the date and time of the run into the reports."),
+            ] + BackhaulCommand.allocationOptions + [
                 .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
             ],
             arguments: [ArgumentSpec(name: "batch", help: "Batch files or folders; - for CSV on standard input.", variadic: true)],
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-ledger --quiet --ledger savings.db --ledger-date 2026-11-26 --cost-per-km 1.9 --currency EUR",
             ],
             run: { args throws(CommandFailure) in
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
                 o.format = MatchOptions.Format(rawValue: args.string("format") ?? "json") ?? .json
                 o.outDirectory = args.string("out")
+                if o.outDirectory != nil, args.string("format") != nil {
+                    throw .usage("--format chooses the one report written to standard output; --out writes all five formats. Give one of them.")
+                }
+                o.csvDialect = CSVDialect(named: args.string("csv-dialect") ?? "rfc4180") ?? .rfc4180
+                o.lockTimeoutSeconds = try args.double("lock-timeout", in: 0...86_400) ?? 60
                 o.strategy = MatchOptions.Strategy(rawValue: args.string("strategy") ?? "optimal") ?? .optimal
                 o.vehicle = args.string("vehicle") ?? o.vehicle
+                o.vehicleGiven = args.string("vehicle") != nil
                 o.fuel = args.string("fuel") ?? o.fuel
                 o.factorsFile = args.string("factors")
                 o.maxDeadheadKm = try args.double("max-deadhead-km", in: 0...100_000)
@@ -67,6 +80,8 @@ extension BackhaulCommand {
                 o.ignoreBodyType = args.flag("ignore-body-type")
                 o.ignoreTimeWindows = args.flag("ignore-time-windows")
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
+                o.pricingSeconds = try args.double("pricing-seconds", in: 0...1_000_000)
+                o.maxMemoryBytes = try args.double("max-memory-gb", in: 0.001...1_000_000).map { Int($0 * 1e9) }
                 o.strict = args.flag("strict")
                 o.threads = try args.int("threads", in: 1...256)
                 o.router = MatchOptions.Router(rawValue: args.string("router") ?? "auto") ?? .auto
@@ -76,6 +91,7 @@ extension BackhaulCommand {
                 o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 o.stamp = args.flag("stamp")
                 o.quiet = args.flag("quiet")
+                o.allocation = try BackhaulCommand.allocationOptions(args)
                 return try MatchJob.execute(o, console: Console(quiet: o.quiet))
             }
         )
