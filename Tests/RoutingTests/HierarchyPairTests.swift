@@ -73,16 +73,7 @@ import Synchronization
     func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &+ 77)
         let n = 60
-        let metric: RoutingMetric = seed % 2 == 0 ? .duration : .distance
-        var b = RoadGraphBuilder(metric: metric, profile: "test")
-        for i in 0..<n { b.addNode(originalID: Int64(i + 1)) }
-        for _ in 0..<(n * 3) {
-            let u = Int(rng.next() % UInt64(n)), v = Int(rng.next() % UInt64(n))
-            let length = UInt32(rng.next() % 1_000_000) + 1, duration = UInt32(rng.next() % 1_000_000) + 1
-            b.addEdge(from: u, to: v, length: length, duration: duration)
-            if rng.next() % 2 == 0 { b.addEdge(from: v, to: u, length: length, duration: duration) }
-        }
-        let g = try b.build(order: .breadthFirst)
+        let g = try HierarchyTests.spreadGraph(seed: UInt64(seed) &+ 5077, nodes: n, metric: seed % 2 == 0 ? .duration : .distance)
         let ch = try ContractionHierarchy(graph: g)
         let all = (0..<n).map { NetworkPoint.node($0, in: g) }
         let pairs = Self.randomPairs(sources: n, targets: n, count: 600, rng: &rng)

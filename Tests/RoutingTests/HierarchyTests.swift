@@ -170,13 +170,11 @@ import Synchronization
         #expect(m2.lengths == m.lengths && m2.durations == m.durations)
     }
 
-    /// With positive, widely spread weights shortest paths are almost always
-    /// unique, and then the other measure must be that of the one path.
-    @Test(arguments: 0..<30)
-    func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
-        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
-        let n = 50
-        let metric: RoutingMetric = seed % 2 == 0 ? .duration : .distance
+    /// A graph of `nodes` nodes and 3 × `nodes` arcs (half of them two-way)
+    /// with positive, widely spread, independent lengths and durations: its
+    /// shortest paths are almost always unique.
+    static func spreadGraph(seed: UInt64, nodes n: Int, metric: RoutingMetric) throws -> RoadGraph {
+        var rng = SplitMix64(seed: seed)
         var b = RoadGraphBuilder(metric: metric, profile: "test")
         for i in 0..<n { b.addNode(originalID: Int64(i + 1)) }
         for _ in 0..<(n * 3) {
@@ -185,7 +183,15 @@ import Synchronization
             b.addEdge(from: u, to: v, length: length, duration: duration)
             if rng.next() % 2 == 0 { b.addEdge(from: v, to: u, length: length, duration: duration) }
         }
-        let g = try b.build(order: .breadthFirst)
+        return try b.build(order: .breadthFirst)
+    }
+
+    /// With positive, widely spread weights shortest paths are almost always
+    /// unique, and then the other measure must be that of the one path.
+    @Test(arguments: 0..<30)
+    func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
+        let n = 50
+        let g = try Self.spreadGraph(seed: UInt64(seed) &+ 1000, nodes: n, metric: seed % 2 == 0 ? .duration : .distance)
         let ch = try ContractionHierarchy(graph: g)
         let all = (0..<n).map { NetworkPoint.node($0, in: g) }
         let m = try ch.matrix(sources: all, targets: all, threads: 2)
