@@ -47,14 +47,8 @@ import Synchronization
     @Test(arguments: 0..<200)
     func randomGraphsMatchDijkstra(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
-        let n = Int(rng.next() % 60) + 1
-        let degree = Int(rng.next() % 5)
-        let maxWeight: UInt32 = [1, 3, 100, 100_000][Int(rng.next() % 4)]
-        let metric: RoutingMetric = seed % 3 == 0 ? .duration : .distance
-        let g = try randomGraph(seed: UInt64(seed) &+ 500, n: n, degree: degree, maxWeight: maxWeight, metric: metric)
-        let ch = try ContractionHierarchy(graph: g)
-        let sources = HierarchyTests.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
-        let targets = HierarchyTests.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        let (g, ch, sources, targets) = try HierarchyTests.randomCase(
+            graphSeed: UInt64(seed) &+ 500, metric: seed % 3 == 0 ? .duration : .distance, rng: &rng)
         let pairs = Self.randomPairs(sources: sources.count, targets: targets.count, count: Int(rng.next() % 60), rng: &rng)
         let costs = try ch.costs(from: sources, to: targets, pairs: pairs, threads: 1)
         Self.check(costs, g, sources: sources, targets: targets, pairs: pairs, checkOther: false)
@@ -140,25 +134,5 @@ import Synchronization
             pairs: [IndexPair(source: 0, target: 0), IndexPair(source: 1, target: 1), IndexPair(source: 1, target: 0)])
         #expect(c[0] == nil && c[1] == nil && c[2] == .zero)
         #expect(c.lengths == [.max, .max, 0] && c.durations == [.max, .max, 0])
-    }
-
-    /// A cost beyond 32 bits is an error, as with Dijkstra and the matrix;
-    /// legs that fit are still answered.
-    @Test(arguments: [RoutingMetric.distance, .duration])
-    func costsBeyond32BitsThrow(metric: RoutingMetric) throws {
-        var b = RoadGraphBuilder(metric: metric, profile: "test")
-        for id in 1...4 { b.addNode(originalID: Int64(id)) }
-        b.addEdge(from: 0, to: 1, length: 3_000_000_000, duration: 3_000_000_000)
-        b.addEdge(from: 1, to: 2, length: 3_000_000_000, duration: 3_000_000_000)
-        b.addEdge(from: 2, to: 3, length: 5, duration: 5)
-        b.addEdge(from: 3, to: 2, length: 5, duration: 5)
-        let g = try b.build(order: .input)
-        let ch = try ContractionHierarchy(graph: g)
-        let all = (0..<4).map { NetworkPoint.node($0, in: g) }
-        #expect(throws: CostOverflowError.self) {
-            _ = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 0, target: 3)])
-        }
-        let fits = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 1, target: 3), IndexPair(source: 3, target: 2)])
-        #expect(fits[0]?.weight == 3_000_000_005 && fits[1]?.weight == 5)
     }
 }

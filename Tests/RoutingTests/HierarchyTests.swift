@@ -151,19 +151,29 @@ import Synchronization
         return true
     }
 
+    /// A random graph of up to 60 nodes with one-way, parallel, zero-length
+    /// arcs, self-loops and disconnected parts, its hierarchy, and 1–12
+    /// sources and targets drawn from `rng` (nodes and points on edges).
+    static func randomCase(graphSeed: UInt64, metric: RoutingMetric, rng: inout SplitMix64) throws
+        -> (RoadGraph, ContractionHierarchy, [NetworkPoint], [NetworkPoint])
+    {
+        let n = Int(rng.next() % 60) + 1
+        let degree = Int(rng.next() % 5)
+        let maxWeight: UInt32 = [1, 3, 100, 100_000][Int(rng.next() % 4)]
+        let g = try randomGraph(seed: graphSeed, n: n, degree: degree, maxWeight: maxWeight, metric: metric)
+        let ch = try ContractionHierarchy(graph: g)
+        let sources = points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        let targets = points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        return (g, ch, sources, targets)
+    }
+
     /// Hundreds of random graphs with one-way, parallel, zero-length arcs,
     /// self-loops and disconnected parts; nodes and points on edges.
     @Test(arguments: 0..<300)
     func randomGraphsMatchDijkstra(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
-        let n = Int(rng.next() % 60) + 1
-        let degree = Int(rng.next() % 5)
-        let maxWeight: UInt32 = [1, 3, 100, 100_000][Int(rng.next() % 4)]
-        let metric: RoutingMetric = seed % 3 == 0 ? .duration : .distance
-        let g = try randomGraph(seed: UInt64(seed), n: n, degree: degree, maxWeight: maxWeight, metric: metric)
-        let ch = try ContractionHierarchy(graph: g)
-        let sources = Self.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
-        let targets = Self.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        let (g, ch, sources, targets) = try Self.randomCase(
+            graphSeed: UInt64(seed), metric: seed % 3 == 0 ? .duration : .distance, rng: &rng)
         let m = try ch.matrix(sources: sources, targets: targets, threads: 1)
         Self.check(m, g, sources: sources, targets: targets, checkOther: false)
         let m2 = try ch.matrix(sources: sources, targets: targets, threads: 3)
@@ -263,7 +273,8 @@ import Synchronization
     }
 
     /// A cost beyond 32 bits is an error, as with Dijkstra, not a wrong
-    /// number; costs that fit are still answered.
+    /// number, for the matrix, the restricted legs and one-to-one queries;
+    /// costs that fit are still answered.
     @Test(arguments: [RoutingMetric.distance, .duration])
     func costsBeyond32BitsThrow(metric: RoutingMetric) throws {
         var b = RoadGraphBuilder(metric: metric, profile: "test")
@@ -286,6 +297,14 @@ import Synchronization
         let m = try ch.matrix(sources: fits, targets: fits)
         #expect(m.lengths == expected.lengths && m.durations == expected.durations)
         #expect(m[0, 2]?.weight == 3_000_000_005)
+        // The restricted legs and the one-to-one query alike.
+        #expect(throws: CostOverflowError.self) {
+            _ = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 0, target: 3)])
+        }
+        #expect(throws: CostOverflowError.self) { _ = try ch.cost(from: all[0], to: all[3]) }
+        let legs = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 1, target: 3), IndexPair(source: 3, target: 2)])
+        #expect(legs[0]?.weight == 3_000_000_005 && legs[1]?.weight == 5)
+        #expect(try ch.route(from: all[1], to: all[3])?.cost.weight == 3_000_000_005)
     }
 
     @Test func emptyInputs() throws {
