@@ -144,8 +144,25 @@ struct CertifiedPairingRun {
         if constraints.staticExclusion(i, j) != nil { return true }
         guard !options.ignoreTimeWindows || options.maxDeadheadMetres != nil else { return false }
         let bound = problem.space.bound
-        if case .excluded = outcome(i, j, ab: bound.leg(metres: ij), ba: bound.leg(metres: ji)) { return true }
+        var ab = bound.leg(metres: ij), ba = bound.leg(metres: ji)
+        if let landmarks = problem.landmarks {
+            ab = landmarks.refined(ab, from: i, to: j)
+            ba = landmarks.refined(ba, from: j, to: i)
+        }
+        if case .excluded = outcome(i, j, ab: ab, ba: ba) { return true }
         return false
+    }
+
+    /// The two arcs' metre bounds `(i → j, j → i)` from the space, raised
+    /// to the landmark bounds where the problem has them (road graphs). The
+    /// space's search prunes with its own (smaller) bounds, so every pair
+    /// the refined bounds admit is still enumerated; the refined ones only
+    /// drop pairs after that.
+    @inline(__always)
+    func refined(_ i: Int, _ j: Int, _ ij: Double, _ ji: Double) -> (Double, Double) {
+        guard let landmarks = problem.landmarks else { return (ij, ji) }
+        return (max(ij, Double(landmarks.emptyLegMetres(from: i, to: j))),
+                max(ji, Double(landmarks.emptyLegMetres(from: j, to: i))))
     }
 
     /// Every usable shipment's `k` best partners by the upper bound on the
@@ -162,9 +179,9 @@ struct CertifiedPairingRun {
                 space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: ri) { j, ij, ji, limit in
                     // Pairs are owned by the end with the longer return.
                     guard ownReturn[j] < ownReturn[i] || (ownReturn[j] == ownReturn[i] && j > i) else { return }
-                    guard !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    let (ij, ji) = refined(i, j, ij, ji)
                     let ub = ri + Double(ownReturn[j]) - ij - ji
-                    guard ub > 0 else { return }
+                    guard ub > 0, !excludedWithoutLegs(i, j, ij, ji) else { return }
                     var x = best.count
                     while x > 0 && (best[x - 1].ub < ub || (best[x - 1].ub == ub && best[x - 1].j > j)) { x -= 1 }
                     guard x < k else { return }
@@ -240,8 +257,11 @@ struct CertifiedPairingRun {
                 space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base) { j, ij, ji, limit in
                     // Pairs are owned by the end with more room.
                     guard room[j] < base || (room[j] == base && j > i) else { return }
-                    guard !evaluated.contains(i, j), !excludedWithoutLegs(i, j, ij, ji) else { return }
-                    if best.offer(excess: base + room[j] - ij - ji, j: j, keeping: m) {
+                    guard !evaluated.contains(i, j) else { return }
+                    let (ij, ji) = refined(i, j, ij, ji)
+                    let excess = base + room[j] - ij - ji
+                    guard excess > 0, !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    if best.offer(excess: excess, j: j, keeping: m) {
                         limit = base - best.worstExcess
                     }
                 }
