@@ -29,6 +29,9 @@ struct CertifiedPairingRun {
     /// legs still hold (``SpatialPairingProblem/rerun(options:from:reusingLegs:progress:)``).
     var restart: PairingRestart?
     var reusesLegs = false
+    /// The first candidate set, kept for a restart when `keepsCandidates`.
+    var firstCandidates: [(Int, Int)] = []
+    var keepsCandidates = false
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -65,10 +68,21 @@ struct CertifiedPairingRun {
     mutating func solve() throws(PairingError) -> (Matching, MatchingGraph, PairingOptimality, CertifiedMatching?) {
         let k = max(1, options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates)
         var clock = Lap()
-        var candidates = initialCandidates(k)
-        // A rerun also starts from the previous run's candidate graph (not
-        // for greedy, whose result must be that of a plain greedy run).
-        if let restart, options.strategy != .greedy { candidates = Self.union(candidates, restart.edgePairs) }
+        var candidates: [(Int, Int)]
+        if let restart, options.strategy != .greedy {
+            // A rerun starts from the previous run's first candidates and
+            // final candidate graph, without a new search: pairs the new
+            // options exclude drop out when evaluated, pairs they admit are
+            // found by the pricing.
+            candidates = Self.union(restart.initialCandidates, restart.edgePairs)
+        } else if let restart, restart.hasSameCandidates(problem: problem, options: options) {
+            // Greedy depends on its candidates: the same search as the
+            // previous run's (only the strategy differs) has its result.
+            candidates = restart.initialCandidates
+        } else {
+            candidates = initialCandidates(k)
+        }
+        if keepsCandidates { firstCandidates = candidates }
         statistics.seconds.candidates += clock.lap()
         statistics.initialCandidatePairs = candidates.count
         try evaluate(candidates, phase: "routing candidate pairs")
@@ -98,6 +112,14 @@ struct CertifiedPairingRun {
                 statistics.stoppedBy = reason
                 optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                 break
+            }
+            if let tolerance = options.pricingBudget.relativeGap {
+                let bound = upperBound(solved.duals, largestRoom: largestRoom), found = solved.matching.totalWeight
+                if Double(bound - found) <= tolerance * Double(found) {
+                    statistics.stoppedBy = "the gap tolerance of \(100 * tolerance) %"
+                    optimality = .bounded(maximumSavingMetres: bound)
+                    break
+                }
             }
             statistics.pairsPriced += found.count
             let before = edges.count

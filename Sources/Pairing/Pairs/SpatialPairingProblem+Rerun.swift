@@ -19,6 +19,24 @@ public struct PairingRestart: Sendable {
     let edgePairs: [(Int, Int)]
     /// The final matching and duals (`nil` when the run was greedy).
     let solved: CertifiedMatching?
+    /// The run's first candidate set (each shipment's best partners by the
+    /// bound), its shipments and options: a rerun with the same shipments,
+    /// legs and constraints has the same first candidates.
+    let initialCandidates: [(Int, Int)]
+    let shipments: [Shipment]
+    let options: PairingOptions
+
+    /// Whether a rerun of `problem` under `options` searches exactly these
+    /// first candidates: same shipments (windows included), same leg bound,
+    /// and the same options but for the strategy and the pricing budget.
+    func hasSameCandidates(problem: SpatialPairingProblem, options o: PairingOptions) -> Bool {
+        var same = o
+        same.strategy = options.strategy
+        same.pricingBudget = options.pricingBudget
+        return same == options && problem.space.bound == boundOfRun && problem.shipments == shipments
+    }
+    /// The leg bound of the run.
+    let boundOfRun: LegLowerBound
 
     /// Pairs whose legs a rerun reusing them need not compute.
     public var evaluatedPairs: Int { evaluated.count }
@@ -55,11 +73,13 @@ extension SpatialPairingProblem {
         options: PairingOptions = PairingOptions(), progress: PairingProgress? = nil
     ) throws(PairingError) -> (result: PairingResult, restart: PairingRestart) {
         var run = CertifiedPairingRun(problem: self, options: options, progress: progress)
+        run.keepsCandidates = true
         let (matching, graph, optimality, solved) = try run.solve()
         let edgePairs = run.edgePairs(of: graph)
         let result = try run.finish(matching: matching, graph: graph, optimality: optimality)
         let restart = PairingRestart(
-            ids: run.order.map { shipments[$0].id }, evaluated: run.evaluated, edgePairs: edgePairs, solved: solved)
+            ids: run.order.map { shipments[$0].id }, evaluated: run.evaluated, edgePairs: edgePairs, solved: solved,
+            initialCandidates: run.firstCandidates, shipments: shipments, options: options, boundOfRun: space.bound)
         return (result, restart)
     }
 
@@ -75,10 +95,13 @@ extension SpatialPairingProblem {
     /// 1. with `reusingLegs` (the problem has the restart's leg source and
     ///    shipment ends, so every leg is the same), legs of pairs the
     ///    previous run evaluated are taken from it, not from ``legs``;
-    /// 2. the first candidate set is this run's own (each shipment's best
-    ///    partners under the new options) **plus** the previous run's final
-    ///    candidate graph, so the pricing starts where the previous run
-    ///    ended (not for greedy, whose result depends on its candidates);
+    /// 2. the first candidate set is the previous run's first candidates
+    ///    and final candidate graph, without a new search: the pricing
+    ///    starts where the previous run ended, drops what the new options
+    ///    exclude and adds what they admit. Greedy, whose result depends on
+    ///    its candidates, searches its own (each shipment's best partners
+    ///    under the new options), or takes the previous run's when only the
+    ///    strategy differs;
     /// 3. the first matching is warm-started from the previous optimum
     ///    (``MatchingGraph/maximumWeightMatching(warmStartingFrom:on:)``):
     ///    duals raised where an edge is new or heavier, pairs kept where
@@ -88,7 +111,8 @@ extension SpatialPairingProblem {
     /// Pairs that the new options make infeasible drop out when evaluated,
     /// exactly as in a fresh run; the pricing loop and the final dual
     /// certificate are unchanged, so nothing about the result rests on the
-    /// previous run.
+    /// previous run. (``PricingBudget/relativeGap`` lets the rerun stop
+    /// with a proven gap instead, as any run can.)
     ///
     /// - Throws: ``PairingError/input(_:)`` when the shipments' ids differ
     ///   from the restart's; otherwise as ``pair(options:progress:)``.
@@ -101,6 +125,7 @@ extension SpatialPairingProblem {
         }
         run.restart = restart
         run.reusesLegs = reusingLegs
+        run.evaluated = EvaluatedPairs(capacity: restart.evaluated.count)
         let (matching, graph, optimality, _) = try run.solve()
         let (pairs, _) = try run.pairs(of: matching)
         let (before, loaded) = run.totals()
