@@ -33,6 +33,9 @@ public enum MatchJob {
         public var pairingStatistics: PricingStatistics?
         /// The run as `--ledger` records it (`nil` without `--ledger`).
         public var ledgerRun: LedgerRun? = nil
+        /// How each `--sensitivity` rerun went, with its timings (empty
+        /// without the option).
+        public var sensitivityStatistics: [(variant: String, statistics: PricingStatistics)] = []
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -149,8 +152,9 @@ public enum MatchJob {
             report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
         }
         clock.lap("report")
+        var sensitivityStatistics: [(variant: String, statistics: PricingStatistics)] = []
         if options.sensitivity {
-            report.baselines.sensitivity = try sensitivity(
+            (report.baselines.sensitivity, sensitivityStatistics) = try sensitivity(
                 base: sensitivityBase, report: report, options: options, model: model, factors: factors, shipments: shipments,
                 observed: observed, travel: travel, console: console)
             clock.lap("sensitivity")
@@ -159,7 +163,8 @@ public enum MatchJob {
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
         return Outcome(
-            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun)
+            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun,
+            sensitivityStatistics: sensitivityStatistics)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

@@ -136,9 +136,13 @@ extension MatchReport {
             public var observedCO2eKgWTW: Double?
             /// `certified`, `bounded` or `not_optimal`.
             public var optimality: String
+            /// For `bounded`: the proven maximum saving minus the saving found.
+            public var gapM: Int64?
 
             public init(name: String, notApplicable: String? = nil, pairs: Int, counterfactualSavedM: Int64,
-                        counterfactualCO2eKgWTW: Double, observedSavedM: Int64?, observedCO2eKgWTW: Double?, optimality: String) {
+                        counterfactualCO2eKgWTW: Double, observedSavedM: Int64?, observedCO2eKgWTW: Double?, optimality: String,
+                        gapM: Int64? = nil) {
+                self.gapM = gapM
                 self.name = name
                 self.notApplicable = notApplicable
                 self.pairs = pairs

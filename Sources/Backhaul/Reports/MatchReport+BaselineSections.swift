@@ -103,6 +103,7 @@ extension MatchReport {
                 ("observed_saved_km", v.observedSavedM.map { .fixed3(km($0)) } ?? .null),
                 ("observed_co2e_saved_kg_wtw", v.observedCO2eKgWTW.map { .fixed3($0) } ?? .null),
                 ("optimality", .string(v.optimality)),
+                ("gap_km", v.gapM.map { .fixed3(km($0)) } ?? .null),
             ])
         }
         func range(_ r: ClosedRange<Double>?) -> JSONValue {
@@ -216,11 +217,22 @@ extension MatchReport {
             if observed {
                 cells += [v.observedSavedM.map(kmText) ?? "—", v.observedCO2eKgWTW.map { grouped($0, decimals: 1) } ?? "—"]
             }
-            return cells + [v.optimality]
+            return cells + [Self.optimalityText(v)]
         }
         var table = ReportTable(columns, rows: rows)
         table.strongRows = [0]
         return ReportSection(title: "Sensitivity", blocks: [.paragraph([.text(sentence)]), .table(table)])
+    }
+
+    /// A variant's optimality in words: `certified`, `within 1.2 km`
+    /// (proven), `none (greedy)`.
+    static func optimalityText(_ v: Sensitivity.Variant) -> String {
+        switch v.optimality {
+        case "certified": "certified"
+        case "bounded": "within \(v.gapM.map(kmText) ?? "?") km (proven)"
+        case "not_optimal": "none (greedy)"
+        default: v.optimality
+        }
     }
 
     // MARK: CSV
