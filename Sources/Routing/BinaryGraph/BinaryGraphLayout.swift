@@ -37,6 +37,8 @@ enum BinaryGraphLayout {
         static let hasShapeDurations: UInt8 = 0x20
         /// The vehicle the graph was built for (``RoadGraph/vehicle``).
         static let hasVehicle: UInt8 = 0x40
+        /// A contraction hierarchy is stored (the `hierarchy…` sections).
+        static let hasHierarchy: UInt8 = 0x80
     }
 
     /// The arrays a file holds, in file order.
@@ -64,10 +66,23 @@ enum BinaryGraphLayout {
         case vehicleDimensions = 17
         /// The vehicle's name, UTF-8.
         case vehicleName = 18
+        /// The contraction hierarchy (``ContractionHierarchy``), when
+        /// ``Flag/hasHierarchy`` is set: each node's rank, then the upward
+        /// arcs (CSR by rank: offsets, arcs of 12 bytes, the node each
+        /// shortcut bypasses) and the downward arcs likewise. The arc and
+        /// middle sections have as many elements as their offsets say.
+        case hierarchyRank = 32
+        case hierarchyUpwardStart = 33
+        case hierarchyUpwardArcs = 34
+        case hierarchyUpwardMiddle = 35
+        case hierarchyDownwardStart = 36
+        case hierarchyDownwardArcs = 37
+        case hierarchyDownwardMiddle = 38
 
         var elementSize: Int {
             switch self {
             case .originalIDs, .largestComponent: 8
+            case .hierarchyUpwardArcs, .hierarchyDownwardArcs: 12
             case .vehicleName: 1
             default: 4
             }
@@ -87,6 +102,13 @@ enum BinaryGraphLayout {
             case .shapeLatitudeE7: "shape latitudes"
             case .shapeLongitudeE7: "shape longitudes"
             case .largestComponent: "largest component"
+            case .hierarchyRank: "hierarchy ranks"
+            case .hierarchyUpwardStart: "hierarchy upward offsets"
+            case .hierarchyUpwardArcs: "hierarchy upward arcs"
+            case .hierarchyUpwardMiddle: "hierarchy upward middle nodes"
+            case .hierarchyDownwardStart: "hierarchy downward offsets"
+            case .hierarchyDownwardArcs: "hierarchy downward arcs"
+            case .hierarchyDownwardMiddle: "hierarchy downward middle nodes"
             case .shapeDuration: "shape durations"
             case .vehicleDimensions: "vehicle dimensions"
             case .vehicleName: "vehicle name"
@@ -182,12 +204,15 @@ enum BinaryGraphLayout {
     /// | 4 | 4 | element size in bytes |
     /// | 8 | 8 | offset of the first byte in the file |
     /// | 16 | 8 | element count |
-    /// | 24 | 8 | zero |
+    /// | 24 | 4 | CRC-32 of the section's bytes (so that a corrupt section is named) |
+    /// | 28 | 4 | zero |
     struct SectionEntry: Equatable {
         var kind: UInt32
         var elementSize: UInt32
         var offset: UInt64
         var count: UInt64
+        var checksum: UInt32
+        var reserved: UInt32 = 0
 
         func encoded() -> [UInt8] {
             var b: [UInt8] = []
@@ -195,15 +220,17 @@ enum BinaryGraphLayout {
             b.appendLittleEndian(elementSize)
             b.appendLittleEndian(offset)
             b.appendLittleEndian(count)
-            b.appendLittleEndian(UInt64(0))
+            b.appendLittleEndian(checksum)
+            b.appendLittleEndian(reserved)
             return b
         }
 
-        init(kind: UInt32, elementSize: UInt32, offset: UInt64, count: UInt64) {
+        init(kind: UInt32, elementSize: UInt32, offset: UInt64, count: UInt64, checksum: UInt32) {
             self.kind = kind
             self.elementSize = elementSize
             self.offset = offset
             self.count = count
+            self.checksum = checksum
         }
 
         init(decoding b: [UInt8], at o: Int) {
@@ -211,6 +238,8 @@ enum BinaryGraphLayout {
             elementSize = b.loadLittleEndian(UInt32.self, at: o + 4)
             offset = b.loadLittleEndian(UInt64.self, at: o + 8)
             count = b.loadLittleEndian(UInt64.self, at: o + 16)
+            checksum = b.loadLittleEndian(UInt32.self, at: o + 24)
+            reserved = b.loadLittleEndian(UInt32.self, at: o + 28)
         }
     }
 
