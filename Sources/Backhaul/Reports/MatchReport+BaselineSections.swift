@@ -39,6 +39,22 @@ extension MatchReport {
         fraction.map { JSONValue.format(100 * $0, decimals: 1) + " %" } ?? "—"
     }
 
+    // MARK: GeoJSON
+
+    /// The `baseline` member of `pairs.geojson`: the quoted baseline, in
+    /// words, whether its saving is an upper bound, and its figures.
+    var baselineGeoJSON: JSONValue {
+        let quoted = baselines.quoted
+        return .object([
+            ("quoted", .string(quoted.name.rawValue)),
+            ("description", .string(baselines.description(of: quoted.name))),
+            ("upper_bound", .bool(quoted.name == .counterfactual && baselines.counterfactualIsUpperBound)),
+            ("empty_km_before", .fixed3(km(quoted.figures.emptyMetresBefore))),
+            ("empty_km_after", .fixed3(km(quoted.figures.emptyMetresAfter))),
+            ("saved_km", .fixed3(km(quoted.figures.savedMetres))),
+        ])
+    }
+
     // MARK: JSON
 
     /// The `baselines` object of `result.json`.

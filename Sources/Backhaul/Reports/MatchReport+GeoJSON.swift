@@ -16,13 +16,7 @@ extension MatchReport {
         w.member("type", "FeatureCollection")
         if let a = graph.attribution { w.member("attribution", a) }
         w.member("distance_model", graph.distanceModel)
-        let quoted = baselines.quoted
-        w.member("baseline", .object([
-            ("quoted", .string(quoted.name.rawValue)),
-            ("empty_km_before", .fixed3(km(quoted.figures.emptyMetresBefore))),
-            ("empty_km_after", .fixed3(km(quoted.figures.emptyMetresAfter))),
-            ("saved_km", .fixed3(km(quoted.figures.savedMetres))),
-        ]))
+        w.member("baseline", baselineGeoJSON)
         w.key("features")
         w.beginArray()
         for (i, p) in pairs.enumerated() {
