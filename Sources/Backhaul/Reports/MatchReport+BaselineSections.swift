@@ -285,7 +285,7 @@ extension MatchReport {
                 if v.notApplicable == nil { w.int(saved) } else { w.empty() }
                 w.empty(3)
                 if v.notApplicable == nil, let co2e { w.number(co2e, decimals: 3) } else { w.empty() }
-                w.text(v.notApplicable.map { "not applicable: " + $0 } ?? v.optimality)
+                w.text(v.notApplicable.map { "not applicable: " + $0 } ?? v.optimality + (v.gapM.map { "; gap \(JSONValue.format(km($0), decimals: 3)) km" } ?? ""))
                 w.empty(4)
                 if v.notApplicable == nil { w.kilometres(saved) } else { w.empty() }
                 w.empty(7 + extra)
