@@ -28,17 +28,17 @@ extension MatchJob {
     ///
     /// | variant | recomputed | reused from the base run |
     /// | --- | --- | --- |
-    /// | circuity 1.2 / 1.3 / 1.4 (crow-fly only; the base's own circuity is the base run) | every leg (the crow-fly formula, O(1) each): loaded legs, own returns, observed runs, and the cross legs of the pairs evaluated | the spatial index (its bound rescaled), the base's final candidate graph as the first candidate set, its optimal matching as the warm start |
+    /// | circuity 1.2 / 1.3 / 1.4 (crow-fly only; the base's own circuity is the base run) | every leg (the crow-fly formula, O(1) each): loaded legs, own returns, observed runs, and the cross legs of the pairs evaluated | the spatial index (its bound rescaled), the base's first candidates and final candidate graph as the first candidate set (no new search), its optimal matching as the warm start |
     /// | handling −15 / +15 min | feasibility of every pair evaluated (time windows) | every leg the base computed, the candidate graph, the warm start |
     /// | windows 30 min wider / narrower | the shipments' windows, feasibility | as for handling |
-    /// | greedy (or optimal when the run was greedy) | the greedy matching over this run's own candidates | every leg the base computed |
+    /// | greedy (or optimal when the run was greedy) | the other strategy's matching | every leg the base computed; for greedy the base's first candidates (exactly a fresh greedy run's, as only the strategy differs) |
     ///
     /// Every rerun is priced like the base run, but stops once the proven
     /// gap is at most 0.1 % of its saving (``sensitivityRelativeGap``; the
     /// report gives each gap): its figure is within 0.1 % of what a run
     /// with that option would report, proven, at a fraction of the pricing
-    /// rounds. Reasons for unpaired shipments are not computed. Variants that cannot change
-    /// anything are listed as not applicable with the reason: circuity over
+    /// rounds. Reasons for unpaired shipments are not computed. Variants
+    /// that cannot change anything are listed as not applicable with the reason: circuity over
     /// a road graph (there is no circuity factor; road distances are what
     /// they are), handling and windows when time windows are ignored or no
     /// shipment has a time.
