@@ -164,7 +164,11 @@ extension MatchJob {
                     (travel.destinations[e.second], travel.origins[e.first]),
                 ]
             }
-            let found = (try? routes(queries, graph: graph, threads: options.threads, console: Console(quiet: true, captureOnly: true), phase: "drawing routes"))
+            // Unpacked from the run's hierarchy when it has one, else one
+            // Dijkstra search per leg.
+            let quiet = Console(quiet: true, captureOnly: true)
+            let found = (try? (travel.source as? RoadLegSource)?.routes(queries, console: quiet))
+                ?? (try? routes(queries, graph: graph, threads: options.threads, console: quiet, phase: "drawing routes"))
                 ?? Array(repeating: nil, count: queries.count)
             for (k, e) in ends.enumerated() {
                 let lines = (0..<4).map { j -> [Coordinate] in

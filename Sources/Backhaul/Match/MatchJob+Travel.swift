@@ -74,15 +74,14 @@ extension MatchJob {
             let destinations = (0..<n).map { points[2 * $0 + 1] }
             clock.lap("snap")
 
-            // The router.
+            // The router: the hierarchy stored in a .bhg whenever there is
+            // one (unless --router dijkstra), else one built for the run when
+            // it pays (MatchOptions.usesHierarchy).
             let hierarchy: ContractionHierarchy?
-            if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
-                console.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
-                do {
-                    hierarchy = try ContractionHierarchy(graph: graph, threads: options.threads)
-                } catch {
-                    throw CommandFailure(.invalidInput, "\(network.file): \(error)")
-                }
+            if options.router != .dijkstra, let stored = network.storedHierarchy {
+                hierarchy = stored
+            } else if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
+                hierarchy = try network.hierarchy(threads: options.threads, console: console)
                 clock.lap("hierarchy")
             } else {
                 hierarchy = nil

@@ -73,7 +73,7 @@ extension MatchReport {
     private func companiesSection(rowLimit: Int) -> ReportSection? {
         guard !companies.isEmpty else { return nil }
         let (listed, isTop) = listedCompanies(limit: rowLimit)
-        var blocks: [ReportSection.Block] = [.paragraph([hasAllocatedCompanies ? .user(allocationSentence) : .text(
+        var blocks: [ReportSection.Block] = [.paragraph(hasAllocatedCompanies ? allocationSpans : [.text(
             "A pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.")])]
         if isTop {
             blocks.append(cutNote("The \(grouped(listed.count)) companies with the most saved km, of \(grouped(companies.count))",

@@ -45,7 +45,7 @@ extension BackhaulCommand {
                 .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
-                .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
+                .value("router", "router", help: "ch: the contraction hierarchy stored in the .bhg (graph build stores one), or one built for the run; dijkstra: one search per group of legs; auto: the stored hierarchy if any, else ch for large batches on large graphs.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
                 .value("max-snap-m", "metres", help: "Shipment ends farther than this from the roads are unreachable.", default: "1000"),
                 .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
