@@ -216,4 +216,37 @@ import Testing
         let md = MatchOutput.render(r, .md)
         #expect(md.contains("not applicable: no shipment has a pickup or delivery time"))
     }
+
+    /// Node ids on the DIMACS Midtown graph: A 1 → 50 and B 50 → 1 pair,
+    /// removing A's return 50 → 1; the observed run E 50 → 1 is exactly
+    /// that return. With the graph's coordinates (`.co` beside the `.gr`)
+    /// E is replaceable; without them nothing can be placed, the report
+    /// says so instead of reporting "0 runs", and `--sensitivity` names
+    /// why no variant runs. (Midtown is small: with the default 25 km
+    /// both returns would be near E; 200 m leaves only A's.)
+    @Test func nodeIdsWithAndWithoutCoordinates() throws {
+        let batch = "id,origin_node,dest_node,load_status\nA,1,50,loaded\nB,50,1,loaded\nE,50,1,empty\n"
+        let t = try TemporaryFolder()
+        let path = try t.file("nodes.csv", batch)
+        let bare = t.url.appendingPathComponent("midtown.gr.gz").path
+        try FileManager.default.copyItem(atPath: sample("samples/dimacs/NY-midtown.gr.gz"), toPath: bare)
+        func run(_ graph: String) throws -> MatchReport {
+            try runMatch {
+                $0.graphPath = graph
+                $0.dimacsUnit = "dm"
+                $0.batches = [path]
+                $0.sensitivity = true
+                $0.replacementRule.radiusMetres = 200
+            }.report
+        }
+        let placed = try run(sample("samples/dimacs/NY-midtown.gr.gz"))
+        #expect(placed.pairs.count == 1 && placed.baselines.replacement?.runs == 1)
+        #expect(placed.baselines.replacement?.runsWithoutPlace == 0 && placed.observedEmpty.first?.replaces == "A")
+        let unplaced = try run(bare)
+        #expect(unplaced.pairs.count == 1 && unplaced.baselines.quoted.name == .observed)
+        #expect(unplaced.baselines.replacement?.runs == 0 && unplaced.baselines.replacement?.runsWithoutPlace == 1)
+        #expect(MatchOutput.render(unplaced, .md).contains("1 of these runs has an end without a known place"))
+        let s = try #require(unplaced.baselines.sensitivity)
+        #expect(s.variants.count == 1 && s.variants[0].notApplicable?.contains("the graph has no coordinates") == true)
+    }
 }

@@ -60,7 +60,8 @@ extension MatchJob {
             }
             baselines.replacement = .init(
                 runs: replacement.runsReplaced, metres: Int64(replacement.replacedMetres), rule: rule,
-                candidatePairs: replacement.candidatePairs)
+                candidatePairs: replacement.candidatePairs,
+                runsWithoutPlace: runs.count { ($0.metres ?? 0) > 0 && ($0.start == nil || $0.end == nil) })
         }
         report.baselines = baselines
     }

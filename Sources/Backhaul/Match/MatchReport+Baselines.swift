@@ -42,12 +42,16 @@ extension MatchReport {
             public var rule: EmptyRunReplacement.Rule
             /// Candidate (run, return) pairs the matching chose from.
             public var candidatePairs: Int
+            /// Observed runs with a route but an end without a known place
+            /// (node ids on a graph without coordinates): never matched.
+            public var runsWithoutPlace: Int
 
-            public init(runs: Int, metres: Int64, rule: EmptyRunReplacement.Rule, candidatePairs: Int) {
+            public init(runs: Int, metres: Int64, rule: EmptyRunReplacement.Rule, candidatePairs: Int, runsWithoutPlace: Int = 0) {
                 self.runs = runs
                 self.metres = metres
                 self.rule = rule
                 self.candidatePairs = candidatePairs
+                self.runsWithoutPlace = runsWithoutPlace
             }
         }
 

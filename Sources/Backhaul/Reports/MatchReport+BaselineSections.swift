@@ -89,6 +89,7 @@ extension MatchReport {
                         ("wait_h", .number(Double(r.rule.waitSeconds) / 3600, decimals: 1)),
                         ("candidates_per_run", .int(r.rule.candidatesPerRun)),
                         ("candidate_pairs", .int(r.candidatePairs)),
+                        ("runs_without_place", .int(r.runsWithoutPlace)),
                         ("method", .string("maximum-weight bipartite matching of observed runs to the empty returns the pairs remove (docs/baselines.md)")),
                     ])
                 } ?? .null))
@@ -191,6 +192,12 @@ extension MatchReport {
                     + "of where a paired shipment is delivered and end within as much of its origin, leaving while its truck is empty there "
                     + "(up to \(grouped(Double(r.rule.waitSeconds) / 3600, decimals: 0)) h after delivery): these are the runs the pairing "
                     + "could plausibly replace, each matched to one such return at most. The rest lies where or when no paired truck returns.")]))
+            if r.runsWithoutPlace > 0 {
+                blocks.append(.paragraph([.text(
+                    "\(grouped(r.runsWithoutPlace)) of these runs \(r.runsWithoutPlace == 1 ? "has" : "have") an end without a known place "
+                        + "(node ids on a graph without coordinates), so \(r.runsWithoutPlace == 1 ? "it" : "they") could not be matched by place "
+                        + "and \(r.runsWithoutPlace == 1 ? "is" : "are") not counted as replaceable: the replaceable figure is a lower bound.")]))
+            }
         }
         if b.observedRunsWithoutRoute > 0 {
             blocks.append(.paragraph([.text(
