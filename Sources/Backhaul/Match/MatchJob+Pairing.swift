@@ -42,7 +42,7 @@ extension MatchJob {
         do {
             problem = try SpatialPairingProblem(
                 shipments: shipments, loadedLegs: travel.loaded, ownReturns: travel.ownReturns, space: space,
-                legs: travel.source)
+                legs: travel.source, landmarks: travel.landmarks)
         } catch {
             throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
         }

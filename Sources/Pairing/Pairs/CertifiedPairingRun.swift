@@ -32,6 +32,14 @@ struct CertifiedPairingRun {
     /// The first candidate set, kept for a restart when `keepsCandidates`.
     var firstCandidates: [(Int, Int)] = []
     var keepsCandidates = false
+    /// Incremental pricing (see ``price(duals:perShipment:)``): per
+    /// shipment, how many pairs its next search may take, and whether its
+    /// last search under the current duals took every pair it owns that
+    /// could violate them.
+    var pricingQuota: [Int32] = []
+    var pricingExhausted: [Bool] = []
+    /// Whether the duals changed since the last pricing pass.
+    var dualsChanged = true
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -105,6 +113,7 @@ struct CertifiedPairingRun {
             progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
             clock = Lap()
             let (found, largestRoom) = price(duals: solved.duals, perShipment: k)
+            dualsChanged = false
             statistics.seconds.pricing += clock.lap()
             statistics.pricingRounds += 1
             if found.isEmpty { break }
@@ -134,6 +143,7 @@ struct CertifiedPairingRun {
                 clock = Lap()
                 solved = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph)
                 statistics.seconds.warmSolves += clock.lap()
+                dualsChanged = true
             }
             graph = bigger
         }
@@ -238,42 +248,68 @@ struct CertifiedPairingRun {
     }
 
     /// The pairs not yet evaluated whose bound leaves room to violate the
-    /// duals, `ub(i, j) > y_i + y_j` (`y = u/2`): each shipment's `m` with the
-    /// largest room `ub − y_i − y_j` (partial pricing: adding every violator
-    /// at once floods the graph with near-equal pairs that the next solve
-    /// makes irrelevant), as pairs `(a, b)`, `a < b`, without repeats — and
-    /// each shipment's largest room, which bounds the optimum if the loop
+    /// duals, `ub(i, j) > y_i + y_j` (`y = u/2`): each shipment's quota with
+    /// the largest room `ub − y_i − y_j` (partial pricing: adding every
+    /// violator at once floods the graph with near-equal pairs that the next
+    /// solve makes irrelevant), as pairs `(a, b)`, `a < b`, without repeats —
+    /// and each shipment's largest room, which bounds the optimum if the loop
     /// must stop here.
-    func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double]) {
+    ///
+    /// A pair is *owned* by the end with more room and found only from it.
+    /// The pricing is incremental: after a pass whose pairs changed no dual
+    /// (none violated them once their exact legs were known), the rooms and
+    /// ownership are the same, so a shipment whose last search took fewer
+    /// pairs than its quota — every pair it owns that could violate — is
+    /// not searched again, and the others search with four times their
+    /// quota (up to ``maximumQuota``, and ``maximumPairsPerPass`` in all).
+    /// New duals reset every quota to `m`. Where the bound is weak (road
+    /// graphs, where many pairs pass it and few violate) this turns hundreds
+    /// of passes over every shipment into a few over the ones still open.
+    mutating func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double]) {
+        if pricingQuota.isEmpty || dualsChanged {
+            pricingQuota = [Int32](repeating: Int32(clamping: m), count: n)
+            pricingExhausted = [Bool](repeating: false, count: n)
+        } else {
+            var open = 0
+            for i in 0..<n where !pricingExhausted[i] { open += Int(pricingQuota[i]) }
+            // Grow the open shipments' quotas while the pass stays bounded.
+            if open > 0 && 4 * open <= Self.maximumPairsPerPass {
+                for i in 0..<n where !pricingExhausted[i] {
+                    pricingQuota[i] = min(4 * pricingQuota[i], Int32(Self.maximumQuota))
+                }
+            }
+        }
         let space = problem.space, usable = usable, ownReturn = ownReturn, rank = rank, evaluated = evaluated
+        let quota = pricingQuota, skip = pricingExhausted
         let u = duals.vertexDuals
         let room = (0..<n).map { usable[$0] ? Double(ownReturn[$0]) - Double(u[rank[$0]]) / 2 : -.infinity }
         let bonus = space.bonus(room)
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double]) in
+        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double], exhausted: [Bool]) in
             var keys: [UInt64] = []
             var largest: [Double] = []
-            var best: [(excess: Double, j: Int)] = []
+            var exhausted: [Bool] = []
+            var best = WorstFirstHeap()
             for i in range {
-                best.removeAll(keepingCapacity: true)
-                guard usable[i] else { largest.append(0); continue }
+                best.removeAll()
+                // A skipped shipment's owned pairs were all taken under these duals.
+                guard usable[i], !skip[i] else { largest.append(0); exhausted.append(true); continue }
+                let m = Int(quota[i])
                 let base = room[i]
                 space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base) { j, ij, ji, limit in
                     // Pairs are owned by the end with more room.
                     guard room[j] < base || (room[j] == base && j > i) else { return }
                     guard !evaluated.contains(i, j), !excludedWithoutLegs(i, j, ij, ji) else { return }
-                    let excess = base + room[j] - ij - ji
-                    var x = best.count
-                    while x > 0 && (best[x - 1].excess < excess || (best[x - 1].excess == excess && best[x - 1].j > j)) { x -= 1 }
-                    guard x < m else { return }
-                    best.insert((excess, j), at: x)
-                    if best.count > m { best.removeLast() }
-                    if best.count == m { limit = base - best[m - 1].excess }
+                    if best.offer(excess: base + room[j] - ij - ji, j: j, keeping: m) {
+                        limit = base - best.worstExcess
+                    }
                 }
-                largest.append(best.first?.excess ?? 0)
-                for b in best { keys.append(EvaluatedPairs.key(i, b.j)) }
+                largest.append(best.largestExcess)
+                exhausted.append(best.count < m)
+                best.forEach { keys.append(EvaluatedPairs.key(i, $0)) }
             }
-            return (keys, largest)
+            return (keys, largest, exhausted)
         }
+        pricingExhausted = chunks.flatMap(\.exhausted)
         var keys = chunks.flatMap(\.keys)
         keys.sort()
         var pairs: [(Int, Int)] = []
@@ -285,6 +321,11 @@ struct CertifiedPairingRun {
         }
         return (pairs, chunks.flatMap(\.largest))
     }
+
+    /// The largest quota of one shipment's search.
+    static let maximumQuota = 4096
+    /// The most pairs one pricing pass may take when quotas grow.
+    static let maximumPairsPerPass = 4_000_000
 
     /// A proven upper bound on the optimum saving when pricing stops with
     /// violations left: the dual objective with each shipment's dual raised
@@ -393,6 +434,60 @@ extension MatchingDuals {
             }
         }
         return sizes
+    }
+}
+
+/// The best `m` partners of one pricing search: a binary heap with the
+/// worst kept partner (smallest excess; of equal ones, the larger index) at
+/// the root, so that a search with a large quota keeps its partners in
+/// O(log m) each. Which partners are kept depends only on the order
+/// (excess, index), not on the order they are offered in.
+struct WorstFirstHeap {
+    private var items: [(excess: Double, j: Int)] = []
+
+    var count: Int { items.count }
+    /// The smallest kept excess (only when not empty).
+    var worstExcess: Double { items[0].excess }
+    /// The largest kept excess, or 0 when empty.
+    var largestExcess: Double { items.reduce(0) { max($0, $1.excess) } }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    func forEach(_ body: (Int) -> Void) { for x in items { body(x.j) } }
+
+    @inline(__always)
+    private static func worse(_ a: (excess: Double, j: Int), _ b: (excess: Double, j: Int)) -> Bool {
+        a.excess < b.excess || (a.excess == b.excess && a.j > b.j)
+    }
+
+    /// Keeps `(excess, j)` when fewer than `m` are kept or it beats the
+    /// worst; returns whether `m` are kept (the search may then narrow).
+    @inline(__always)
+    mutating func offer(excess: Double, j: Int, keeping m: Int) -> Bool {
+        let c = (excess: excess, j: j)
+        if items.count < m {
+            items.append(c)
+            var x = items.count - 1
+            while x > 0 {
+                let parent = (x - 1) / 2
+                guard Self.worse(items[x], items[parent]) else { break }
+                items.swapAt(x, parent)
+                x = parent
+            }
+        } else if Self.worse(items[0], c) {
+            items[0] = c
+            var x = 0
+            while true {
+                let l = 2 * x + 1, r = l + 1
+                var w = x
+                if l < items.count && Self.worse(items[l], items[w]) { w = l }
+                if r < items.count && Self.worse(items[r], items[w]) { w = r }
+                if w == x { break }
+                items.swapAt(x, w)
+                x = w
+            }
+        }
+        return items.count == m
     }
 }
 
