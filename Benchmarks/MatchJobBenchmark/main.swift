@@ -24,6 +24,12 @@ import Foundation
 //    Target: 310,000 rows ≤ 300 s wall, ≤ 4 GB, certified, on 2 cores.
 //    `--threads N` sets the job's threads (default: every core).
 
+// 4. `sensitivity`: what `--sensitivity` costs against a plain run, in the
+//    same session: smaland-samgods.csv and national-20000 (crow-fly), each
+//    run three times without and three times with the option, alternating,
+//    as child processes; median CPU and wall time of each and their ratio,
+//    and how each rerun went (candidates, pricing rounds, legs computed).
+
 if CommandLine.arguments.count >= 3 && CommandLine.arguments[1] == "--child-match" {
     exit(childMatch(Array(CommandLine.arguments.dropFirst(2))))
 }
@@ -142,10 +148,12 @@ for (name, count, sites, target) in newYorkCases where runner.selects(name) && (
 
 // MARK: - National batches (crow-fly, child processes)
 
-/// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT]` runs the job
-/// in this process and prints its phases and certificate.
-func childMatch(_ args: [String]) -> Int32 {
+/// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT] [--sensitivity]`
+/// runs the job in this process and prints its phases and certificate.
+func childMatch(_ arguments: [String]) -> Int32 {
+    let args = arguments.filter { $0 != "--sensitivity" }
     var options = MatchOptions(graphPath: args.count >= 4 ? args[2] : nil, batches: [args[0]])
+    options.sensitivity = arguments.contains("--sensitivity")
     options.threads = Int(args[1]).flatMap { $0 > 0 ? $0 : nil }
     if args.count >= 4 { options.dimacsUnit = args[3] }
     options.format = .json
@@ -158,6 +166,12 @@ func childMatch(_ args: [String]) -> Int32 {
         if let t = outcome.pairingStatistics?.seconds {
             print("    pairing: candidates \(format(t.candidates)), legs \(format(t.legs)), first solve \(format(t.firstSolve)), "
                 + "pricing \(format(t.pricing)), warm solves \(format(t.warmSolves)), reasons \(format(t.reasons))")
+        }
+        for (name, s) in outcome.sensitivityStatistics {
+            let t = s.seconds
+            print("    rerun \(name): \(s.initialCandidatePairs) candidate pairs, \(s.pricingRounds) pricing rounds, \(s.violations) improving, "
+                + "\(s.legsComputed) legs computed; candidates \(format(t.candidates)), legs \(format(t.legs)), "
+                + "first solve \(format(t.firstSolve)), pricing \(format(t.pricing)), warm solves \(format(t.warmSolves))")
         }
         return 0
     } catch {
@@ -184,5 +198,37 @@ if let filter = runner.filter, filter.lowercased().hasPrefix("national"),
         print("  wall \(format(usage.wallSeconds)), CPU \(format(usage.cpuSeconds)), peak RSS \(fixed(Double(usage.peakResidentBytes) / 1e9, 2)) GB, "
             + "\(usage.peakResidentBytes / n) bytes per shipment, exit \(usage.exitStatus)")
         if ProcessInfo.processInfo.environment["BACKHAUL_KEEP_BATCH"] == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+// MARK: The cost of --sensitivity
+
+if let filter = runner.filter, filter.lowercased().hasPrefix("sensitivity") {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-sensitivity-bench")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var batches: [(String, String)] = []
+    if let smaland = sharedDataFile("shipments/smaland-samgods.csv") { batches.append(("smaland-samgods", smaland)) }
+    if let source = sharedDataFile("shipments/sweden-samgods-1pct.csv"), let national = NationalBatch(path: source) {
+        let path = dir.appendingPathComponent("national-20000.csv").path
+        try! Data(national.csv(count: 20_000, seed: 2026).utf8).write(to: URL(fileURLWithPath: path))
+        batches.append(("national-20000", path))
+    }
+    for (name, path) in batches {
+        var plain: [ChildUsage] = [], with: [ChildUsage] = []
+        for round in 0..<3 {
+            for sensitivity in [false, true] {
+                print("\(name), round \(round + 1), \(sensitivity ? "--sensitivity" : "plain"):")
+                let args = [CommandLine.arguments[0], "--child-match", path, String(jobThreads ?? 0)] + (sensitivity ? ["--sensitivity"] : [])
+                guard let usage = runChild(args), usage.exitStatus == 0 else { print("  child failed"); continue }
+                if sensitivity { with.append(usage) } else { plain.append(usage) }
+            }
+        }
+        func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        guard !plain.isEmpty, !with.isEmpty else { continue }
+        let (pc, wc) = (median(plain.map(\.cpuSeconds)), median(with.map(\.cpuSeconds)))
+        let (pw, ww) = (median(plain.map(\.wallSeconds)), median(with.map(\.wallSeconds)))
+        print("\(name): plain CPU \(format(pc)), wall \(format(pw)); --sensitivity CPU \(format(wc)), wall \(format(ww)); "
+            + "ratio CPU \(fixed(wc / pc, 2)), wall \(fixed(ww / pw, 2)); peak RSS \(fixed(Double(plain.map(\.peakResidentBytes).max()!) / 1e6, 0)) MB "
+            + "vs \(fixed(Double(with.map(\.peakResidentBytes).max()!) / 1e6, 0)) MB")
     }
 }

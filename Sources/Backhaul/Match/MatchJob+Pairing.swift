@@ -9,18 +9,15 @@ extension MatchJob {
 
     /// Phase 4: the certified pairing over legs on demand, or — when the
     /// graph has no coordinates to bound legs with — every pair evaluated.
+    ///
+    /// - Parameter keep: with `--sensitivity`, called with the problem and
+    ///   what its run leaves for the reruns (``SensitivityBase``); not
+    ///   called when every pair is evaluated (no coordinates).
     static func pair(
         _ shipments: [Shipment], travel: TravelResult, options: MatchOptions, candidates k: Int, budget: MemoryBudget,
-        console: Console
+        console: Console, keep: ((SensitivityBase) -> Void)? = nil
     ) throws(CommandFailure) -> PairingResult {
-        let pairingOptions = PairingOptions(
-            strategy: options.strategy == .greedy ? .greedy : .blossom,
-            ignoreBodyType: options.ignoreBodyType,
-            ignoreTimeWindows: options.ignoreTimeWindows,
-            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
-            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
-            candidatesPerShipment: k, threads: options.threads,
-            pricingBudget: PricingBudget(seconds: options.pricingSeconds))
+        let pairingOptions = self.pairingOptions(options, candidates: k)
         let n = shipments.count
         guard let bound = travel.bound else {
             // No coordinates (a DIMACS graph without its .co): nothing bounds a
@@ -50,18 +47,37 @@ extension MatchJob {
             throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
         }
         do {
-            return try problem.pair(options: pairingOptions) { phase, done, total in
-                console.progress(phase, done: done, total: total)
-            }
+            let progress: PairingProgress = { phase, done, total in console.progress(phase, done: done, total: total) }
+            guard let keep else { return try problem.pair(options: pairingOptions, progress: progress) }
+            let (result, restart) = try problem.pairKeepingRestart(options: pairingOptions, progress: progress)
+            keep(SensitivityBase(problem: problem, restart: restart, options: pairingOptions))
+            return result
         } catch {
-            switch error {
-            case .certificate(let violation):
-                throw CommandFailure(.internal, "the matching failed its own optimality check, so no result is reported: \(violation)")
-            case .legs(let message):
-                throw CommandFailure(.invalidInput, "routing empty legs: \(message)")
-            case .input(let inputError):
-                throw CommandFailure(.internal, "internal error preparing the pairing: \(inputError)")
-            }
+            throw failure(error)
+        }
+    }
+
+    /// The pairing options of a run.
+    static func pairingOptions(_ options: MatchOptions, candidates k: Int) -> PairingOptions {
+        PairingOptions(
+            strategy: options.strategy == .greedy ? .greedy : .blossom,
+            ignoreBodyType: options.ignoreBodyType,
+            ignoreTimeWindows: options.ignoreTimeWindows,
+            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
+            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
+            candidatesPerShipment: k, threads: options.threads,
+            pricingBudget: PricingBudget(seconds: options.pricingSeconds))
+    }
+
+    /// How a pairing error is reported.
+    static func failure(_ error: PairingError) -> CommandFailure {
+        switch error {
+        case .certificate(let violation):
+            CommandFailure(.internal, "the matching failed its own optimality check, so no result is reported: \(violation)")
+        case .legs(let message):
+            CommandFailure(.invalidInput, "routing empty legs: \(message)")
+        case .input(let inputError):
+            CommandFailure(.internal, "internal error preparing the pairing: \(inputError)")
         }
     }
 }

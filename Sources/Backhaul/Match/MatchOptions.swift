@@ -1,3 +1,5 @@
+public import Pairing
+
 /// Everything `backhaul match` can be asked, as typed values.
 ///
 /// Defaults are the contract's.
@@ -87,6 +89,16 @@ public struct MatchOptions: Sendable {
 
     /// Splitting savings between companies, money, and the ledger.
     public var allocation = AllocationOptions()
+
+    /// `--sensitivity`: rerun the pairing under other circuities, handling
+    /// times, windows and the other strategy, and report the range of the
+    /// saving (``MatchReport/Sensitivity``).
+    public var sensitivity = false
+
+    /// What makes an observed empty run one the pairing could plausibly
+    /// replace (`--replace-radius-km`, `--replace-wait-h`; see
+    /// ``EmptyRunReplacement``).
+    public var replacementRule = EmptyRunReplacement.Rule()
 
     /// Whether this run routes with a contraction hierarchy: asked for, or
     /// `auto` with at least ``hierarchyMinimumShipments`` shipments on a

@@ -14,7 +14,9 @@ extension MatchReport {
     /// Writes `pairs.csv` into `out`, streamed: one row per pair and per
     /// unpaired shipment, then the observed empty runs and rejected rows, so
     /// that every input row appears once. `kind` says which: `pair`,
-    /// `unpaired`, `observed_empty`, `rejected`.
+    /// `unpaired`, `observed_empty`, `rejected`. Then one `baseline` row per
+    /// baseline and, with `--sensitivity`, `sensitivity` rows
+    /// (MatchReport+BaselineSections.swift).
     ///
     /// - Complexity: O(rows) time; memory bounded by the writer's buffer.
     public func writeCSV(to out: BufferedWriter, dialect: CSVDialect = .rfc4180) {
@@ -45,8 +47,8 @@ extension MatchReport {
             w.endRow()
         }
         for o in observedEmpty {
-            w.text("observed_empty"); w.text(o.id)
-            w.empty(4)
+            w.text("observed_empty"); w.text(o.id); w.text(o.replaces)
+            w.empty(3)
             w.int(o.distanceM)
             w.empty(9)
             w.kilometres(o.distanceM)
@@ -60,6 +62,7 @@ extension MatchReport {
             w.empty(10 + extra)
             w.endRow()
         }
+        writeBaselineCSVRows(&w, extra: extra)
         writeAllocationCSVRows(&w, leading: Self.csvColumns.count)
     }
 }

@@ -13,14 +13,17 @@ extension MatchReport {
     /// - Complexity: O(n log n) above the limit (sorting by saving), else
     ///   O(n); the sections hold at most `rowLimit` rows per table.
     func humanSections(rowLimit: Int, colouredPairs: Set<Int> = []) -> [ReportSection] {
-        [
+        let sections: [ReportSection?] = [
             summarySection(),
+            baselinesSection(),
+            sensitivitySection(),
             pairsSection(rowLimit: rowLimit, coloured: colouredPairs),
             companiesSection(rowLimit: rowLimit),
             unpairedSection(rowLimit: rowLimit),
             rejectedSection(rowLimit: rowLimit),
             warningsSection(),
-        ].compactMap { $0 }
+        ]
+        return sections.compactMap { $0 }
     }
 
     /// "The N … of M …; all of them are in …" under a cut table.

@@ -25,6 +25,13 @@ struct CertifiedPairingRun {
     var edges: [MatchingGraph.Edge] = []
     var statistics = PricingStatistics()
     let started = DispatchTime.now().uptimeNanoseconds
+    /// A previous run of the same shipments to start from, and whether its
+    /// legs still hold (``SpatialPairingProblem/rerun(options:from:reusingLegs:progress:)``).
+    var restart: PairingRestart?
+    var reusesLegs = false
+    /// The first candidate set, kept for a restart when `keepsCandidates`.
+    var firstCandidates: [(Int, Int)] = []
+    var keepsCandidates = false
     /// Incremental pricing (see ``price(duals:perShipment:)``): per
     /// shipment, how many pairs its next search may take, and whether its
     /// last search under the current duals took every pair it owns that
@@ -59,9 +66,31 @@ struct CertifiedPairingRun {
     // MARK: The loop
 
     mutating func execute() throws(PairingError) -> PairingResult {
+        let (matching, graph, optimality, _) = try solve()
+        return try finish(matching: matching, graph: graph, optimality: optimality)
+    }
+
+    /// The loop up to the final matching: candidates, legs, the first solve
+    /// and the pricing rounds. Returns the matching, its graph, what is
+    /// proven, and the certified matching (`nil` for greedy).
+    mutating func solve() throws(PairingError) -> (Matching, MatchingGraph, PairingOptimality, CertifiedMatching?) {
         let k = max(1, options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates)
         var clock = Lap()
-        let candidates = initialCandidates(k)
+        var candidates: [(Int, Int)]
+        if let restart, options.strategy != .greedy {
+            // A rerun starts from the previous run's first candidates and
+            // final candidate graph, without a new search: pairs the new
+            // options exclude drop out when evaluated, pairs they admit are
+            // found by the pricing.
+            candidates = Self.union(restart.initialCandidates, restart.edgePairs)
+        } else if let restart, restart.hasSameCandidates(problem: problem, options: options) {
+            // Greedy depends on its candidates: the same search as the
+            // previous run's (only the strategy differs) has its result.
+            candidates = restart.initialCandidates
+        } else {
+            candidates = initialCandidates(k)
+        }
+        if keepsCandidates { firstCandidates = candidates }
         statistics.seconds.candidates += clock.lap()
         statistics.initialCandidatePairs = candidates.count
         try evaluate(candidates, phase: "routing candidate pairs")
@@ -69,11 +98,15 @@ struct CertifiedPairingRun {
         var graph = MatchingGraph(trustedVertexCount: n, edges: edges)
         progress?("matching", 0, 1)
         if options.strategy == .greedy {
-            let matching = graph.greedyMatching()
-            return try finish(matching: matching, graph: graph, optimality: .notOptimal)
+            return (graph.greedyMatching(), graph, .notOptimal, nil)
         }
         clock = Lap()
-        var solved = graph.maximumWeightMatching(using: options.strategy == .cubicBlossom ? .cubicBlossom : .blossom)
+        var solved: CertifiedMatching
+        if let previous = restart?.solved, options.strategy == .blossom {
+            solved = graph.maximumWeightMatching(warmStartingFrom: previous, on: graph)
+        } else {
+            solved = graph.maximumWeightMatching(using: options.strategy == .cubicBlossom ? .cubicBlossom : .blossom)
+        }
         statistics.seconds.firstSolve += clock.lap()
         var optimality = PairingOptimality.certified
         while true {
@@ -88,6 +121,14 @@ struct CertifiedPairingRun {
                 statistics.stoppedBy = reason
                 optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                 break
+            }
+            if let tolerance = options.pricingBudget.relativeGap {
+                let bound = upperBound(solved.duals, largestRoom: largestRoom), found = solved.matching.totalWeight
+                if Double(bound - found) <= tolerance * Double(found) {
+                    statistics.stoppedBy = "the gap tolerance of \(100 * tolerance) %"
+                    optimality = .bounded(maximumSavingMetres: bound)
+                    break
+                }
             }
             statistics.pairsPriced += found.count
             let before = edges.count
@@ -111,7 +152,24 @@ struct CertifiedPairingRun {
         } catch {
             throw .certificate(error)
         }
-        return try finish(matching: solved.matching, graph: graph, optimality: optimality)
+        return (solved.matching, graph, optimality, solved)
+    }
+
+    /// Two sorted pair lists merged, without repeats.
+    static func union(_ a: [(Int, Int)], _ b: [(Int, Int)]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: (Int, Int)
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                next = a[i]; i += 1
+            } else {
+                next = b[j]; j += 1
+            }
+            if out.last.map({ $0 != next }) ?? true { out.append(next) }
+        }
+        return out
     }
 
     /// Why the pricing must stop now, or `nil`.
@@ -313,22 +371,45 @@ struct CertifiedPairingRun {
         while start < pairs.count {
             let slice = pairs[start..<min(pairs.count, start + block)]
             start += block
+            // A rerun over the same legs takes those of the previous run
+            // instead of asking the source again (`cache`: legs per slice
+            // position, `missing`: the positions the source computes).
+            let cache = reusesLegs ? restart?.evaluated : nil
+            var legs: [Leg?] = []
+            var missing: [Int] = []
             var arcs: [ShipmentArc] = []
             arcs.reserveCapacity(2 * slice.count)
-            for (a, b) in slice {
+            if cache != nil { legs = [Leg?](repeating: nil, count: 2 * slice.count) }
+            for (x, (a, b)) in slice.enumerated() {
+                if let cache, let slot = cache.slot(a, b) {
+                    legs[2 * x] = cache.leg(at: slot, from: a)
+                    legs[2 * x + 1] = cache.leg(at: slot, from: b)
+                    continue
+                }
+                if cache != nil { missing.append(x) }
                 arcs.append(ShipmentArc(from: a, to: b))
                 arcs.append(ShipmentArc(from: b, to: a))
             }
-            let legs: [Leg?]
-            do {
-                legs = try problem.legs.legs(arcs)
-            } catch {
-                throw .legs("\(error)")
+            var computed: [Leg?] = []
+            if !arcs.isEmpty {
+                do {
+                    computed = try problem.legs.legs(arcs)
+                } catch {
+                    throw .legs("\(error)")
+                }
             }
-            guard legs.count == arcs.count else {
-                throw .legs("the leg source returned \(legs.count) legs for \(arcs.count) arcs")
+            guard computed.count == arcs.count else {
+                throw .legs("the leg source returned \(computed.count) legs for \(arcs.count) arcs")
             }
             statistics.legsComputed += arcs.count
+            if cache == nil {
+                legs = computed
+            } else {
+                for (y, x) in missing.enumerated() {
+                    legs[2 * x] = computed[2 * y]
+                    legs[2 * x + 1] = computed[2 * y + 1]
+                }
+            }
             for (x, (a, b)) in slice.enumerated() {
                 let ab = legs[2 * x], ba = legs[2 * x + 1]
                 if let ab, !ab.isInRange { throw .legs("leg \(a)→\(b) out of range: \(ab)") }
