@@ -94,5 +94,6 @@ let package = Package(
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),
         benchmark("EmissionsBenchmark", path: "Benchmarks/EmissionsBenchmark", dependencies: ["Emissions"]),
         benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul"]),
+        benchmark("TourBenchmark", path: "Benchmarks/TourBenchmark", dependencies: ["Pairing"]),
     ]
 )
