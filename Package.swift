@@ -4,7 +4,7 @@
 // backhaul — pair A→B and B→A road freight so trucks stop running home empty.
 //
 // No package dependencies: the standard library, Foundation, Dispatch,
-// Synchronization and system C libraries (zlib) only.
+// Synchronization and system C libraries (zlib, SQLite) only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "Routing", targets: ["Routing"]),
         .library(name: "Pairing", targets: ["Pairing"]),
         .library(name: "Emissions", targets: ["Emissions"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Backhaul", targets: ["Backhaul"]),
     ],
     targets: [
@@ -46,15 +47,21 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
 
         // MARK: Libraries
 
         .target(name: "Routing", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Pairing", swiftSettings: swiftSettings),
         .target(name: "Emissions", swiftSettings: swiftSettings),
+        .target(name: "Ledger", dependencies: ["CSQLite", "Emissions"], swiftSettings: swiftSettings),
         .target(
             name: "Backhaul",
-            dependencies: ["Routing", "Pairing", "Emissions"],
+            dependencies: ["Routing", "Pairing", "Emissions", "Ledger"],
             swiftSettings: swiftSettings
         ),
 
@@ -78,6 +85,11 @@ let package = Package(
         ),
         .testTarget(name: "EmissionsTests", dependencies: ["Emissions"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "Emissions", "Backhaul", "backhaul"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BackhaulTests",
             dependencies: ["Backhaul", "backhaul"],
             resources: [.copy("Golden")],
@@ -93,7 +105,8 @@ let package = Package(
         benchmark("MatchingBenchmark", path: "Benchmarks/MatchingBenchmark", dependencies: ["Pairing"]),
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),
         benchmark("EmissionsBenchmark", path: "Benchmarks/EmissionsBenchmark", dependencies: ["Emissions"]),
-        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul"]),
+        benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul", "Pairing"]),
+        benchmark("LedgerBenchmark", path: "Benchmarks/LedgerBenchmark", dependencies: ["Ledger", "Emissions", "Backhaul"]),
         benchmark("TourBenchmark", path: "Benchmarks/TourBenchmark", dependencies: ["Pairing"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Backhaul
 import BenchmarkSupport
+import Pairing
 import Foundation
 
 // The whole `match` job, phase by phase:
@@ -12,7 +13,25 @@ import Foundation
 //    York (264,346 nodes, 733,846 arcs), snapped from coordinates.
 //    Target: ≤ 30 s end to end on a 2-core machine.
 
-let runner = BenchmarkRunner(runs: 3)
+// 3. `national[-N]`: batches of 20,000 … 310,000 rows resampled from the
+//    Samgods loaded trips (NationalBatch.swift), crow-fly, each run as a
+//    child process so that its peak memory is its own; prints phase times,
+//    wall and CPU time, peak RSS and bytes per shipment. Runs only when the
+//    filter names it (`national` for every size, `national-100000` for one).
+//    Target: 310,000 rows ≤ 300 s wall, ≤ 4 GB, certified, on 2 cores.
+//    `--threads N` sets the job's threads (default: every core).
+
+if CommandLine.arguments.count >= 3 && CommandLine.arguments[1] == "--child-match" {
+    exit(childMatch(Array(CommandLine.arguments.dropFirst(2))))
+}
+
+var jobThreads: Int?
+var benchmarkArguments = CommandLine.arguments
+if let t = benchmarkArguments.firstIndex(of: "--threads"), t + 1 < benchmarkArguments.count {
+    jobThreads = Int(benchmarkArguments[t + 1])
+    benchmarkArguments.removeSubrange(t...(t + 1))
+}
+let runner = BenchmarkRunner(arguments: benchmarkArguments, runs: 3)
 
 func printPhases(_ outcome: MatchJob.Outcome, label: String) {
     let total = outcome.timings.reduce(0) { $0 + $1.seconds }
@@ -96,5 +115,52 @@ if runner.selects("ny-5000"), let graph = sharedDataFile("dimacs/USA-road-d.NY.g
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print("ny-5000 (\(threads) thread\(threads == 1 ? "" : "s")): end to end \(format(seconds)) (target ≤ 30 s)")
         printPhases(outcome, label: "phases")
+    }
+}
+
+// MARK: - National batches (crow-fly, child processes)
+
+/// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT]` runs the job
+/// in this process and prints its phases and certificate.
+func childMatch(_ args: [String]) -> Int32 {
+    var options = MatchOptions(graphPath: args.count >= 4 ? args[2] : nil, batches: [args[0]])
+    options.threads = Int(args[1]).flatMap { $0 > 0 ? $0 : nil }
+    if args.count >= 4 { options.dimacsUnit = args[3] }
+    options.format = .json
+    do {
+        let outcome = try MatchJob.run(options, console: Console(quiet: true, captureOnly: true))
+        printPhases(outcome, label: "phases")
+        let c = outcome.report.certificate
+        print("    optimality \(c.optimality); \(c.initialCandidatePairs) candidate pairs, \(c.pairsPriced) priced in \(c.pricingRounds) rounds, "
+            + "\(c.violations) improving, \(c.pairsEvaluated) evaluated, \(c.pairsRuledOutByBound) ruled out by the bound")
+        if let t = outcome.pairingStatistics?.seconds {
+            print("    pairing: candidates \(format(t.candidates)), legs \(format(t.legs)), first solve \(format(t.firstSolve)), "
+                + "pricing \(format(t.pricing)), warm solves \(format(t.warmSolves)), reasons \(format(t.reasons))")
+        }
+        return 0
+    } catch {
+        print("  failed (exit \(error.status.rawValue)): \(error.message)")
+        return error.status.rawValue
+    }
+}
+
+if let filter = runner.filter, filter.lowercased().hasPrefix("national"),
+    let source = sharedDataFile("shipments/sweden-samgods-1pct.csv"), let national = NationalBatch(path: source)
+{
+    let sizes = [20_000, 50_000, 100_000, 200_000, 310_000].filter { filter == "national" || filter == "national-\($0)" }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-national-bench")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    print("national batches from \(national.trips.count) loaded Samgods trips; job threads: \(jobThreads.map(String.init) ?? "every core")")
+    for n in sizes {
+        let path = dir.appendingPathComponent("national-\(n).csv").path
+        try! Data(national.csv(count: n, seed: 2026).utf8).write(to: URL(fileURLWithPath: path))
+        print("national-\(n):")
+        guard let usage = runChild([CommandLine.arguments[0], "--child-match", path, String(jobThreads ?? 0)]) else {
+            print("  could not start the child process")
+            continue
+        }
+        print("  wall \(format(usage.wallSeconds)), CPU \(format(usage.cpuSeconds)), peak RSS \(fixed(Double(usage.peakResidentBytes) / 1e9, 2)) GB, "
+            + "\(usage.peakResidentBytes / n) bytes per shipment, exit \(usage.exitStatus)")
+        if ProcessInfo.processInfo.environment["BACKHAUL_KEEP_BATCH"] == nil { try? FileManager.default.removeItem(atPath: path) }
     }
 }

@@ -1,6 +1,7 @@
 /// The savings of the pairs one company takes part in.
 ///
-/// There is no allocation between companies yet: a pair that joins two
+/// This view does not split a pair (``SavingsAllocator`` does, for the
+/// `match` reports): a pair that joins two
 /// companies is listed, whole, under each of them and counted in
 /// ``sharedSaving``. The sum of ``saving`` over all companies therefore
 /// exceeds the run total by the shared pairs' savings; the run total counts

@@ -21,9 +21,19 @@ enum CLI {
         var stderr: String
     }
 
+    /// The executable, or an error that fails the calling test: these tests
+    /// exercise the real program and must not pass, or skip, without it.
+    static func requireExecutable() throws -> URL {
+        guard let executable else {
+            throw RequiredComponentMissing(component: "the backhaul executable",
+                                           remedy: "it is built beside the test bundle by `swift build --build-tests` / `swift test`")
+        }
+        return executable
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = executable!
+        p.executableURL = try requireExecutable()
         p.arguments = arguments
         p.currentDirectoryURL = packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -40,8 +50,7 @@ enum CLI {
     }
 }
 
-@Suite(.enabled(if: CLI.executable != nil, "the backhaul executable was not found beside the test bundle"))
-struct CLIProcessTests {
+@Suite struct CLIProcessTests {
     @Test func helpTeaches() throws {
         let r = try CLI.run(["match", "--help"])
         #expect(r.status == 0)

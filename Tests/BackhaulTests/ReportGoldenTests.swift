@@ -39,7 +39,7 @@ func sampleReport() -> MatchReport {
         .init(kind: .loaded, shipment: "DEMO-04", distanceM: 215_000, polyline: [Coordinate(latitude: 57.2, longitude: 16.4), ljungby]),
         .init(kind: .return, shipment: nil, distanceM: 0, polyline: []),
     ]
-    return MatchReport(
+    var report = MatchReport(
         graph: .init(file: "samples/demo.osm.pbf", nodes: 1234, edges: 2345, profile: "hgv", distanceModel: "road",
                      attribution: "© OpenStreetMap contributors, ODbL 1.0"),
         parameters: .init(strategy: "optimal", vehicle: "artic-40t", fuel: "diesel-b7", maxDeadheadKm: nil,
@@ -63,6 +63,16 @@ func sampleReport() -> MatchReport {
         warnings: ["1 unknown column ignored: vehicleType"],
         backgroundRoads: [[växjö, ljungby, oskarshamn]]
     )
+    report.certificate.initialCandidates = 10
+    report.certificate.initialCandidatePairs = 3
+    report.certificate.pricingRounds = 2
+    report.certificate.pairsPriced = 1
+    report.certificate.violations = 1
+    report.certificate.pairsEvaluated = 4
+    report.certificate.pairsRuledOutByBound = 6
+    report.certificate.boundFactor = 0.99
+    report.certificate.boundSlackM = 12
+    return report
 }
 
 /// Golden files for each report format. A change in a writer shows up as a

@@ -24,6 +24,29 @@ import Testing
         #expect(parse(text) == nil)
     }
 
+    @Test(arguments: [
+        ("12 000", "12000"), ("1 234 567", "1234567"), ("-12 000,5", "-12000.5"), ("12\u{A0}000", "12000"),
+        ("12\u{202F}000.25", "12000.25"), ("999 999 999 999 999 999 999", "999999999999999999999"),
+        ("1 000e3", "1000e3"), ("0 000", "0"), ("123", "123"), ("+1 000", "1000"),
+    ])
+    func digitGroups(text: String, plain: String) throws {
+        let expected = try #require(Double(plain))
+        let got = try #require(Array(text.utf8).withUnsafeBufferPointer {
+            DecimalText.parseDouble($0, decimalComma: true, digitGrouping: true)
+        })
+        #expect(got.bitPattern == expected.bitPattern, "\(text)")
+        // Without the option, grouping is refused as before.
+        #expect(text == plain || parse(text, comma: true) == nil)
+    }
+
+    @Test(arguments: ["1 2000", "12  000", "1234 567", "12 00", "0,123 4", " 12", "12 ", "12 000 ,5", "1 000 00",
+                      "12\u{A0}\u{A0}000", "12\u{2009}000", "1,234 567", "- 1"])
+    func badDigitGroups(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer {
+            DecimalText.parseDouble($0, decimalComma: true, digitGrouping: true)
+        } == nil)
+    }
+
     @Test func decimalComma() {
         #expect(parse("56,87767", comma: true) == 56.87767)
         #expect(parse("56.87767", comma: true) == 56.87767)

@@ -62,7 +62,7 @@ private let fixtureCases: [BatchFixtureCase] = [
               R("bad-rows.csv", 13, "OK-1", "duplicate id OK-1, first at bad-rows.csv:2"),
               R("bad-rows.csv", 14, nil, "missing id"),
               R("bad-rows.csv", 15, "TIME",
-                "pickup_earliest is not an ISO 8601 date-time (2026-11-26T06:00): '2026-02-30T06:00'"),
+                "pickup_earliest is not an ISO 8601 date or date-time (2026-11-26 or 2026-11-26T06:00): '2026-02-30T06:00'"),
               R("bad-rows.csv", 16, "WEIGHT", "weight_kg is negative: '-5'"),
               R("bad-rows.csv", 17, "SHORT", "row has 3 fields, the header has 13"),
               R("bad-rows.csv", 18, "MANY",

@@ -108,12 +108,54 @@ enum ReferenceCSV {
             raw.append(mode == 0 ? UInt8.random(in: 0...255, using: &rng) : alphabet.randomElement(using: &rng)!)
         }
         Self.checkAccounting(raw, "seed \(seed)")
-        // The same bytes as JSON: refused as a whole, or every element accounted for.
-        if let batch = try? BatchReader(options: .init(requireShipments: false))
-            .read([.bytes(name: "random.json", raw, format: .json)]) {
-            batch._checkInvariants()
-            #expect(batch.records == batch.shipments.count + batch.observedEmpty.count + batch.rejected.count)
+        // JSON: random bytes are nearly never JSON, so they would only test
+        // the refusal. Start from a valid batch instead and mutate it.
+        var jsonRNG = SplitMix64(seed: seed &+ 7000)
+        Self.checkJSON(MutatedJSON(&jsonRNG), "seed \(seed)")
+    }
+
+    /// Reads a mutated JSON batch and checks it against what the mutation
+    /// kept; returns whether the row-level assertions were reached (the file
+    /// was read rather than refused).
+    @discardableResult
+    static func checkJSON(_ m: MutatedJSON, _ comment: Comment) -> Bool {
+        let batch: Batch
+        do {
+            batch = try BatchReader(options: .init(requireShipments: false)).read([.bytes(name: "m.json", m.bytes, format: .json)])
+        } catch {
+            #expect(error.kind == .invalidFile, comment)
+            // Valid JSON is refused only when no object has the required keys.
+            if m.syntaxIntact { #expect(error.problems.allSatisfy { $0.message.hasPrefix("missing required column") }, comment) }
+            return false
         }
+        batch._checkInvariants()
+        #expect(batch.records == batch.shipments.count + batch.observedEmpty.count + batch.rejected.count, comment)
+        let lines = (batch.shipments.map(\.source.line) + batch.observedEmpty.map(\.source.line) + batch.rejected.map(\.line)).sorted()
+        if m.syntaxIntact {
+            // One element per line, lines 2…n+1: each is accounted for exactly once, on its own line.
+            #expect(batch.records == m.elements, comment)
+            #expect(lines == Array(2..<(m.elements + 2)), comment)
+        } else {
+            // A removed line break can put two elements on one line.
+            #expect(lines.allSatisfy { $0 >= 1 && $0 <= m.lineCount }, comment)
+        }
+        // An accepted id is in the text as written (escapes aside, ids here are plain).
+        let text = String(decoding: m.bytes, as: UTF8.self)
+        for s in batch.shipments + batch.observedEmpty where !s.id.contains("\\") {
+            #expect(text.contains(s.id) || s.id.unicodeScalars.contains { $0.value < 0x20 || $0.value > 0x7E }, comment)
+        }
+        return true
+    }
+
+    /// Most mutated JSON files must reach the row-level assertions, or the
+    /// property above proves little.
+    @Test func mutatedJSONIsMostlyRead() {
+        var reached = 0
+        for seed in UInt64(0)..<300 {
+            var rng = SplitMix64(seed: seed &+ 7000)
+            if Self.checkJSON(MutatedJSON(&rng), "seed \(seed)") { reached += 1 }
+        }
+        #expect(reached >= 200, "only \(reached) of 300 mutated files were read")
     }
 
     /// A valid generated batch and its shipments' ids.
@@ -275,5 +317,75 @@ extension String {
         var out = ""
         for c in self { out += c == "\"" ? "\"\"" : String(c) }
         return out
+    }
+}
+
+/// A valid JSON batch mutated at the value level (values, keys and types
+/// changed, members dropped or repeated: still JSON, one element per line),
+/// and in a third of the cases also at the byte level (syntax broken or not).
+struct MutatedJSON {
+    var bytes: [UInt8]
+    /// Array elements written (one per line, from line 2).
+    var elements: Int
+    /// Whether only value-level mutations were made.
+    var syntaxIntact: Bool
+    var lineCount: Int
+
+    init(_ rng: inout SplitMix64) {
+        let keys = ["id", "company", "origin_lat", "origin_lon", "dest_lat", "dest_lon", "origin_node", "dest_node",
+                    "pickup_earliest", "pickup_latest", "delivery_latest", "weight_kg", "body_type", "load_status", "extra"]
+        let values = [#""2026-11-26T06:00""#, #""2026-11-26""#, "56.87767", "-0.5", "1e300", "0", #""12 000""#, "null",
+                      "true", "[]", #"{"a": [1]}"#, #""dry_van""#, #""empty""#, #""x\u0000y""#, #""\u202e""#,
+                      #""Växjö \"Frakt\"""#, "123456789012345678901234567890", #""""#, "-1", #""loaded""#]
+        var objects: [[(String, String)]] = []
+        let count = Int.random(in: 1...12, using: &rng)
+        for i in 0..<count {
+            var members: [(String, String)] = [
+                ("id", "\"M-\(i)\""), ("origin_lat", "56.\(i + 1)"), ("origin_lon", "14.\(i)"),
+                ("dest_lat", "57.\(i)"), ("dest_lon", "\"15,\(i)\""), ("pickup_earliest", "\"2026-11-26T0\(i % 10):00\""),
+            ]
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0:  // change a value
+                    let k = Int.random(in: 0..<members.count, using: &rng)
+                    members[k].1 = values.randomElement(using: &rng)!
+                case 1:  // drop a member
+                    if members.count > 1 { members.remove(at: Int.random(in: 0..<members.count, using: &rng)) }
+                case 2:  // add a member, possibly a repeated key
+                    members.append((keys.randomElement(using: &rng)!, values.randomElement(using: &rng)!))
+                case 3:  // change a key's case
+                    let k = Int.random(in: 0..<members.count, using: &rng)
+                    members[k].0 = members[k].0.uppercased()
+                default:  // reorder
+                    members.shuffle(using: &rng)
+                }
+            }
+            objects.append(members)
+        }
+        var lines = ["["]
+        for (i, o) in objects.enumerated() {
+            let element = Int.random(in: 0..<20, using: &rng) == 0
+                ? values.randomElement(using: &rng)!  // not an object
+                : "{" + o.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+            lines.append(element + (i + 1 < objects.count ? "," : ""))
+        }
+        lines.append("]")
+        var raw = Array(lines.joined(separator: "\n").utf8)
+        elements = objects.count
+        syntaxIntact = true
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            syntaxIntact = false
+            let inserts = Array(",:\"{}[]\\ 0e-\n".utf8) + [0x00, 0xC3]
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let at = Int.random(in: 0..<raw.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: raw.remove(at: at)
+                case 1: raw.insert(inserts.randomElement(using: &rng)!, at: at)
+                default: raw[at] = UInt8.random(in: 0...255, using: &rng)
+                }
+            }
+        }
+        bytes = raw
+        lineCount = raw.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }

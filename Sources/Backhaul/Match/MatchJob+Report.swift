@@ -79,7 +79,7 @@ extension MatchJob {
             }
         }
 
-        return MatchReport(
+        var report = MatchReport(
             graph: model.summary,
             parameters: .init(
                 strategy: options.strategy.rawValue, vehicle: options.vehicle, fuel: options.fuel,
@@ -96,6 +96,33 @@ extension MatchJob {
             companies: companies,
             warnings: batch.warnings,
             stamp: options.stamp ? isoNow() : nil)
+        report.certificate = certificate(pairing, candidates: candidates ?? 0, bound: travel.bound)
+        return report
+    }
+
+    /// What the pairing proved, for the reports.
+    static func certificate(_ pairing: PairingResult, candidates: Int, bound: LegLowerBound?) -> MatchReport.Certificate {
+        var c = MatchReport.Certificate()
+        c.optimality = pairing.optimality.name
+        if case .bounded(let maximum) = pairing.optimality { c.gapM = Int64(max(0, maximum - pairing.savedMetres)) }
+        c.initialCandidates = candidates
+        c.boundFactor = bound?.factor
+        c.boundSlackM = bound?.slackMetres
+        if let s = pairing.statistics {
+            c.initialCandidatePairs = s.initialCandidatePairs
+            c.pricingRounds = s.pricingRounds
+            c.pairsPriced = s.pairsPriced
+            c.violations = s.violations
+            c.pairsEvaluated = s.pairsEvaluated
+            c.pairsRuledOutByBound = s.pairsRuledOutByBound
+            c.reasonsFromTopPartners = s.reasonsFromTopPartners
+            c.stoppedBy = s.stoppedBy
+        } else {
+            // Every pair evaluated (no coordinates to bound with).
+            let n = pairing.pairs.count * 2 + pairing.unpaired.count
+            c.pairsEvaluated = n * (n - 1) / 2
+        }
+        return c
     }
 
     /// Companies by name, the unnamed group last.
@@ -123,7 +150,7 @@ extension MatchJob {
                 let stops = [f.origin, f.destination, s.origin, s.destination, f.origin].compactMap(\.coordinate)
                 guard stops.count == 5 else { continue }
                 report.pairs[k].legs = legs(
-                    pair: report.pairs[k], loaded: (travel.legs.loaded[e.first], travel.legs.loaded[e.second]),
+                    pair: report.pairs[k], loaded: (travel.loaded[e.first], travel.loaded[e.second]),
                     lines: (0..<4).map { [stops[$0], stops[$0 + 1]] })
             }
         case .road(let network):
@@ -146,7 +173,7 @@ extension MatchJob {
                     return r.coordinates(in: graph, from: a, to: b)
                 }
                 report.pairs[k].legs = legs(
-                    pair: report.pairs[k], loaded: (travel.legs.loaded[e.first], travel.legs.loaded[e.second]), lines: lines)
+                    pair: report.pairs[k], loaded: (travel.loaded[e.first], travel.loaded[e.second]), lines: lines)
             }
             report.backgroundRoads = backgroundRoads(graph, around: report.pairs.flatMap { $0.legs.flatMap(\.polyline) })
         }

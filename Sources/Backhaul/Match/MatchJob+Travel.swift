@@ -4,45 +4,61 @@ import Pairing
 import Routing
 import Synchronization
 
-/// The distances of a run and the network points they were measured
-/// between (for drawing the pairs' routes afterwards).
+/// The travel of a run that the pairing starts from: every shipment's loaded
+/// leg and own empty return, where its ends lie (for the bounds and for
+/// drawing routes), and a source of the other empty legs on demand.
 struct TravelResult: Sendable {
-    var legs: ShipmentTravel
+    /// Per shipment, origin → destination (`nil`: no route).
+    var loaded: [Leg?]
+    /// Per shipment, destination → origin: the empty return of the baseline.
+    var ownReturns: [Leg?]
     /// Road length of each observed empty run (`nil`: no route).
     var observedMetres: [Int?]
     /// Per shipment, where its origin and destination lie on the graph
     /// (`nil` without a graph or when it could not be placed).
     var origins: [NetworkPoint?]
     var destinations: [NetworkPoint?]
+    /// The ends as the bounds see them: the snapped road position with a
+    /// graph, the batch's coordinate without (`nil`: unknown).
+    var originPoints: [GeoPoint?]
+    var destinationPoints: [GeoPoint?]
+    /// How great-circle distances bound the legs (`nil`: the graph has no
+    /// coordinates, so nothing can be bounded).
+    var bound: LegLowerBound?
+    /// Exact empty legs on demand.
+    var source: any EmptyLegSource
+    /// The hierarchy the run routed with, if any (for drawing routes).
+    var hierarchy: ContractionHierarchy?
 }
 
 extension MatchJob {
-    /// Phases 2 and 3: place the shipment ends and measure every leg.
+    /// Phases 2 and 3: place the shipment ends and measure the legs every
+    /// run needs (loaded legs, own returns, observed runs). The other empty
+    /// legs are computed later, only for the pairs the pairing asks about.
     static func computeTravel(
         for shipments: [Shipment], observed: [Shipment], model: DistanceModel, options: MatchOptions,
         console: Console, clock: inout PhaseClock
     ) throws(CommandFailure) -> TravelResult {
         let n = shipments.count
-        var legs = ShipmentTravel(count: n)
         switch model {
         case .crowfly(let circuity, let speed):
-            let origins = shipments.map { $0.origin.coordinate.map(UnitVector.init) }
-            let destinations = shipments.map { $0.destination.coordinate.map(UnitVector.init) }
-            func leg(_ a: UnitVector?, _ b: UnitVector?) -> Leg? {
-                guard let a, let b else { return nil }
-                return Leg(crowflyMetres: a.distance(to: b), circuity: circuity, speedKmh: speed)
-            }
-            for i in 0..<n {
-                legs.loaded[i] = leg(origins[i], destinations[i])
-                for j in 0..<n { legs[empty: i, j] = leg(destinations[i], origins[j]) }
-            }
+            let source = CrowflyLegSource(
+                origins: shipments.map { $0.origin.coordinate.map(UnitVector.init) },
+                destinations: shipments.map { $0.destination.coordinate.map(UnitVector.init) },
+                circuity: circuity, speedKmh: speed, threads: options.threads)
             let observedMetres = observed.map {
-                leg($0.origin.coordinate.map(UnitVector.init), $0.destination.coordinate.map(UnitVector.init))?.metres
+                CrowflyLegSource.leg($0.origin.coordinate.map(UnitVector.init), $0.destination.coordinate.map(UnitVector.init),
+                                     circuity: circuity, speedKmh: speed)?.metres
             }
-            clock.lap("matrix")
-            return TravelResult(
-                legs: legs, observedMetres: observedMetres,
-                origins: Array(repeating: nil, count: n), destinations: Array(repeating: nil, count: n))
+            let travel = TravelResult(
+                loaded: (0..<n).map { source.loaded($0) }, ownReturns: (0..<n).map { source.leg(from: $0, to: $0) },
+                observedMetres: observedMetres,
+                origins: Array(repeating: nil, count: n), destinations: Array(repeating: nil, count: n),
+                originPoints: shipments.map { $0.origin.coordinate.map(GeoPoint.init) },
+                destinationPoints: shipments.map { $0.destination.coordinate.map(GeoPoint.init) },
+                bound: .crowfly(circuity: circuity, speedKmh: speed), source: source, hierarchy: nil)
+            clock.lap("legs")
+            return travel
 
         case .road(let network):
             let graph = network.graph
@@ -58,12 +74,7 @@ extension MatchJob {
             let destinations = (0..<n).map { points[2 * $0 + 1] }
             clock.lap("snap")
 
-            // 3. Empty legs: every placed destination to every placed origin;
-            // loaded legs and observed empty runs: each origin to its destination.
-            let sourceRows = (0..<n).filter { destinations[$0] != nil }
-            let targetColumns = (0..<n).filter { origins[$0] != nil }
-            let ends = (0..<n).map { (origins[$0], destinations[$0]) }
-                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
+            // The router.
             let hierarchy: ContractionHierarchy?
             if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
                 console.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
@@ -76,35 +87,34 @@ extension MatchJob {
             } else {
                 hierarchy = nil
             }
-            console.phase("routing \(sourceRows.count) × \(targetColumns.count) empty legs")
-            let matrix: DistanceMatrix
+            let source = RoadLegSource(
+                graph: graph, hierarchy: hierarchy, origins: origins, destinations: destinations,
+                threads: options.threads, file: network.file, console: console)
+
+            // 3. Loaded legs, own returns and observed runs.
+            console.phase("routing \(n) loaded legs and returns")
+            let ends = (0..<n).map { (origins[$0], destinations[$0]) }
+                + (0..<n).map { (destinations[$0], origins[$0]) }
+                + (0..<observed.count).map { (points[2 * (n + $0)], points[2 * (n + $0) + 1]) }
+            let costs: [PathCost?]
             do {
-                let rows = sourceRows.count
-                let sources = sourceRows.map { destinations[$0]! }, targets = targetColumns.map { origins[$0]! }
-                let progress: @Sendable (Int) -> Void = { done in console.progress("routing empty legs", done: done, total: rows) }
-                if let hierarchy {
-                    matrix = try hierarchy.matrix(sources: sources, targets: targets, threads: options.threads, progress: progress)
-                } else {
-                    matrix = try DistanceMatrix(graph: graph, sources: sources, targets: targets, threads: options.threads, progress: progress)
-                }
+                costs = try source.costs(ends)
             } catch {
                 throw CommandFailure(.invalidInput, "\(network.file): \(error)")
             }
-            for (r, i) in sourceRows.enumerated() {
-                for (c, j) in targetColumns.enumerated() {
-                    legs[empty: i, j] = matrix[r, c].map(Leg.init)
-                }
+            let bound = graph.greatCircleLowerBound().map {
+                LegLowerBound(factor: $0.factor, slackMetres: $0.slackMetres, secondsPerMetre: $0.secondsPerMetre, slackSeconds: $0.slackSeconds)
             }
-            let costs: [PathCost?]
-            if let hierarchy {
-                costs = try diagonalCosts(ends, hierarchy: hierarchy, threads: options.threads, file: network.file)
-            } else {
-                costs = try routeCosts(ends, graph: graph, threads: options.threads, console: console)
+            clock.lap("legs")
+            func geo(_ p: NetworkPoint?) -> GeoPoint? {
+                p?.coordinate.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
             }
-            for i in 0..<n { legs.loaded[i] = costs[i].map(Leg.init) }
-            let observedMetres = (0..<observed.count).map { costs[n + $0]?.metres }
-            clock.lap("matrix")
-            return TravelResult(legs: legs, observedMetres: observedMetres, origins: origins, destinations: destinations)
+            return TravelResult(
+                loaded: (0..<n).map { costs[$0].map(Leg.init) }, ownReturns: (0..<n).map { costs[n + $0].map(Leg.init) },
+                observedMetres: (0..<observed.count).map { costs[2 * n + $0]?.metres },
+                origins: origins, destinations: destinations,
+                originPoints: origins.map(geo), destinationPoints: destinations.map(geo),
+                bound: bound, source: source, hierarchy: hierarchy)
         }
     }
 
@@ -122,38 +132,6 @@ extension MatchJob {
             results.withLock { r in r.replaceSubrange(range, with: local) }
         }
         return results.withLock { $0 }
-    }
-
-    /// The cost of the shortest route for each (from, to) through a
-    /// contraction hierarchy: square blocks of the many-to-many table whose
-    /// diagonals are the pairs wanted (one small table per block keeps the
-    /// memory at 8 bytes × block² instead of × n²).
-    static func diagonalCosts(
-        _ pairs: [(NetworkPoint?, NetworkPoint?)], hierarchy: ContractionHierarchy, threads: Int?, file: String
-    ) throws(CommandFailure) -> [PathCost?] {
-        var costs = [PathCost?](repeating: nil, count: pairs.count)
-        let wanted = pairs.indices.filter { pairs[$0].0 != nil && pairs[$0].1 != nil }
-        let block = 256
-        for start in stride(from: 0, to: wanted.count, by: block) {
-            let ids = Array(wanted[start..<min(wanted.count, start + block)])
-            do {
-                let m = try hierarchy.matrix(
-                    sources: ids.map { pairs[$0].0! }, targets: ids.map { pairs[$0].1! }, threads: threads)
-                for (k, i) in ids.enumerated() { costs[i] = m[k, k] }
-            } catch {
-                throw CommandFailure(.invalidInput, "\(file): \(error)")
-            }
-        }
-        return costs
-    }
-
-    /// The cost of the shortest route for each (from, to), in parallel with
-    /// one reusable search per worker; `nil` when an end is missing or no
-    /// route exists.
-    static func routeCosts(
-        _ pairs: [(NetworkPoint?, NetworkPoint?)], graph: RoadGraph, threads: Int?, console: Console
-    ) throws(CommandFailure) -> [PathCost?] {
-        try routes(pairs, graph: graph, threads: threads, console: console, phase: "routing loaded legs").map { $0?.cost }
     }
 
     /// The shortest route for each (from, to), in parallel.
@@ -188,3 +166,6 @@ extension MatchJob {
     }
 }
 
+extension GeoPoint {
+    init(_ c: Coordinate) { self.init(latitude: c.latitude, longitude: c.longitude) }
+}

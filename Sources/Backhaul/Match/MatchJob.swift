@@ -1,6 +1,7 @@
 import Dispatch
 import Emissions
-import Pairing
+public import Ledger
+public import Pairing
 import Routing
 
 /// `backhaul match`: batch files in, pairs and savings out.
@@ -26,6 +27,12 @@ public enum MatchJob {
         public var status: ExitStatus
         /// Wall time per phase, in order.
         public var timings: [(phase: String, seconds: Double)]
+        /// How the certified pairing went (`nil` when every pair was
+        /// evaluated), with its own timings — not part of any report, which
+        /// must not depend on the clock.
+        public var pairingStatistics: PricingStatistics?
+        /// The run as `--ledger` records it (`nil` without `--ledger`).
+        public var ledgerRun: LedgerRun? = nil
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -34,6 +41,7 @@ public enum MatchJob {
         if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
         let outcome = try run(options, console: console)
         try MatchOutput.write(outcome, options: options)
+        try appendToLedger(outcome, options: options, console: console)
         return outcome.status
     }
 
@@ -54,7 +62,7 @@ public enum MatchJob {
 
         // 1. Read.
         console.phase("reading \(options.batches.count) batch input\(options.batches.count == 1 ? "" : "s")")
-        let batch: Batch
+        var batch: Batch
         do {
             batch = try BatchReader().read(options.batches.map(BatchInput.init(argument:)))
         } catch {
@@ -87,32 +95,31 @@ public enum MatchJob {
         let shipments = usable(batch.shipments)
         let observed = usable(batch.observedEmpty)
         rejected.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        // Valid but probably wrong coordinates (swapped, far from the rest):
+        // warnings, not rejections.
+        let plausibility = plausibilityWarnings(shipments + observed, model: model)
+        for w in plausibility { console.warning(w) }
+        batch.warnings += plausibility
         guard !shipments.isEmpty else {
             throw .invalidInput(
                 "no valid shipment to pair: \(batch.records) rows, \(rejected.count) rejected, \(observed.count) observed empty runs"
                     + (rejected.first.map { " (first rejection: \($0.file):\($0.line): \($0.reason))" } ?? ""))
         }
 
-        // 2–3. Snap and route.
+        // Refuse what cannot fit before doing the work.
+        let k = options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates
+        let budget = MemoryBudget.current(userLimitBytes: options.maxMemoryBytes)
+        try budget.check(
+            SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k)
+                + shipments.count * MatchJob.reportBytesPerShipment,
+            what: "pairing \(shipments.count) shipments")
+
+        // 2–3. Snap and route what every run needs.
         let travel = try computeTravel(for: shipments, observed: observed, model: model, options: options, console: console, clock: &clock)
 
         // 4. Match.
         console.phase("pairing \(shipments.count) shipments")
-        let problem: PairingProblem
-        do {
-            let table = try EmptyLegTable(count: shipments.count) { i, j in travel.legs[empty: i, j] }
-            problem = try PairingProblem(shipments: shipments, loadedLegs: travel.legs.loaded, emptyLegs: table)
-        } catch {
-            throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
-        }
-        let k = options.candidatesPerShipment ?? (shipments.count > MatchOptions.denseLimit ? MatchOptions.sparseCandidates : nil)
-        let pairing = problem.pair(options: PairingOptions(
-            strategy: options.strategy == .greedy ? .greedy : .blossom,
-            ignoreBodyType: options.ignoreBodyType,
-            ignoreTimeWindows: options.ignoreTimeWindows,
-            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
-            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
-            candidatesPerShipment: k))
+        let pairing = try pair(shipments, travel: travel, options: options, candidates: k, budget: budget, console: console)
         clock.lap("match")
 
         // 5. Emissions, geometry, report.
@@ -120,6 +127,9 @@ public enum MatchJob {
         var report = try assembleReport(
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
             observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+        let ledgerRun = try allocateSavings(
+            report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
+            pairing: pairing, travel: travel)
         if options.needsGeometry {
             report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
         }
@@ -127,7 +137,8 @@ public enum MatchJob {
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
-        return Outcome(report: report, status: status, timings: clock.laps)
+        return Outcome(
+            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

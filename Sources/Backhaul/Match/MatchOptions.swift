@@ -48,10 +48,17 @@ public struct MatchOptions: Sendable {
     public var factorsFile: String?
     /// Put the run's date and time into the reports.
     public var stamp = false
-    /// Keep only each shipment's `k` best feasible partners (a sparse
-    /// candidate graph); `nil` chooses: every partner up to
-    /// ``denseLimit`` shipments, ``sparseCandidates`` above.
+    /// How many partners each shipment starts with before the pricing adds
+    /// the pairs the optimality certificate needs (`nil`:
+    /// ``SpatialPairingProblem/defaultCandidates``). The result is the same
+    /// optimum whatever it is; only the work changes.
     public var candidatesPerShipment: Int?
+    /// Stop the pricing after this many seconds and report the proven gap
+    /// instead of a certificate (`nil`: no limit).
+    public var pricingSeconds: Double?
+    /// Refuse (exit 7) a batch whose estimated memory exceeds this many
+    /// bytes, besides the machine's own limit.
+    public var maxMemoryBytes: Int?
 
     /// Which router computes the road distances.
     public enum Router: String, Sendable, CaseIterable {
@@ -66,6 +73,9 @@ public struct MatchOptions: Sendable {
     }
 
     public var router: Router = .auto
+
+    /// Splitting savings between companies, money, and the ledger.
+    public var allocation = AllocationOptions()
 
     /// Whether this run routes with a contraction hierarchy: asked for, or
     /// `auto` with at least ``hierarchyMinimumShipments`` shipments on a
@@ -83,11 +93,6 @@ public struct MatchOptions: Sendable {
 
     public static let hierarchyMinimumShipments = 500
     public static let hierarchyMinimumNodes = 50_000
-
-    /// Batches up to this many shipments are matched over every pair.
-    public static let denseLimit = 2_000
-    /// Candidates per shipment above ``denseLimit``.
-    public static let sparseCandidates = 40
 
     /// `true` when the chosen output draws routes (HTML, GeoJSON, `--out`).
     public var needsGeometry: Bool {

@@ -1,3 +1,4 @@
+public import Emissions
 public import Pairing
 public import Routing
 
@@ -24,6 +25,12 @@ public struct MatchReport: Sendable {
     /// When the run happened, only with `--stamp` (reports are otherwise
     /// byte-identical for the same input).
     public var stamp: String?
+    /// What is proven about the pairing, and the work behind the proof.
+    public var certificate = Certificate()
+    /// How the savings were split between companies (`--split`), with the
+    /// run totals the company figures add up to; `nil` for a report built
+    /// without an allocation.
+    public var allocation: AllocationSummary?
 
     public init(
         graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],
@@ -213,8 +220,10 @@ public struct MatchReport: Sendable {
         }
     }
 
-    /// Totals for one company (pairs it takes part in; a pair between two
-    /// companies is listed under both and not split between them).
+    /// Totals for one company. With ``allocation`` set, every tour's
+    /// saving is split between its companies (`--split`) and ``savedM`` and
+    /// ``co2eSavedKgWTW`` are the company's share; without it, a pair between
+    /// two companies is listed under both and not split between them.
     public struct CompanyTotal: Sendable, Hashable {
         public var company: String
         public var shipments: Int
@@ -223,6 +232,10 @@ public struct MatchReport: Sendable {
         public var sharedPairs: Int
         public var savedM: Int64
         public var co2eSavedKgWTW: Double
+        /// The company's allocated figures (stand-alone, shared, saved; km,
+        /// fuel, CO2e, money) in integer units that add up to
+        /// ``MatchReport/allocation``'s total.
+        public var allocation: AllocationFigures?
 
         public init(company: String, shipments: Int, paired: Int, pairs: Int, sharedPairs: Int, savedM: Int64, co2eSavedKgWTW: Double) {
             self.company = company
@@ -233,6 +246,41 @@ public struct MatchReport: Sendable {
             self.savedM = savedM
             self.co2eSavedKgWTW = co2eSavedKgWTW
         }
+    }
+}
+
+extension MatchReport {
+    /// The optimality certificate of a run (see `SpatialPairingProblem`).
+    public struct Certificate: Sendable, Hashable {
+        /// `certified` (optimal over every pair), `bounded` (a budget stopped
+        /// the proof; ``gapM`` is proven) or `not_optimal` (greedy).
+        public var optimality = "certified"
+        /// For `bounded`: the proven maximum saving minus the saving found.
+        public var gapM: Int64?
+        /// Partners each shipment started with.
+        public var initialCandidates = 0
+        /// Pairs in the first candidate set.
+        public var initialCandidatePairs = 0
+        /// Pricing passes over all shipments.
+        public var pricingRounds = 0
+        /// Pairs the pricing found the bound could not rule out.
+        public var pairsPriced = 0
+        /// Of those, pairs that improved the matching.
+        public var violations = 0
+        /// Pairs whose exact legs were computed.
+        public var pairsEvaluated = 0
+        /// Pairs ruled out by the great-circle bound alone.
+        public var pairsRuledOutByBound = 0
+        /// Unpaired shipments whose reason was decided over their most
+        /// promising partners only.
+        public var reasonsFromTopPartners = 0
+        /// The budget that stopped the pricing, if any.
+        public var stoppedBy: String?
+        /// The leg bound: metres of leg per great-circle metre, and slack.
+        public var boundFactor: Double?
+        public var boundSlackM: Double?
+
+        public init() {}
     }
 }
 

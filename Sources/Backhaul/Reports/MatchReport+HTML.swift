@@ -53,6 +53,7 @@ extension MatchReport {
             ("Empty km saved", k(summary.savedM)), ("Fuel saved (l)", f(summary.fuelSavedLitres)),
             ("CO2e saved, well-to-wheel (kg)", f(summary.co2eSavedKgWTW)),
             ("CO2e saved, tank-to-wheel (kg)", f(summary.co2eSavedKgTTW)),
+            ("Optimality", certificate.optimality.replacingAll("_", with: " ")),
         ]
         for (label, value) in rows { o += "<tr><th>\(esc(label))</th><td class=\"n\">\(esc(value))</td></tr>\n" }
         o += "</table>\n"
@@ -62,6 +63,7 @@ extension MatchReport {
             + (parameters.ignoreBodyType ? ", body types ignored" : "")
             + (parameters.ignoreTimeWindows ? ", time windows ignored" : "")
             + ". Emission factor basis: \(esc(parameters.emissionBasis)).</p>\n"
+        o += "<p class=\"note\">\(esc(certificateSentence))</p>\n"
 
         o += "<h2>Map</h2>\n" + svgMap() + "\n"
         o += "<p class=\"note\">Solid: loaded; dashed: repositioning between the two loads; dotted: the remaining empty return. "
@@ -82,7 +84,15 @@ extension MatchReport {
             }
             o += "</table>\n"
         }
-        if !companies.isEmpty {
+        if hasAllocatedCompanies {
+            // Allocated figures (Ledger/MatchReport+Allocation.swift).
+            o += "<h2>By company</h2>\n<p class=\"note\">\(esc(allocationSentence))</p>\n<table>\n<tr><th>Company</th>"
+                + allocationColumnTitles.map { "<th class=\"n\">\(esc($0))</th>" }.joined() + "</tr>\n"
+            for c in companies {
+                o += "<tr><td>\(esc(c.company))</td>" + allocationCells(c).map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
+            }
+            o += "<tr><th>Total</th>" + allocationCells(nil).map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr>\n</table>\n"
+        } else if !companies.isEmpty {
             o += "<h2>By company</h2>\n<p class=\"note\">A pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.</p>\n"
             o += "<table>\n<tr><th>Company</th><th class=\"n\">Shipments</th><th class=\"n\">Paired</th><th class=\"n\">Pairs (shared)</th>"
                 + "<th class=\"n\">Saved km</th><th class=\"n\">CO2e saved kg</th></tr>\n"

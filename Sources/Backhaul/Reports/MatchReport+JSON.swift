@@ -34,7 +34,10 @@ extension MatchReport {
                 ("fuel_saved_litres", .fixed3(summary.fuelSavedLitres)),
                 ("observed_empty_runs", .int(summary.observedEmptyRuns)),
                 ("observed_empty_km", .fixed3(km(summary.observedEmptyM))),
+                ("optimality", .string(certificate.optimality)),
+                ("gap_km", certificate.gapM.map { .fixed3(km($0)) } ?? .null),
             ])),
+            ("certificate", certificate.json),
         ]
         root.append(("pairs", .array(pairs.map { p in
             .object([
@@ -62,8 +65,9 @@ extension MatchReport {
                 ("company", .string($0.company)), ("shipments", .int($0.shipments)), ("paired", .int($0.paired)),
                 ("pairs", .int($0.pairs)), ("shared_pairs", .int($0.sharedPairs)),
                 ("saved_km", .fixed3(km($0.savedM))), ("co2e_saved_kg_wtw", .fixed3($0.co2eSavedKgWTW)),
-            ])
+            ] + ($0.allocation.map(allocationJSON) ?? []))
         })))
+        if let a = allocationObject { root.append(("allocation", a)) }
         root.append(("warnings", .array(warnings.map(JSONValue.string))))
         return .object(root)
     }

@@ -28,7 +28,8 @@ extension MatchReport {
         if let d = parameters.maxDeadheadKm { o += ", reposition at most \(f(d)) km" }
         if parameters.ignoreBodyType { o += ", body types ignored" }
         if parameters.ignoreTimeWindows { o += ", time windows ignored" }
-        o += ". Emission factor basis: \(parameters.emissionBasis).\n"
+        o += ". Emission factor basis: \(parameters.emissionBasis).\n\n"
+        o += certificateSentence + "\n"
 
         o += "\n## Pairs\n\n"
         if pairs.isEmpty {
@@ -43,7 +44,14 @@ extension MatchReport {
                     + "\(k(p.emptyBeforeM)) → \(k(p.emptyAfterM)) | \(f(p.co2eSavedKgWTW)) |\n"
             }
         }
-        if !companies.isEmpty {
+        if hasAllocatedCompanies {
+            // Allocated figures (Ledger/MatchReport+Allocation.swift).
+            let titles = allocationColumnTitles
+            o += "\n## By company\n\n" + allocationSentence + "\n\n"
+            o += "| Company | " + titles.joined(separator: " | ") + " |\n| --- |" + String(repeating: " ---: |", count: titles.count) + "\n"
+            for c in companies { o += "| \(cell(c.company)) | " + allocationCells(c).joined(separator: " | ") + " |\n" }
+            o += "| **Total** | " + allocationCells(nil).joined(separator: " | ") + " |\n"
+        } else if !companies.isEmpty {
             o += "\n## By company\n\nA pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.\n\n"
             o += "| Company | Shipments | Paired | Pairs (shared) | Saved km | CO2e saved kg (WTW) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
             for c in companies {

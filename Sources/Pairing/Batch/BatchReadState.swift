@@ -156,16 +156,30 @@ struct BatchReadState {
     }
 
     private static func missingColumns(_ name: String, _ line: Int, _ missing: [String], _ present: [String]) -> BatchError.Problem {
-        let has = present.isEmpty ? "none" : present.map { $0.isEmpty ? "(unnamed)" : $0 }.joined(separator: ", ")
+        let has = present.isEmpty ? "none" : UserText.list(present.map { $0.isEmpty ? "(unnamed)" : $0 }, noun: "columns")
         return .init(file: name, line: line,
                      message: "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: "; ")) (the file has: \(has))")
     }
 
+    /// `name` with A–Z lowered, byte by byte (column names compare
+    /// ignoring ASCII case).
+    private static func asciiLowercased(_ name: String) -> String {
+        var copy = name
+        let lowered: String? = copy.withUTF8 { b in
+            guard b.contains(where: { $0 >= 65 && $0 <= 90 }) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for i in 0..<b.count { out[i] = b[i] >= 65 && b[i] <= 90 ? b[i] + 32 : b[i] }
+                return b.count
+            }
+        }
+        return lowered ?? name
+    }
+
     private mutating func warnUnknown(_ unknown: [String], in file: String) {
         var fresh: [String] = []
-        for u in unknown where unknownSeen.insert(u.lowercased()).inserted { fresh.append(u) }
+        for u in unknown where unknownSeen.insert(Self.asciiLowercased(u)).inserted { fresh.append(u) }
         if !fresh.isEmpty {
-            batch.warnings.append("\(file): unknown column\(fresh.count == 1 ? "" : "s") ignored: \(fresh.joined(separator: ", "))")
+            batch.warnings.append("\(file): unknown column\(fresh.count == 1 ? "" : "s") ignored: \(UserText.list(fresh, noun: "columns"))")
         }
     }
 
@@ -203,7 +217,7 @@ struct BatchReadState {
                     if let known = keyColumns[key] {
                         column = known
                     } else {
-                        column = ShipmentColumn(header: key.utf8)
+                        column = ShipmentColumn(header: keyBytes)
                         keyColumns[key] = .some(column)
                         keyNames.append(key)
                     }
@@ -332,11 +346,13 @@ struct BatchReadState {
     }
 
     private func duplicate(_ id: String, _ first: Int) -> String {
-        "duplicate id \(id), first at \(fileNames[first >> 40]):\(first & (1 << 40 - 1))"
+        "duplicate id \(UserText.clipped(id, limit: BatchLimits.maxIdBytes)), first at \(fileNames[first >> 40]):\(first & (1 << 40 - 1))"
     }
 
     private mutating func reject(file: String, line: Int, id: String?, reasons: [String], summary: inout BatchFileSummary) {
-        batch.rejected.append(RejectedRow(file: file, line: line, id: id, reason: reasons.joined(separator: "; ")))
+        // The id as messages may show it: clipped, control characters escaped.
+        let shownID = id.map { UserText.clipped($0, limit: BatchLimits.maxIdBytes) }
+        batch.rejected.append(RejectedRow(file: file, line: line, id: shownID, reason: reasons.joined(separator: "; ")))
         summary.rejected += 1
     }
 

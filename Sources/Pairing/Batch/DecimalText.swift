@@ -23,12 +23,22 @@ enum DecimalText {
     ///
     /// The grammar is `[+-] digits [sep digits] [(e|E) [+-] digits]` with at
     /// least one mantissa digit; `sep` is `.`, or `,` as well when
-    /// `decimalComma` is set. Not accepted: `nan`, `inf`, hexadecimal,
-    /// digit grouping (`12 000`, `1.234,5`), and values that overflow to
-    /// infinity.
+    /// `decimalComma` is set.
+    ///
+    /// With `digitGrouping`, the integer digits may be grouped in threes the
+    /// way Swedish (and French, Finnish, …) spreadsheets write them:
+    /// `12 000`, `1 234 567,5`, separated by a space, a no-break space
+    /// (U+00A0) or a narrow no-break space (U+202F). The first group has one
+    /// to three digits, every later group exactly three, one separator
+    /// between groups, and only before the decimal separator: `1 2000`,
+    /// `12  000` and `0,123 4` are refused.
+    ///
+    /// Never accepted: `nan`, `inf`, hexadecimal, grouping with `.` or `,`
+    /// (`1.234,5` and `1,234.5` are ambiguous between dialects), and values
+    /// that overflow to infinity.
     ///
     /// - Complexity: O(`bytes.count`); allocation-free on the fast path.
-    static func parseDouble(_ b: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
+    static func parseDouble(_ b: UnsafeBufferPointer<UInt8>, decimalComma: Bool, digitGrouping: Bool = false) -> Double? {
         let n = b.count
         var i = 0
         guard n > 0 else { return nil }
@@ -42,10 +52,22 @@ enum DecimalText {
         var exponent = 0
         var inexact = false
         var sawDigit = false
+        var groupDigits = 0
+        var grouped = false
         while i < n {
             let d = b[i] &- 48
-            guard d <= 9 else { break }
+            guard d <= 9 else {
+                // A group separator between digit groups of the integer part.
+                guard digitGrouping, grouped ? groupDigits == 3 : groupDigits >= 1 && groupDigits <= 3,
+                      let width = groupSeparatorWidth(b, at: i), i + width < n, b[i + width] &- 48 <= 9
+                else { break }
+                grouped = true
+                groupDigits = 0
+                i += width
+                continue
+            }
             sawDigit = true
+            groupDigits += 1
             if mantissa == 0 && d == 0 {
                 // Leading zero: no significance.
             } else if digits < 19 {
@@ -57,6 +79,7 @@ enum DecimalText {
             }
             i += 1
         }
+        if grouped && groupDigits != 3 { return nil }
         if i < n, b[i] == UInt8(ascii: ".") || (decimalComma && b[i] == UInt8(ascii: ",")) {
             i += 1
             while i < n {
@@ -110,9 +133,30 @@ enum DecimalText {
     private static func slowPath(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var text = ""
         text.reserveCapacity(b.count)
-        for c in b { text.unicodeScalars.append(Unicode.Scalar(c == UInt8(ascii: ",") ? UInt8(ascii: ".") : c)) }
+        var i = 0
+        while i < b.count {
+            if let width = groupSeparatorWidth(b, at: i) {
+                i += width
+                continue
+            }
+            let c = b[i]
+            text.unicodeScalars.append(Unicode.Scalar(c == UInt8(ascii: ",") ? UInt8(ascii: ".") : c))
+            i += 1
+        }
         guard let v = Double(text), v.isFinite else { return nil }
         return v
+    }
+
+    /// The length in bytes of the digit-group separator at `i` — a space
+    /// (1), U+00A0 (`C2 A0`, 2) or U+202F (`E2 80 AF`, 3) — or `nil`.
+    @inline(__always)
+    private static func groupSeparatorWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        switch b[i] {
+        case 0x20: return 1
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: return 2
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0xAF: return 3
+        default: return nil
+        }
     }
 
     /// A decimal integer `[+-]digits` that fits in `Int64`.

@@ -7,7 +7,9 @@ public struct RejectedRow: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// The 1-based line the row starts on (for JSON, the line of its `{`).
     public var line: Int
-    /// The row's id, when it has one.
+    /// The row's id, when it has one, as messages show it
+    /// (``UserText/clipped(_:limit:)`` to ``BatchLimits/maxIdBytes``): an id
+    /// that is too long is cut, and control characters are escaped.
     public var id: String?
     /// Every problem found in the row, joined with `"; "`.
     public var reason: String

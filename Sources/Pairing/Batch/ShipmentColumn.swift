@@ -43,15 +43,31 @@ enum ShipmentColumn: Int, CaseIterable, Sendable {
     }
 
     /// The column whose header is `name` (already trimmed), ignoring ASCII case.
-    init?(header name: some Sequence<UInt8>) {
-        var lower: [UInt8] = []
-        for c in name { lower.append(c >= 65 && c <= 90 ? c + 32 : c) }
-        for column in ShipmentColumn.allCases where Array(column.name.utf8) == lower {
-            self = column
-            return
+    ///
+    /// - Complexity: O(1): a name longer than the longest column name is
+    ///   refused without reading it.
+    init?(header name: UnsafeBufferPointer<UInt8>) {
+        guard name.count <= Self.longestName else { return nil }
+        let names = Self.names
+        for k in 0..<names.count where names[k].count == name.count {
+            var equal = true
+            for i in 0..<name.count {
+                let c = name[i]
+                if (c >= 65 && c <= 90 ? c + 32 : c) != names[k][i] {
+                    equal = false
+                    break
+                }
+            }
+            if equal {
+                self = Self.allCases[k]
+                return
+            }
         }
         return nil
     }
+
+    private static let names = allCases.map { Array($0.name.utf8) }
+    private static let longestName = names.map(\.count).max() ?? 0
 
     /// What a file with the columns `present` lacks, in contract order and
     /// in words (`"origin_lat and origin_lon, or origin_node"`); empty when

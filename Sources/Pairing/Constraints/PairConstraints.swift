@@ -47,6 +47,20 @@ struct PairConstraints: Sendable {
         windows = shipments.map(TimeWindows.init)
     }
 
+    /// The constraints that need no travel times (body types, vehicles):
+    /// the reason they exclude `(a, b)`, or `nil`.
+    @inline(__always)
+    func staticExclusion(_ a: Int, _ b: Int) -> UnpairedReason? {
+        if !options.ignoreBodyType && !compatible[Int(bodyTypes[a]) * bodyTypeStride + Int(bodyTypes[b])] {
+            return .bodyType
+        }
+        if options.requireSameVehicle {
+            let va = vehicles[a], vb = vehicles[b]
+            if va >= 0 && vb >= 0 && va != vb { return .vehicle }
+        }
+        return nil
+    }
+
     /// Checks the pair `(a, b)`.
     ///
     /// - Parameters:
@@ -59,13 +73,7 @@ struct PairConstraints: Sendable {
         _ a: Int, _ b: Int, loadedA: Int, loadedB: Int,
         abMetres: Int, abSeconds: Int, baMetres: Int, baSeconds: Int
     ) -> Outcome {
-        if !options.ignoreBodyType && !compatible[Int(bodyTypes[a]) * bodyTypeStride + Int(bodyTypes[b])] {
-            return .excluded(.bodyType)
-        }
-        if options.requireSameVehicle {
-            let va = vehicles[a], vb = vehicles[b]
-            if va >= 0 && vb >= 0 && va != vb { return .excluded(.vehicle) }
-        }
+        if let reason = staticExclusion(a, b) { return .excluded(reason) }
         var aFirstOK = true, bFirstOK = true
         if !options.ignoreTimeWindows {
             let h = options.handlingSeconds

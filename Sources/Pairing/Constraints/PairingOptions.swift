@@ -22,17 +22,30 @@ public struct PairingOptions: Sendable, Hashable {
     /// empty leg between the two loaded legs) a pair may have; `nil` for no
     /// limit.
     public var maxDeadheadMetres: Int?
-    /// When set, each shipment keeps only its `k` best feasible partners (by
-    /// saving, ties by id) and the matching runs on the union of those
-    /// lists: a sparse candidate graph for large batches. `nil` keeps all.
+    /// With a table of legs (``PairingProblem``): when set, each shipment
+    /// keeps only its `k` best feasible partners (by saving, ties by id) and
+    /// the matching runs on the union of those lists — not certified over
+    /// all pairs. With legs on demand (``SpatialPairingProblem``): how many
+    /// partners each shipment starts with before the pricing adds what the
+    /// certificate needs (`nil`: ``SpatialPairingProblem/defaultCandidates``);
+    /// the result is optimal whatever `k` is, only the work changes.
     public var candidatesPerShipment: Int?
+    /// Worker threads for candidate generation and pricing (`nil`: every
+    /// core).
+    public var threads: Int?
+    /// When the pricing of ``SpatialPairingProblem`` stops although pairs
+    /// may still be missing (the result then carries a proven gap instead
+    /// of a certificate).
+    public var pricingBudget: PricingBudget
 
     /// Options with the contract's defaults unless given.
     public init(
         strategy: MatchingAlgorithm = .blossom, ignoreBodyType: Bool = false, requireSameVehicle: Bool = true,
         ignoreTimeWindows: Bool = false, handlingSeconds: Int = 45 * 60, maxDeadheadMetres: Int? = nil,
-        candidatesPerShipment: Int? = nil
+        candidatesPerShipment: Int? = nil, threads: Int? = nil, pricingBudget: PricingBudget = PricingBudget()
     ) {
+        self.threads = threads
+        self.pricingBudget = pricingBudget
         self.strategy = strategy
         self.ignoreBodyType = ignoreBodyType
         self.requireSameVehicle = requireSameVehicle
@@ -40,5 +53,24 @@ public struct PairingOptions: Sendable, Hashable {
         self.handlingSeconds = handlingSeconds
         self.maxDeadheadMetres = maxDeadheadMetres
         self.candidatesPerShipment = candidatesPerShipment
+    }
+}
+
+/// Limits on the pricing of the certified pairing. Hitting one ends the run
+/// with the best matching found and a proven bound on what is missing.
+public struct PricingBudget: Sendable, Hashable {
+    /// Pricing passes (each followed by a warm-started solve).
+    public var maximumRounds: Int
+    /// Pairs whose exact legs may be computed in all (the memory limit:
+    /// about 60 bytes each with their matching edge).
+    public var maximumEvaluatedPairs: Int
+    /// Wall-clock seconds after which no new pricing pass starts (`nil`:
+    /// none).
+    public var seconds: Double?
+
+    public init(maximumRounds: Int = 200, maximumEvaluatedPairs: Int = 200_000_000, seconds: Double? = nil) {
+        self.maximumRounds = maximumRounds
+        self.maximumEvaluatedPairs = maximumEvaluatedPairs
+        self.seconds = seconds
     }
 }

@@ -635,22 +635,56 @@ struct HeapBlossomSolver {
 
     /// Runs the algorithm and returns the matched edge of every vertex (or
     /// -1) with the optimal duals.
-    mutating func solve() -> (mateEdge: [Int32], duals: MatchingDuals) {
-        let maxIncident = graph.maximumIncidentWeights()
+    ///
+    /// - Parameter warmStart: a feasible starting point (duals and tight
+    ///   matched edges, see ``BlossomWarmStart``), or `nil` to start every
+    ///   vertex as its own tree with its largest incident weight as dual.
+    mutating func solve(warmStart: BlossomWarmStart? = nil) -> (mateEdge: [Int32], duals: MatchingDuals) {
         var entries: [(item: Int, key: Int)] = []
         entries.reserveCapacity(m + n)
-        for v in 0..<n where maxIncident[v] > 0 {
-            let u = (maxIncident[v] + 1) & ~1
-            vertex[v].dualBase = u  // S at time 0: u = base − 0
-            vertex[v].label = 1
-            label[v] = 1
-            treeInsert(v, v)
-            activeTrees += 1
-            entries.append((vertexItem(v), u))
-        }
-        for k in 0..<m {
-            let s = vertex[endpoint(2 * k)].dualBase + vertex[endpoint(2 * k + 1)].dualBase - 2 * graph.weights[k]
-            entries.append((edgeItem(k), s / 2))
+        if let warmStart {
+            assert(warmStart.vertexDuals.count == n && warmStart.mateEdge.count == n)
+            for v in 0..<n {
+                let u = warmStart.vertexDuals[v]
+                vertex[v].dualBase = u
+                let k = Int(warmStart.mateEdge[v])
+                if k >= 0 {
+                    // Matched: free (unlabelled), the remote endpoint as mate.
+                    mate[v] = endpoint(2 * k) == v ? 2 * k + 1 : 2 * k
+                } else if u > 0 {
+                    assert(u % 2 == 0, "an exposed vertex starts with an even dual")
+                    vertex[v].label = 1
+                    label[v] = 1
+                    treeInsert(v, v)
+                    activeTrees += 1
+                    entries.append((vertexItem(v), u))
+                }
+            }
+            for k in 0..<m {
+                let a = vertex[endpoint(2 * k)], b = vertex[endpoint(2 * k + 1)]
+                let s = a.dualBase + b.dualBase - 2 * graph.weights[k]
+                assert(s >= 0, "a warm start must be dual feasible")
+                switch (a.label, b.label) {
+                case (1, 1): entries.append((edgeItem(k), s / 2))
+                case (1, _), (_, 1): entries.append((edgeItem(k), s))
+                default: break
+                }
+            }
+        } else {
+            let maxIncident = graph.maximumIncidentWeights()
+            for v in 0..<n where maxIncident[v] > 0 {
+                let u = (maxIncident[v] + 1) & ~1
+                vertex[v].dualBase = u  // S at time 0: u = base − 0
+                vertex[v].label = 1
+                label[v] = 1
+                treeInsert(v, v)
+                activeTrees += 1
+                entries.append((vertexItem(v), u))
+            }
+            for k in 0..<m {
+                let s = vertex[endpoint(2 * k)].dualBase + vertex[endpoint(2 * k + 1)].dualBase - 2 * graph.weights[k]
+                entries.append((edgeItem(k), s / 2))
+            }
         }
         heap.build(entries)
         entries = []

@@ -66,14 +66,30 @@ extension MatchingGraph {
     /// (better memory locality), and the result mapped back.
     static let renumberingThreshold = 4_096
 
-    func heapBlossomMatching(renumberingThreshold: Int = Self.renumberingThreshold) -> (mateEdge: [Int32], duals: MatchingDuals) {
+    func heapBlossomMatching(
+        warmStart: BlossomWarmStart? = nil, renumberingThreshold: Int = Self.renumberingThreshold
+    ) -> (mateEdge: [Int32], duals: MatchingDuals) {
         guard vertexCount >= renumberingThreshold else {
             var solver = HeapBlossomSolver(graph: self)
-            return solver.solve()
+            return solver.solve(warmStart: warmStart)
         }
         let (graph, newVertex, oldEdge) = renumberedBreadthFirst()
+        var newStart: BlossomWarmStart?
+        if let warmStart {
+            var newEdge = [Int32](repeating: -1, count: edgeCount)
+            for (k, old) in oldEdge.enumerated() { newEdge[Int(old)] = Int32(truncatingIfNeeded: k) }
+            var duals = [Int](repeating: 0, count: vertexCount)
+            var mates = [Int32](repeating: -1, count: vertexCount)
+            for v in 0..<vertexCount {
+                let nv = Int(newVertex[v])
+                duals[nv] = warmStart.vertexDuals[v]
+                let k = warmStart.mateEdge[v]
+                mates[nv] = k < 0 ? -1 : newEdge[Int(k)]
+            }
+            newStart = BlossomWarmStart(vertexDuals: duals, mateEdge: mates)
+        }
         var solver = HeapBlossomSolver(graph: graph)
-        let (newMateEdge, newDuals) = solver.solve()
+        let (newMateEdge, newDuals) = solver.solve(warmStart: newStart)
         var mateEdge = [Int32](repeating: -1, count: vertexCount)
         var vertexDuals = [Int](repeating: 0, count: vertexCount)
         var vertexBlossoms = [Int](repeating: -1, count: vertexCount)

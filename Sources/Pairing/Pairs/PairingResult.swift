@@ -64,6 +64,12 @@ public struct PairingResult: Sendable, Hashable {
     /// a positive saving, after the `k`-best filter).
     public let candidatePairs: Int
 
+    /// What is proven about the result: optimal over every pair, within a
+    /// bound, or not at all (greedy).
+    public internal(set) var optimality: PairingOptimality = .certified
+    /// How the certified pairing got there (`nil` for a table of legs).
+    public internal(set) var statistics: PricingStatistics?
+
     /// `emptyMetresBefore − emptyMetresAfter`.
     public var savedMetres: Int { emptyMetresBefore - emptyMetresAfter }
 }

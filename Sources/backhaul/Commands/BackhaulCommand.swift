@@ -27,7 +27,9 @@ enum BackhaulCommand {
                 return empty, and reports the kilometres, litres and CO2e saved.
 
                 Exit status: 0 success; 1 --strict and some rows were rejected; 2 usage \
-                error; 3 invalid input; 4 internal error.
+                error; 3 invalid input; 4 internal error; 5 reading or writing a file \
+                failed; 6 the output folder is locked by another run; 7 too large for \
+                this machine's memory. The reference: docs/reference.md.
                 """,
             subcommands: subcommands
         )
@@ -40,5 +42,6 @@ enum BackhaulCommand {
         matrix,
         graph,
         emissions,
+        ledger,
     ]
 }

@@ -24,9 +24,9 @@ extension BackhaulCommand {
             ],
             arguments: [ArgumentSpec(name: "input", help: "The OpenStreetMap or DIMACS file to build from.")],
             examples: [
-                "backhaul graph build malta-latest.osm.pbf -o malta.bhg",
-                "backhaul graph build sweden-latest.osm.pbf --profile hgv -o sweden-hgv.bhg",
-                "backhaul graph build USA-road-d.NY.gr.gz --dimacs-unit dm -o ny.bhg",
+                "backhaul graph build samples/malta/malta-latest.osm.pbf -o malta.bhg",
+                "backhaul graph build samples/osm/stockholm.osm.pbf --profile car -o stockholm-car.bhg",
+                "backhaul graph build samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm -o ny.bhg",
             ],
             run: { args throws(CommandFailure) in
                 guard let input = args.positionals.first, args.positionals.count == 1 else {

@@ -20,7 +20,7 @@ extension BackhaulCommand {
             ],
             arguments: [ArgumentSpec(name: "graph", help: "A .bhg file, or an OpenStreetMap or DIMACS file.")],
             examples: [
-                "backhaul graph info malta.bhg",
+                "backhaul graph info samples/malta/malta-latest.osm.pbf",
                 "backhaul graph info malta.bhg --format json",
             ],
             run: { args throws(CommandFailure) in

@@ -1,4 +1,5 @@
 import Backhaul
+import Pairing
 
 extension BackhaulCommand {
     static var match: CommandSpec {
@@ -37,7 +38,9 @@ extension BackhaulCommand {
                 .value("handling-min", "minutes", help: "Time per loading or unloading stop.", default: "45"),
                 .flag("ignore-body-type", help: "Pair regardless of body types."),
                 .flag("ignore-time-windows", help: "Pair regardless of pickup and delivery times."),
-                .value("candidates", "k", help: "Keep each shipment's k best partners (sparse matching); default: all up to \(MatchOptions.denseLimit) shipments, \(MatchOptions.sparseCandidates) above."),
+                .value("candidates", "k", help: "Partners each shipment starts with before the pricing adds what the optimality certificate needs; changes the work, never the result.", default: "\(SpatialPairingProblem.defaultCandidates)"),
+                .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds and report the proven gap instead (default: no limit)."),
+                .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
                 .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
@@ -46,13 +49,15 @@ extension BackhaulCommand {
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .flag("stamp", help: "Put the date and time of the run into the reports."),
+            ] + BackhaulCommand.allocationOptions + [
                 .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
             ],
             arguments: [ArgumentSpec(name: "batch", help: "Batch files or folders; - for CSV on standard input.", variadic: true)],
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match --graph sweden.bhg incoming/ --out reports/$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
+                "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-ledger --quiet --ledger savings.db --ledger-date 2026-11-26 --cost-per-km 1.9 --currency EUR",
             ],
             run: { args throws(CommandFailure) in
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
@@ -67,6 +72,8 @@ extension BackhaulCommand {
                 o.ignoreBodyType = args.flag("ignore-body-type")
                 o.ignoreTimeWindows = args.flag("ignore-time-windows")
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
+                o.pricingSeconds = try args.double("pricing-seconds", in: 0...1_000_000)
+                o.maxMemoryBytes = try args.double("max-memory-gb", in: 0.001...1_000_000).map { Int($0 * 1e9) }
                 o.strict = args.flag("strict")
                 o.threads = try args.int("threads", in: 1...256)
                 o.router = MatchOptions.Router(rawValue: args.string("router") ?? "auto") ?? .auto
@@ -76,6 +83,7 @@ extension BackhaulCommand {
                 o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 o.stamp = args.flag("stamp")
                 o.quiet = args.flag("quiet")
+                o.allocation = try BackhaulCommand.allocationOptions(args)
                 return try MatchJob.execute(o, console: Console(quiet: o.quiet))
             }
         )

@@ -33,7 +33,7 @@ extension BackhaulCommand {
             arguments: [ArgumentSpec(name: "points", help: "The points file: CSV with id,lat,lon or id,node.")],
             examples: [
                 "backhaul matrix --graph samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm samples/dimacs/points.csv",
-                "backhaul matrix depots.csv --format json -o matrix.json",
+                "backhaul matrix samples/dimacs/points-latlon.csv --format json -o matrix.json",
             ],
             run: { args throws(CommandFailure) in
                 var options = MatrixOptions(graphPath: args.string("graph"), pointsPath: args.positionals[0])

@@ -31,7 +31,7 @@ extension BackhaulCommand {
             ],
             examples: [
                 "backhaul route --graph samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm --from-node 1 --to-node 4000",
-                "backhaul route --graph stockholm.bhg --from 59.3326,18.0649 --to 59.3498,18.0707 --format geojson > route.geojson",
+                "backhaul route --graph samples/malta/malta-latest.osm.pbf --from 35.8170,14.5400 --to 35.9100,14.4260 --format geojson > route.geojson",
             ],
             run: { args throws(CommandFailure) in
                 func end(_ name: String) throws(CommandFailure) -> Location {

@@ -22,39 +22,6 @@ enum DistanceModel: Sendable {
     }
 }
 
-/// The travel a pairing needs between the ends of `n` shipments, in whole
-/// metres and seconds: each shipment's loaded leg and every empty leg
-/// destination_i → origin_j. `nil` means no route.
-///
-/// The `n × n` empty legs are stored as two `Int32` arrays (8 bytes per
-/// pair, `-1` for no route), since a batch of 5,000 shipments has 25 million.
-struct ShipmentTravel: Sendable {
-    var loaded: [Leg?]
-    private var emptyMetres: [Int32]
-    private var emptySeconds: [Int32]
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        loaded = [Leg?](repeating: nil, count: count)
-        emptyMetres = [Int32](repeating: -1, count: count * count)
-        emptySeconds = [Int32](repeating: -1, count: count * count)
-    }
-
-    /// The empty leg from shipment `i`'s destination to shipment `j`'s origin.
-    subscript(empty i: Int, _ j: Int) -> Leg? {
-        get {
-            let k = i * count + j
-            return emptyMetres[k] < 0 ? nil : Leg(metres: Int(emptyMetres[k]), seconds: Int(emptySeconds[k]))
-        }
-        set {
-            let k = i * count + j
-            emptyMetres[k] = newValue.map { Int32(clamping: $0.metres) } ?? -1
-            emptySeconds[k] = newValue.map { Int32(clamping: $0.seconds) } ?? -1
-        }
-    }
-}
-
 extension Leg {
     /// A leg from a routed cost (decimetres and deciseconds, rounded to the
     /// nearest metre and second).

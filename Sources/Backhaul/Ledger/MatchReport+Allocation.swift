@@ -1,0 +1,126 @@
+import Emissions
+
+/// The per-company allocation in every report format: one copy of the
+/// column list and the number formatting, used by the JSON, CSV, Markdown
+/// and HTML writers. Figures are integer units printed exactly (km and kg
+/// with 3 decimals, money with 2), so the company rows add up to the total
+/// row in every format.
+extension MatchReport {
+    /// `true` when the company table shows allocated figures.
+    var hasAllocatedCompanies: Bool { allocation != nil && !companies.isEmpty }
+
+    /// The sentence under "By company".
+    var allocationSentence: String {
+        guard let a = allocation else { return "" }
+        let how = switch a.method {
+        case .shapley: "the Shapley value of the tour's cost game (an equal split for two companies with one shipment each)"
+        case .equalProfit: "the Equal Profit Method (Frisk et al. 2010: relative savings as equal as the core allows)"
+        case .proportional: "proportion to each company's stand-alone empty kilometres"
+        }
+        var s = "Each pair's saving is split between its companies by \(how) (`--split \(a.method.rawValue)`). "
+            + "Company figures add up exactly to the total row; stand-alone is every shipment on its own truck, shared is stand-alone minus saved."
+        if a.leastCoreTours > 0 { s += " \(a.leastCoreTours) tour(s) had an empty core; the least core was used." }
+        if a.hasMoney { s += " Money from the cost rates given, in \(a.currency.map { $0.isEmpty ? "currency units" : $0 } ?? "currency units")." }
+        return s
+    }
+
+    /// Column titles of the company table (after the company's name).
+    var allocationColumnTitles: [String] {
+        var t = ["Shipments", "Paired", "Pairs (shared)", "Stand-alone km", "Shared km", "Saved km", "Fuel saved (l)",
+                 "CO2e saved kg (TTW)", "CO2e saved kg (WTW)"]
+        if allocation?.hasMoney == true {
+            let c = allocation?.currency.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
+            t += ["Stand-alone cost\(c)", "Shared cost\(c)", "Saved\(c)"]
+        }
+        return t
+    }
+
+    /// The cells of one company row, or of the total row (`company == nil`).
+    func allocationCells(_ c: CompanyTotal?) -> [String] {
+        guard let a = allocation else { return [] }
+        let f = c?.allocation ?? (c == nil ? a.total : .zero)
+        let counts: [String] = c.map { [String($0.shipments), String($0.paired), "\($0.pairs) (\($0.sharedPairs))"] }
+            ?? [String(companies.reduce(0) { $0 + $1.shipments }), String(companies.reduce(0) { $0 + $1.paired }), "\(summary.pairs)"]
+        var cells = counts + [
+            Self.thousandths(f.standaloneMetres), Self.thousandths(f.sharedMetres), Self.thousandths(f.savedMetres),
+            Self.thousandths(f.fuelSavedMillilitres), Self.thousandths(f.co2eSavedGramsTTW), Self.thousandths(f.co2eSavedGramsWTW),
+        ]
+        if a.hasMoney {
+            cells += [Self.hundredths(f.standaloneCents), Self.hundredths(f.sharedCents), Self.hundredths(f.savedCents)]
+        }
+        return cells
+    }
+
+    /// JSON members for a company's (or the total's) allocated figures.
+    func allocationJSON(_ f: AllocationFigures) -> [(String, JSONValue)] {
+        var m: [(String, JSONValue)] = [
+            ("standalone_km", .number(Double(f.standaloneMetres) / 1000, decimals: 3)),
+            ("shared_km", .number(Double(f.sharedMetres) / 1000, decimals: 3)),
+            ("saved_hours", .number(Double(f.savedSeconds) / 3600, decimals: 3)),
+            ("fuel_saved_litres", .number(Double(f.fuelSavedMillilitres) / 1000, decimals: 3)),
+            ("co2e_saved_kg_ttw", .number(Double(f.co2eSavedGramsTTW) / 1000, decimals: 3)),
+        ]
+        if allocation?.hasMoney == true {
+            m += [
+                ("standalone_cost", .number(Double(f.standaloneCents) / 100, decimals: 2)),
+                ("shared_cost", .number(Double(f.sharedCents) / 100, decimals: 2)),
+                ("saved_cost", .number(Double(f.savedCents) / 100, decimals: 2)),
+            ]
+        }
+        return m
+    }
+
+    /// The top-level `allocation` object of the JSON report.
+    var allocationObject: JSONValue? {
+        guard let a = allocation else { return nil }
+        let t = a.total
+        return .object([
+            ("split", .string(a.method.rawValue)),
+            ("currency", a.hasMoney ? .string(a.currency ?? "") : .null),
+            ("least_core_tours", .int(a.leastCoreTours)),
+            ("total", .object([
+                ("shipments", .int(t.shipments)), ("tours", .int(t.tours)),
+                ("saved_km", .number(Double(t.savedMetres) / 1000, decimals: 3)),
+                ("co2e_saved_kg_wtw", .number(Double(t.co2eSavedGramsWTW) / 1000, decimals: 3)),
+            ] + allocationJSON(t))),
+        ])
+    }
+
+    /// Extra CSV columns for company rows (integer units), appended to the
+    /// header when the report has allocated company figures.
+    static let allocationCSVColumns = [
+        "company", "standalone_m", "shared_m", "saved_m", "saved_s", "fuel_saved_ml", "co2e_saved_g_ttw",
+        "co2e_saved_g_wtw", "standalone_cents", "shared_cents", "saved_cents",
+    ]
+
+    /// The CSV rows `company` (one per company) and `company_total`, with
+    /// `leading` empty fields before the extra columns.
+    func allocationCSVRows(leading: Int) -> String {
+        guard let a = allocation, !companies.isEmpty else { return "" }
+        func row(_ kind: String, _ name: String, _ f: AllocationFigures) -> String {
+            let money = a.hasMoney
+            let values = [f.standaloneMetres, f.sharedMetres, f.savedMetres, f.savedSeconds, f.fuelSavedMillilitres,
+                          f.co2eSavedGramsTTW, f.co2eSavedGramsWTW].map(String.init)
+                + (money ? [f.standaloneCents, f.sharedCents, f.savedCents].map(String.init) : ["", "", ""])
+            return ([kind] + Array(repeating: "", count: leading - 1) + [csvField(name)] + values).joined(separator: ",") + "\n"
+        }
+        var out = ""
+        for c in companies { out += row("company", c.company, c.allocation ?? .zero) }
+        out += row("company_total", "", a.total)
+        return out
+    }
+
+    /// `1234` → `1.234` (metres as km, grams as kg, millilitres as litres).
+    static func thousandths(_ n: Int) -> String { fixedPoint(n, decimals: 3) }
+    /// `1234` → `12.34` (cents).
+    static func hundredths(_ n: Int) -> String { fixedPoint(n, decimals: 2) }
+
+    static func fixedPoint(_ n: Int, decimals: Int) -> String {
+        var unit = 1
+        for _ in 0..<decimals { unit *= 10 }
+        let magnitude = n.magnitude
+        var fraction = String(magnitude % UInt(unit))
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        return (n < 0 ? "-" : "") + String(magnitude / UInt(unit)) + "." + fraction
+    }
+}

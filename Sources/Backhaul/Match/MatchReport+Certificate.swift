@@ -1,0 +1,53 @@
+extension MatchReport {
+    /// One sentence on what is proven about the pairing, for the Markdown
+    /// and HTML reports.
+    var certificateSentence: String {
+        let c = certificate
+        func n(_ x: Int) -> String { Self.thousands(x) }
+        switch c.optimality {
+        case "certified":
+            return "Optimality: certified — the largest total saving over all \(n(c.pairsEvaluated + c.pairsRuledOutByBound)) pairs "
+                + "(\(n(c.pairsEvaluated)) evaluated on the \(graph.distanceModel == "road" ? "roads" : "crow-fly estimate"), "
+                + "\(n(c.pairsRuledOutByBound)) ruled out by the great-circle bound; \(n(c.pairsPriced)) found by pricing in \(c.pricingRounds) round\(c.pricingRounds == 1 ? "" : "s"))."
+        case "bounded":
+            return "Optimality: not proven — the pricing stopped at \(c.stoppedBy ?? "a budget"); the best possible total saving is at most "
+                + "\(JSONValue.format(km(c.gapM ?? 0), decimals: 1)) km more than this result."
+        default:
+            return "Optimality: none claimed — best saving first (greedy) over each shipment's \(c.initialCandidates) best partners."
+        }
+    }
+}
+
+extension MatchReport.Certificate {
+    var json: JSONValue {
+        .object([
+            ("optimality", .string(optimality)),
+            ("gap_km", gapM.map { .fixed3(km($0)) } ?? .null),
+            ("stopped_by", stoppedBy.map(JSONValue.string) ?? .null),
+            ("initial_candidates_per_shipment", .int(initialCandidates)),
+            ("initial_candidate_pairs", .int(initialCandidatePairs)),
+            ("pricing_rounds", .int(pricingRounds)),
+            ("pairs_priced", .int(pairsPriced)),
+            ("pairs_improving", .int(violations)),
+            ("pairs_evaluated", .int(pairsEvaluated)),
+            ("pairs_ruled_out_by_bound", .int(pairsRuledOutByBound)),
+            ("reasons_from_top_partners", .int(reasonsFromTopPartners)),
+            ("bound_factor", boundFactor.map { .number($0, decimals: 3) } ?? .null),
+            ("bound_slack_m", boundSlackM.map { .number($0, decimals: 0) } ?? .null),
+        ])
+    }
+}
+
+extension MatchReport {
+    /// An integer with a thin space between groups of three digits
+    /// (`12 345 678`), as both English and Swedish readers take it.
+    static func thousands(_ x: Int) -> String {
+        let digits = String(x.magnitude)
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out += "\u{202F}" }
+            out.append(c)
+        }
+        return x < 0 ? "−" + out : out
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import Pairing
+
+/// Solving again from a previous optimum after adding edges gives a
+/// certified optimum of the larger graph, equal in weight to a cold solve.
+@Suite struct MatchingWarmStartTests {
+    /// Random general graphs (many ties, odd cycles, blossoms with positive
+    /// duals): solve a random part, add the rest in one or several rounds.
+    @Test(arguments: 0..<80)
+    func warmStartEqualsColdSolve(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 9_000)
+        let n = Int.random(in: 2...120, using: &rng)
+        let density = [0.03, 0.1, 0.3, 1.0][seed % 4]
+        let weights = [1...3, 1...20, 1...100_000][seed % 3]
+        let all = randomEdges(vertexCount: n, density: density, weights: weights, using: &rng).shuffled(using: &rng)
+        let rounds = 1 + seed % 4
+        var cut = Int(Double(all.count) * Double.random(in: 0.2...0.95, using: &rng))
+        var graph = try MatchingGraph(vertexCount: n, edges: all[..<cut])
+        var result = graph.maximumWeightMatching()
+        for round in 1...rounds {
+            let next = round == rounds ? all.count : min(all.count, cut + (all.count - cut) / 2)
+            let bigger = try MatchingGraph(vertexCount: n, edges: all[..<next])
+            result = bigger.maximumWeightMatching(warmStartingFrom: result, on: graph)
+            try result.duals.certify(result.matching, on: bigger)
+            #expect(result.matching.totalWeight == bigger.maximumWeightMatching(using: .cubicBlossom).matching.totalWeight)
+            graph = bigger
+            cut = next
+        }
+    }
+
+    /// Savings graphs of the kind the certified pairing builds: a k-best
+    /// candidate graph first, then every positive pair; also through the
+    /// breadth-first renumbering used on large graphs.
+    @Test(arguments: [(300, 0), (500, 0), (400, 1)])
+    func savingsGraphs(n: Int, forceRenumbering: Int) throws {
+        var rng = SplitMix64(seed: UInt64(n) &* 31 &+ UInt64(forceRenumbering))
+        let shipments = RandomShipments(count: n, using: &rng)
+        let sparse = try shipments.sparseGraph(k: 3)
+        let dense = try shipments.denseGraph()
+        let first = sparse.maximumWeightMatching()
+        let start = dense.warmStart(from: first, on: sparse)
+        let (mateEdge, duals) = dense.heapBlossomMatching(warmStart: start, renumberingThreshold: forceRenumbering == 1 ? 0 : .max)
+        let matching = Matching(graph: dense, mateEdge: mateEdge)
+        try duals.certify(matching, on: dense)
+        #expect(matching.totalWeight == dense.maximumWeightMatching().matching.totalWeight)
+    }
+
+    /// Adding nothing changes nothing: the previous optimum is returned
+    /// as it was (same weight, certified).
+    @Test func noNewEdges() throws {
+        var rng = SplitMix64(seed: 5)
+        let graph = try RandomShipments(count: 200, using: &rng).sparseGraph(k: 6)
+        let first = graph.maximumWeightMatching()
+        let again = graph.maximumWeightMatching(warmStartingFrom: first, on: graph)
+        try again.duals.certify(again.matching, on: graph)
+        #expect(again.matching.totalWeight == first.matching.totalWeight)
+    }
+}
