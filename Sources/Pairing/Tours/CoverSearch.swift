@@ -69,6 +69,10 @@ struct CoverSearch {
         for x in members { options[x].append(index) }
     }
 
+    /// Whether the search ran to the end (the node limit was not reached):
+    /// then no cover better than the incumbent was missed.
+    var isComplete: Bool { nodes <= nodeLimit }
+
     /// Runs the search; afterwards ``bestChoice`` holds a better cover, if
     /// one was found within the node limit.
     mutating func run() {

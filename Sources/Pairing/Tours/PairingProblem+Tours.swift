@@ -43,6 +43,15 @@ extension PairingProblem {
             search.adopt(dive.tourOf, emptyMetres: dive.emptyMetres)
             let searchDuals = relaxation.poolFeasibleDuals()
             search.improve(pool: pool, pi: searchDuals, maxRounds: options.searchRounds)
+            if network.eligibleCount <= TourSearch.provingSize {
+                // Small enough to prove: every column an optimal plan could use,
+                // then one exact search over all of them.
+                let complete = relaxation.completePool(upperBound: search.emptyMetres, constraints: &constraints)
+                pool = relaxation.pool
+                if search.resolveAll(pool: pool, pi: complete, nodeLimit: TourSearch.provingNodeLimit) {
+                    relaxation.proveOptimal(emptyMetres: search.emptyMetres)
+                }
+            }
             bound = TourBound(
                 assignmentEmptyMetres: relaxation.assignmentBound, cycleEmptyMetres: relaxation.cycleBound,
                 scope: .table, loadedMetres: loaded)

@@ -197,6 +197,54 @@ struct TourRelaxation {
         return Array(hard[0..<network.count])
     }
 
+    /// Adds to the pool every feasible cycle that an optimal plan could use,
+    /// given a plan of `upperBound` empty metres, and returns duals feasible
+    /// on the grown pool.
+    ///
+    /// Reduced-cost fixing: with duals `π` and the bound `LB(π)` they give,
+    /// a column `C` of a plan costing at most `upperBound` has
+    /// `rc(C) ≤ upperBound − LB(π)`, since the other columns' reduced costs
+    /// add up to at least `Σ_i min(0, m(i))`. So pricing every arc with that
+    /// threshold finds every column an optimal plan can hold, and an exact
+    /// search over the pool then finds an optimal plan.
+    mutating func completePool(upperBound: Int, constraints: inout TourConstraints) -> [Double] {
+        guard !soft.isEmpty else { return duals }
+        var hard = soft
+        harden(&hard)
+        let (alpha, beta) = split(hard)
+        // Pass 1: the negative cycles, for LB(π).
+        var minimum = [Double](repeating: 0, count: network.count)
+        for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
+        CyclePricing.forEachCycle(
+            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 0,
+            arcs: TourNetwork.AllArcs(network: network)
+        ) { members, cost, rc in
+            guard pool.add(TourCycle(members), cost: cost, constraints: &constraints) != nil else { return }
+            let share = rc / Double(members.count)
+            for i in members where share < minimum[i] { minimum[i] = share }
+        }
+        var bound = 0.0
+        for i in eligibleNodes { bound += hard[i] + min(0, minimum[i]) }
+        // Pass 2: every cycle with reduced cost up to the gap.
+        let threshold = Double(upperBound) - bound + 1
+        if threshold > 0 {
+            CyclePricing.forEachCycle(
+                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
+                arcs: TourNetwork.AllArcs(network: network)
+            ) { members, cost, _ in
+                pool.add(TourCycle(members), cost: cost, constraints: &constraints)
+            }
+        }
+        pool.reindex(count: network.count)
+        harden(&hard)
+        return Array(hard[0..<network.count])
+    }
+
+    /// Records that a plan of `emptyMetres` was proven optimal.
+    mutating func proveOptimal(emptyMetres: Int) {
+        cycleBound = max(cycleBound, emptyMetres)
+    }
+
     /// A plan by diving: fix the columns the soft solution all but chooses
     /// (weight `exp(−rc/μ) ≥ 0.9`, the largest first, without overlap; at
     /// least the heaviest one), re-solve the rest warm-started, repeat.

@@ -28,6 +28,10 @@ struct TourSearch {
     static let frontier = 4
     /// The most branch-and-bound nodes per region.
     static let nodeLimit = 20_000
+    /// Problems of at most this many shipments are solved to proven
+    /// optimality when the exact search finishes within ``provingNodeLimit``.
+    static let provingSize = 40
+    static let provingNodeLimit = 2_000_000
 
     let network: TourNetwork
     /// Per shipment, the pool index of its tour, or -1 when it is alone.
@@ -111,6 +115,18 @@ struct TourSearch {
         }
     }
 
+    /// Re-solves the whole problem at once with a node limit of `nodeLimit`
+    /// (for small problems); returns whether that search ran to the end,
+    /// so that the plan is the best over `pool`.
+    mutating func resolveAll(pool: CyclePool, pi: [Double], nodeLimit: Int) -> Bool {
+        var local = [Int32](repeating: -1, count: network.count)
+        var complete = false
+        if resolve(network.order.filter { network.eligible[$0] }, pool: pool, pi: pi, local: &local, nodeLimit: nodeLimit, complete: &complete) {
+            improvements += 1
+        }
+        return complete
+    }
+
     /// Reusable buffers for one region.
     struct RegionScratch {
         var local: [Int32]
@@ -132,7 +148,10 @@ struct TourSearch {
     /// Re-solves the shipments `members` (whole tours) exactly over the pool
     /// cycles inside them (``CoverSearch``, at most `nodeLimit` nodes);
     /// returns whether the plan improved.
-    mutating func resolve(_ members: [Int], pool: CyclePool, pi: [Double], local: inout [Int32], nodeLimit: Int) -> Bool {
+    @discardableResult
+    mutating func resolve(
+        _ members: [Int], pool: CyclePool, pi: [Double], local: inout [Int32], nodeLimit: Int, complete: inout Bool
+    ) -> Bool {
         for (x, i) in members.enumerated() { local[i] = Int32(x) }
         defer { for i in members { local[i] = -1 } }
         // The region's current reduced cost and empty metres.
@@ -171,6 +190,7 @@ struct TourSearch {
             }
         }
         search.run()
+        complete = search.isComplete
         guard let choice = search.bestChoice else { return false }
         var newCost = 0
         for id in choice { newCost += id < 0 ? network.ownMetres[Int(-1 - id)] : pool.costs[Int(id)] }
@@ -231,6 +251,7 @@ struct TourSearch {
         for j in members { scratch.local[j] = -1 }
         scratch.members = members
         if members.count < 2 { return false }
-        return resolve(members, pool: pool, pi: pi, local: &scratch.local, nodeLimit: Self.nodeLimit)
+        var complete = false
+        return resolve(members, pool: pool, pi: pi, local: &scratch.local, nodeLimit: Self.nodeLimit, complete: &complete)
     }
 }
