@@ -106,7 +106,7 @@ import Testing
                     if windowsHold(order) { return true }
                 } else {
                     // Timing with the rules: the scheduler (tested on its own).
-                    let network = TourNetwork(problem: problem)
+                    let network = TourNetwork(problem: problem, options: options)
                     var constraints = TourConstraints(network: network, options: options)
                     if case .feasible = constraints.evaluate(TourCycle(cycle)) { return true }
                     return false

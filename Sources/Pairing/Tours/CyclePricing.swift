@@ -12,13 +12,16 @@
 /// every such cycle at least once — and scans only arcs that keep the path
 /// below `θ`. (The same argument prunes the sequential search of
 /// Lin–Kernighan; for cycle formulations see Abraham, Blum and Sandholm,
-/// "Clearing algorithms for barter exchange markets", EC 2007.)
+/// "Clearing algorithms for barter exchange markets", EC 2007.) Paths with
+/// two arcs that cannot follow each other in time (``TourTiming``) are not
+/// extended: no rotation of their cycles meets the windows.
 /// The arcs a cycle search may use.
 protocol CycleArcSource {
-    /// Calls `body(y, metres)` for the arcs out of `x`.
-    func forEachArc(from x: Int, _ body: (Int, Int) -> Void)
-    /// The metres of the arc `x → y`, or `nil` without one.
-    func metres(_ x: Int, _ y: Int) -> Int?
+    /// Calls `body(y, metres, follows)` for the arcs out of `x`; `follows`
+    /// tells whether `y` can follow `x` in time (``TourTiming``).
+    func forEachArc(from x: Int, _ body: (Int, Int, Bool) -> Void)
+    /// The arc `x → y`, or `nil` without one.
+    func arc(_ x: Int, _ y: Int) -> (metres: Int, follows: Bool)?
 }
 
 enum CyclePricing {
@@ -48,31 +51,36 @@ enum CyclePricing {
     ) {
         for a in starts {
             let aOut = alpha[a], aIn = beta[a]
-            arcs.forEachArc(from: a) { b, mab in
+            arcs.forEachArc(from: a) { b, mab, fab in
                 let w1 = Double(mab) - aOut - beta[b]
                 guard w1 < threshold, b != a else { return }
-                if let mba = arcs.metres(b, a) {
-                    let rc = w1 + Double(mba) - alpha[b] - aIn
-                    if rc < threshold { visit([a, b], mab + mba, rc) }
+                let late1 = fab ? 0 : 1
+                if let ba = arcs.arc(b, a), late1 + (ba.follows ? 0 : 1) <= 1 {
+                    let rc = w1 + Double(ba.metres) - alpha[b] - aIn
+                    if rc < threshold { visit([a, b], mab + ba.metres, rc) }
                 }
                 guard maxLength >= 3 else { return }
                 let bOut = alpha[b]
-                arcs.forEachArc(from: b) { c, mbc in
+                arcs.forEachArc(from: b) { c, mbc, fbc in
                     guard c != a, c != b else { return }
+                    let late2 = late1 + (fbc ? 0 : 1)
+                    guard late2 <= 1 else { return }
                     let w2 = w1 + Double(mbc) - bOut - beta[c]
                     guard w2 < threshold else { return }
-                    if let mca = arcs.metres(c, a) {
-                        let rc = w2 + Double(mca) - alpha[c] - aIn
-                        if rc < threshold { visit([a, b, c], mab + mbc + mca, rc) }
+                    if let ca = arcs.arc(c, a), late2 + (ca.follows ? 0 : 1) <= 1 {
+                        let rc = w2 + Double(ca.metres) - alpha[c] - aIn
+                        if rc < threshold { visit([a, b, c], mab + mbc + ca.metres, rc) }
                     }
                     guard maxLength >= 4 else { return }
                     let cOut = alpha[c]
-                    arcs.forEachArc(from: c) { d, mcd in
+                    arcs.forEachArc(from: c) { d, mcd, fcd in
                         guard d != a, d != b, d != c else { return }
+                        let late3 = late2 + (fcd ? 0 : 1)
+                        guard late3 <= 1 else { return }
                         let w3 = w2 + Double(mcd) - cOut - beta[d]
-                        guard w3 < threshold, let mda = arcs.metres(d, a) else { return }
-                        let rc = w3 + Double(mda) - alpha[d] - aIn
-                        if rc < threshold { visit([a, b, c, d], mab + mbc + mcd + mda, rc) }
+                        guard w3 < threshold, let da = arcs.arc(d, a), late3 + (da.follows ? 0 : 1) <= 1 else { return }
+                        let rc = w3 + Double(da.metres) - alpha[d] - aIn
+                        if rc < threshold { visit([a, b, c, d], mab + mbc + mcd + da.metres, rc) }
                     }
                 }
             }

@@ -24,7 +24,7 @@ extension PairingProblem {
     ///   dense one); see `docs/tours.md` for measured times.
     public func tours(options: TourOptions = TourOptions()) -> TourResult {
         precondition(options.problem == nil, options.problem ?? "")
-        var network = TourNetwork(problem: self)
+        var network = TourNetwork(problem: self, options: options)
         var constraints = TourConstraints(network: network, options: options)
         var pool = CyclePool()
         var search = TourSearch(network: network, pool: &pool, constraints: &constraints)

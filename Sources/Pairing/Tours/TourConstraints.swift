@@ -96,11 +96,18 @@ struct TourConstraints {
             emptyMetres[t] = leg.metres
             emptySeconds[t] = leg.seconds
         }
+        // Arcs where the next shipment cannot follow in time: two of them rule
+        // the cycle out, one leaves only the rotation that returns home over it.
+        var late = -1
+        for t in 0..<k where !network.follows(cycle[t], cycle[(t + 1) % k], seconds: emptySeconds[t]) {
+            if late >= 0 { return .excluded(.timeWindow) }
+            late = t
+        }
         let empty = emptyMetres.reduce(0, +)
         let total = empty + members.reduce(0) { $0 + network.loadedMetres[$1] }
         let tooLong = options.maxTourMetres.map { total > $0 } ?? false
         // Rotation p returns home over the leg into member p.
-        let rotations = (0..<k).sorted { p, q in
+        let rotations = (0..<k).filter { late < 0 || (late + 1) % k == $0 }.sorted { p, q in
             let rp = empty - emptyMetres[(p + k - 1) % k], rq = empty - emptyMetres[(q + k - 1) % k]
             return rp != rq ? rp < rq : network.rank[cycle[p]] < network.rank[cycle[q]]
         }

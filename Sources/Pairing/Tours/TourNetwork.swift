@@ -12,6 +12,10 @@
 /// shipment's ``denseCandidates`` shortest arcs out and in (cycles using
 /// other arcs are still found by the exact pricing over full rows, see
 /// ``CyclePricing``).
+///
+/// With time windows, ``timing`` tells cheaply whether one shipment can
+/// follow another at all; a cycle needs every arc but its return home to
+/// pass, so cycles with two failing arcs are never generated.
 struct TourNetwork: Sendable {
     /// Out-arcs and in-arcs kept per shipment of a dense table.
     static let denseCandidates = 16
@@ -33,8 +37,13 @@ struct TourNetwork: Sendable {
     private(set) var candidateStart: [Int]
     private(set) var candidateHead: [Int32]
     private(set) var candidateMetres: [Int32]
+    private(set) var candidateSeconds: [Int32]
+    /// The windows every tour must meet, or `nil` when they are ignored.
+    let timing: TourTiming?
 
-    init(problem: PairingProblem) {
+    init(problem: PairingProblem, options: TourOptions) {
+        timing = options.pairing.ignoreTimeWindows
+            ? nil : TourTiming(shipments: problem.shipments, loadedLegs: problem.loadedLegs, handling: options.pairing.handlingSeconds)
         self.problem = problem
         let shipments = problem.shipments
         let table = problem.emptyLegs
@@ -68,7 +77,7 @@ struct TourNetwork: Sendable {
         self.loadedSeconds = loadedSeconds
         self.eligible = eligible
 
-        var start = [0], head: [Int32] = [], metres: [Int32] = []
+        var start = [0], head: [Int32] = [], metres: [Int32] = [], seconds: [Int32] = []
         start.reserveCapacity(n + 1)
         if table.isDense {
             // The k shortest arcs out of and into every shipment.
@@ -98,6 +107,7 @@ struct TourNetwork: Sendable {
                 for j in heads {
                     head.append(j)
                     metres.append(table.metres[i * n + Int(j)])
+                    seconds.append(table.seconds[i * n + Int(j)])
                 }
                 start.append(head.count)
             }
@@ -108,6 +118,7 @@ struct TourNetwork: Sendable {
                         guard j != i, eligible[j], table.metres[x] >= 0 else { return }
                         head.append(Int32(j))
                         metres.append(table.metres[x])
+                        seconds.append(table.seconds[x])
                     }
                 }
                 start.append(head.count)
@@ -116,6 +127,7 @@ struct TourNetwork: Sendable {
         candidateStart = start
         candidateHead = head
         candidateMetres = metres
+        candidateSeconds = seconds
     }
 
     /// The network with more candidate arcs for a dense table: the `k` arcs
@@ -148,17 +160,19 @@ struct TourNetwork: Sendable {
             for (_, i) in row.prefix(k) { keep[Int(i)].append(Int32(j)) }
         }
         var copy = self
-        var start = [0], head: [Int32] = [], metres: [Int32] = []
+        var start = [0], head: [Int32] = [], metres: [Int32] = [], seconds: [Int32] = []
         for i in 0..<n {
             for j in Set(keep[i]).sorted() {
                 head.append(j)
                 metres.append(table.metres[i * n + Int(j)])
+                seconds.append(table.seconds[i * n + Int(j)])
             }
             start.append(head.count)
         }
         copy.candidateStart = start
         copy.candidateHead = head
         copy.candidateMetres = metres
+        copy.candidateSeconds = seconds
         return copy
     }
 
@@ -172,15 +186,22 @@ struct TourNetwork: Sendable {
         return (Int(table.metres[x]), Int(table.seconds[x]))
     }
 
-    /// Calls `body(j, metres)` for every arc out of `i` in the full table
-    /// (not only the candidates): what the exact pricing scans.
+    /// Calls `body(j, metres, seconds)` for every arc out of `i` in the
+    /// full table (not only the candidates): what the exact pricing scans.
     @inline(__always)
-    func forEachArc(from i: Int, _ body: (Int, Int) -> Void) {
+    func forEachArc(from i: Int, _ body: (Int, Int, Int) -> Void) {
         let table = problem.emptyLegs
         table.forEachEntry(inRow: i) { j, x in
             guard j != i, eligible[j], table.metres[x] >= 0 else { return }
-            body(j, Int(table.metres[x]))
+            body(j, Int(table.metres[x]), Int(table.seconds[x]))
         }
+    }
+
+    /// Whether `j` can follow `i` in a tour (``TourTiming/follows(_:_:emptySeconds:)``;
+    /// always without windows).
+    @inline(__always)
+    func follows(_ i: Int, _ j: Int, seconds: Int) -> Bool {
+        timing?.follows(i, j, emptySeconds: seconds) ?? true
     }
 
     /// The eligible shipments.
@@ -193,14 +214,17 @@ extension TourNetwork {
         let network: TourNetwork
 
         @inline(__always)
-        func forEachArc(from x: Int, _ body: (Int, Int) -> Void) {
+        func forEachArc(from x: Int, _ body: (Int, Int, Bool) -> Void) {
             for e in network.candidateStart[x]..<network.candidateStart[x + 1] {
-                body(Int(network.candidateHead[e]), Int(network.candidateMetres[e]))
+                let y = Int(network.candidateHead[e])
+                body(y, Int(network.candidateMetres[e]), network.follows(x, y, seconds: Int(network.candidateSeconds[e])))
             }
         }
 
         @inline(__always)
-        func metres(_ x: Int, _ y: Int) -> Int? { network.leg(x, y)?.metres }
+        func arc(_ x: Int, _ y: Int) -> (metres: Int, follows: Bool)? {
+            network.leg(x, y).map { ($0.metres, network.follows(x, y, seconds: $0.seconds)) }
+        }
     }
 
     /// Every arc of the table.
@@ -208,9 +232,13 @@ extension TourNetwork {
         let network: TourNetwork
 
         @inline(__always)
-        func forEachArc(from x: Int, _ body: (Int, Int) -> Void) { network.forEachArc(from: x, body) }
+        func forEachArc(from x: Int, _ body: (Int, Int, Bool) -> Void) {
+            network.forEachArc(from: x) { y, metres, seconds in body(y, metres, network.follows(x, y, seconds: seconds)) }
+        }
 
         @inline(__always)
-        func metres(_ x: Int, _ y: Int) -> Int? { network.leg(x, y)?.metres }
+        func arc(_ x: Int, _ y: Int) -> (metres: Int, follows: Bool)? {
+            network.leg(x, y).map { ($0.metres, network.follows(x, y, seconds: $0.seconds)) }
+        }
     }
 }

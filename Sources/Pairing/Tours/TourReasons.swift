@@ -88,7 +88,7 @@ struct TourReasons {
         var cost = 0
         func extend() {
             let last = path[path.count - 1]
-            arcs.forEachArc(from: last) { next, metres in
+            arcs.forEachArc(from: last) { next, metres, _ in
                 guard !path.contains(next) else { return }
                 path.append(next)
                 cost += metres

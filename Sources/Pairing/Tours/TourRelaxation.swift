@@ -78,7 +78,7 @@ struct TourRelaxation {
         var assignment = AssignmentBound(network: network)
         if network.problem.emptyLegs.isDense {
             // Certify over the full table: add arcs with negative reduced cost.
-            while assignment.price({ i, _, report in network.forEachArc(from: i, report) }) > 0 {}
+            while assignment.price({ i, _, report in network.forEachArc(from: i) { j, metres, _ in report(j, metres) } }) > 0 {}
         }
         self.assignment = assignment
         assignmentBound = assignment.totalCost
