@@ -17,9 +17,10 @@
 /// extended: no rotation of their cycles meets the windows.
 /// The arcs a cycle search may use.
 protocol CycleArcSource {
-    /// Calls `body(y, metres, follows)` for the arcs out of `x`; `follows`
+    /// Calls `body(y, metres, follows)` for the arcs out of `x` — at least
+    /// those with `metres − β(y) < limit` (sources may report more); `follows`
     /// tells whether `y` can follow `x` in time (``TourTiming``).
-    func forEachArc(from x: Int, _ body: (Int, Int, Bool) -> Void)
+    func forEachArc(from x: Int, below limit: Double, _ body: (Int, Int, Bool) -> Void)
     /// The arc `x → y`, or `nil` without one.
     func arc(_ x: Int, _ y: Int) -> (metres: Int, follows: Bool)?
 }
@@ -51,7 +52,7 @@ enum CyclePricing {
     ) {
         for a in starts {
             let aOut = alpha[a], aIn = beta[a]
-            arcs.forEachArc(from: a) { b, mab, fab in
+            arcs.forEachArc(from: a, below: threshold + aOut) { b, mab, fab in
                 let w1 = Double(mab) - aOut - beta[b]
                 guard w1 < threshold, b != a else { return }
                 let late1 = fab ? 0 : 1
@@ -61,7 +62,7 @@ enum CyclePricing {
                 }
                 guard maxLength >= 3 else { return }
                 let bOut = alpha[b]
-                arcs.forEachArc(from: b) { c, mbc, fbc in
+                arcs.forEachArc(from: b, below: threshold - w1 + bOut) { c, mbc, fbc in
                     guard c != a, c != b else { return }
                     let late2 = late1 + (fbc ? 0 : 1)
                     guard late2 <= 1 else { return }
@@ -73,7 +74,7 @@ enum CyclePricing {
                     }
                     guard maxLength >= 4 else { return }
                     let cOut = alpha[c]
-                    arcs.forEachArc(from: c) { d, mcd, fcd in
+                    arcs.forEachArc(from: c, below: threshold - w2 + cOut) { d, mcd, fcd in
                         guard d != a, d != b, d != c else { return }
                         let late3 = late2 + (fcd ? 0 : 1)
                         guard late3 <= 1 else { return }

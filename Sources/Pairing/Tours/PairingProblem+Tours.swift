@@ -24,83 +24,20 @@ extension PairingProblem {
     ///   dense one); see `docs/tours.md` for measured times.
     public func tours(options: TourOptions = TourOptions()) -> TourResult {
         precondition(options.problem == nil, options.problem ?? "")
-        var network = TourNetwork(problem: self, options: options)
-        var constraints = TourConstraints(network: network, options: options)
-        var pool = CyclePool()
-        var search = TourSearch(network: network, pool: &pool, constraints: &constraints)
-        var statistics = TourStatistics()
-        statistics.candidatePairs = search.candidatePairs
-        statistics.candidateArcs = network.candidateHead.count
-        let bound: TourBound
-        var loaded = 0
-        for i in 0..<network.count where network.eligible[i] { loaded += network.loadedMetres[i] }
-        if options.maxTour >= 3 {
-            pool.reindex(count: network.count)
-            var relaxation = TourRelaxation(network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour)
-            pool = relaxation.pool
-            network = relaxation.network
-            let dive = relaxation.dive()
-            search.adopt(dive.tourOf, emptyMetres: dive.emptyMetres)
-            let searchDuals = relaxation.poolFeasibleDuals()
-            search.improve(pool: pool, pi: searchDuals, maxRounds: options.searchRounds)
-            if network.eligibleCount <= TourSearch.provingSize {
-                // Small enough to prove: every column an optimal plan could use,
-                // then one exact search over all of them.
-                let complete = relaxation.completePool(upperBound: search.emptyMetres, constraints: &constraints)
-                pool = relaxation.pool
-                if search.resolveAll(pool: pool, pi: complete, nodeLimit: TourSearch.provingNodeLimit) {
-                    relaxation.proveOptimal(emptyMetres: search.emptyMetres)
-                }
-            }
-            bound = TourBound(
-                assignmentEmptyMetres: relaxation.assignmentBound, cycleEmptyMetres: relaxation.cycleBound,
-                scope: .table, loadedMetres: loaded)
-            statistics.dualSteps = relaxation.steps
-            statistics.assignmentArcsAdded = relaxation.assignment.addedArcs
-            statistics.negativeCyclesLeft = relaxation.negativeCyclesLeft
-        } else {
-            bound = TourBound(
-                assignmentEmptyMetres: search.emptyMetres, cycleEmptyMetres: search.emptyMetres, scope: .table,
-                loadedMetres: loaded)
+        let network = TourNetwork(problem: self, options: options)
+        do {
+            return try TourPlanner.plan(network: network, options: options, pairing: nil)
+        } catch {
+            // Only legs on demand can fail; a table has every leg.
+            preconditionFailure("tours over a table failed: \(error)")
         }
-        statistics.cyclesChecked = pool.checked
-        statistics.cyclesInPool = pool.count
-        statistics.searchRounds = search.rounds
-        statistics.searchImprovements = search.improvements
-
-        // The tours, their schedules, and the reasons.
-        let reasons = TourReasons(network: network, maxTour: options.maxTour)
-        var tours: [(key: Int, tour: Tour)] = []
-        var unpaired: [UnpairedShipment] = []
-        var shorter: [UnpairedShipment] = []
-        var emptyBefore = 0
-        for i in network.order {
-            if network.eligible[i] { emptyBefore += network.ownMetres[i] }
-            let t = search.tourOf[i]
-            guard t >= 0 else {
-                unpaired.append(UnpairedShipment(index: i, reason: reasons.alone(i, constraints: &constraints)))
-                continue
-            }
-            let cycle = pool.cycles[Int(t)]
-            if cycle.count < options.maxTour {
-                shorter.append(
-                    UnpairedShipment(index: i, reason: reasons.shorter(i, size: cycle.count, constraints: &constraints)))
-            }
-            // Build each tour once, at its member with the smallest id.
-            let members = cycle.members
-            guard members.allSatisfy({ network.rank[$0] >= network.rank[i] }) else { continue }
-            tours.append((network.rank[i], makeTour(cycle, start: Int(pool.starts[Int(t)]), network: network, constraints: constraints)))
-        }
-        let emptyAfter = emptyBefore - tours.reduce(0) { $0 + $1.tour.savingMetres }
-        assert(emptyAfter == search.emptyMetres, "the tours and the search disagree")
-        return TourResult(
-            tours: tours.map(\.tour), unpaired: unpaired, inShorterTours: shorter, emptyMetresBefore: emptyBefore,
-            emptyMetresAfter: emptyAfter, loadedMetres: loaded, pairingEmptyMetres: search.pairingEmptyMetres,
-            bound: bound, maxTour: options.maxTour, statistics: statistics)
     }
 
+}
+
+extension TourPlanner {
     /// The tour of `cycle` driven from position `start`.
-    private func makeTour(_ cycle: TourCycle, start: Int, network: TourNetwork, constraints: TourConstraints) -> Tour {
+    static func makeTour(_ cycle: TourCycle, start: Int, network: TourNetwork, constraints: TourConstraints) -> Tour {
         let k = cycle.count
         var order: [Int] = []
         var legs: [Tour.Leg] = []

@@ -9,14 +9,18 @@
 ///   bound; with `maxTour == 2` it is the optimal pairing itself (the
 ///   matching is exact).
 ///
-/// Both hold over every arc of the problem's empty-leg table: a dense table
-/// is priced in full, a sparse one is the problem as given (an arc it does
-/// not hold cannot be driven). ``scope`` says so.
+/// Both hold over every arc of the problem: a dense table is priced in
+/// full, a sparse one is the problem as given (an arc it does not hold cannot
+/// be driven), and with legs on demand every arc is priced through the
+/// space's lower bounds. ``scope`` says which.
 public struct TourBound: Sendable, Hashable {
     /// Which arcs the bound is proven over.
     public enum Scope: String, Sendable, Hashable {
         /// Every empty leg of the table (dense, or sparse as given).
         case table
+        /// Every empty leg between the batch's shipments (legs on demand,
+        /// priced through the space's admissible bounds).
+        case allLegs = "all_legs"
     }
 
     public let assignmentEmptyMetres: Int

@@ -40,7 +40,7 @@ struct TourConstraints {
     init(network: TourNetwork, options: TourOptions) {
         self.options = options
         self.network = network
-        pair = PairConstraints(shipments: network.problem.shipments, options: options.pairing)
+        pair = PairConstraints(shipments: network.shipments, options: options.pairing)
         withRules = TourScheduler(rules: options.drivingRules, handling: options.pairing.handlingSeconds)
         withoutRules = TourScheduler(rules: nil, handling: options.pairing.handlingSeconds)
         open = TimeWindows(pickupEarliest: TimeWindows.early, pickupLatest: TimeWindows.late, deliveryLatest: TimeWindows.late)

@@ -36,15 +36,10 @@ struct TourReasons {
     /// The reason shipment `i` is alone.
     func alone(_ i: Int, constraints: inout TourConstraints) -> UnpairedReason {
         guard network.eligible[i] else { return .unreachable }
-        let table = network.problem.emptyLegs
         var considered = 0, reachable = 0
         var options: [Option] = []
-        table.forEachEntry(inRow: i) { j, x in
-            guard j != i, network.eligible[j] else { return }
-            let back = table.index(from: j, to: i)
-            guard back >= 0 else { return }
+        network.forEachComputedPair(of: i) { j, there, home in
             considered += 1
-            let there = Int(table.metres[x]), home = Int(table.metres[back])
             guard there >= 0, home >= 0 else { return }
             reachable += 1
             let saving = network.ownMetres[i] + network.ownMetres[j] - there - home
@@ -88,7 +83,7 @@ struct TourReasons {
         var cost = 0
         func extend() {
             let last = path[path.count - 1]
-            arcs.forEachArc(from: last) { next, metres, _ in
+            arcs.forEachArc(from: last, below: .infinity) { next, metres, _ in
                 guard !path.contains(next) else { return }
                 path.append(next)
                 cost += metres

@@ -69,21 +69,46 @@ struct TourRelaxation {
     /// Coordinate steps of the ascent.
     var steps: Int { ascent.steps }
 
-    init(network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int) {
+    /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail (never
+    ///   with a table).
+    init(network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int) throws(PairingError) {
         self.pool = pool
         self.maxTour = maxTour
         let n = network.count
         eligibleNodes = (0..<n).filter { network.eligible[$0] }
         own = (0..<n).map { network.eligible[$0] ? Double(network.ownMetres[$0]) : 0 }
         var assignment = AssignmentBound(network: network)
-        if network.problem.emptyLegs.isDense {
+        if network.isDense {
             // Certify over the full table: add arcs with negative reduced cost.
             while assignment.price({ i, _, report in network.forEachArc(from: i) { j, metres, _ in report(j, metres) } }) > 0 {}
+        } else if let space = network.space {
+            // Certify over every arc of the space: the arcs whose bound leaves
+            // room for a negative reduced cost get their exact legs, and the
+            // violators join the assignment.
+            while true {
+                let u = assignment.rowDuals, v = assignment.columnDuals
+                let bonus = space.bonus(v.map(Double.init))
+                var asked: [[Int]] = Array(repeating: [], count: n)
+                var missing: [(Int, Int)] = []
+                for i in 0..<n where network.eligible[i] {
+                    space.forEachArc(from: i, below: Double(u[i]) + 1, bonus: bonus) { j, _, _ in
+                        guard network.eligible[j] else { return }
+                        asked[i].append(j)
+                        if !network.isComputed(i, j) { missing.append((i, j)) }
+                    }
+                }
+                try network.fetch(missing)
+                let added = assignment.price { i, _, report in
+                    for j in asked[i] { if let l = network.leg(i, j) { report(j, l.metres) } }
+                }
+                if added == 0 { break }
+            }
         }
         self.assignment = assignment
         assignmentBound = assignment.totalCost
-        self.network = network.addingCandidates(
-            u: assignment.rowDuals, v: assignment.columnDuals, k: TourNetwork.denseCandidates)
+        var network = network
+        try network.addCandidates(u: assignment.rowDuals, v: assignment.columnDuals, k: TourNetwork.denseCandidates)
+        self.network = network
         u = assignment.rowDuals.map(Double.init)
         v = assignment.columnDuals.map(Double.init)
         var pi = [Double](repeating: 0, count: n)
@@ -91,7 +116,47 @@ struct TourRelaxation {
         duals = pi
         cycleBound = assignmentBound
         ascent = EntropicAscent(count: n)
-        if !eligibleNodes.isEmpty { solve(constraints: &constraints) }
+        if !eligibleNodes.isEmpty { try solve(constraints: &constraints) }
+    }
+
+    /// Calls `visit(members, emptyMetres, reducedCost)` for every feasible-or-
+    /// not cycle of the whole problem with reduced cost below `threshold`
+    /// (at least once): over every arc of a table, or of a space — there by
+    /// the bound first, then with the exact legs of the cycles found.
+    private func forEachCycleOverAllArcs(
+        threshold: Double, alpha: [Double], beta: [Double], visit: ([Int], Int, Double) -> Void
+    ) throws(PairingError) {
+        guard let space = network.space else {
+            CyclePricing.forEachCycle(
+                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
+                arcs: TourNetwork.AllArcs(network: network), visit: visit)
+            return
+        }
+        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: space.bonus(beta))
+        var found = Set<TourCycle>()
+        var cycles: [[Int]] = []
+        var missing: [(Int, Int)] = []
+        CyclePricing.forEachCycle(
+            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
+        ) { members, _, _ in
+            guard found.insert(TourCycle(members)).inserted else { return }
+            cycles.append(members)
+            missing += arcs.unknownArcs(members)
+        }
+        try network.fetch(missing)
+        for members in cycles {
+            let k = members.count
+            var cost = 0
+            var complete = true
+            for t in 0..<k {
+                guard let l = network.leg(members[t], members[(t + 1) % k]) else { complete = false; break }
+                cost += l.metres
+            }
+            guard complete else { continue }
+            var rc = Double(cost)
+            for i in members { rc -= alpha[i] + beta[i] }
+            if rc < threshold { visit(members, cost, rc) }
+        }
     }
 
     /// Prices split into out and in parts around the assignment duals.
@@ -105,7 +170,7 @@ struct TourRelaxation {
         return (alpha, beta)
     }
 
-    private mutating func solve(constraints: inout TourConstraints) {
+    private mutating func solve(constraints: inout TourConstraints) throws(PairingError) {
         let meanOwn = eligibleNodes.reduce(0.0) { $0 + own[$1] } / Double(eligibleNodes.count)
         let muStart = max(50, meanOwn / 20), muEnd = max(1, meanOwn / 20_000)
         var pi = duals + [0]
@@ -130,10 +195,7 @@ struct TourRelaxation {
             var minimum = [Double](repeating: 0, count: network.count)
             for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
             var added = 0, negative = 0
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 0,
-                arcs: TourNetwork.AllArcs(network: network)
-            ) { members, cost, rc in
+            try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
                 let cycle = TourCycle(members)
                 let known = pool.id(of: cycle) != nil
                 guard pool.add(cycle, cost: cost, constraints: &constraints) != nil else { return }
@@ -207,7 +269,7 @@ struct TourRelaxation {
     /// add up to at least `Σ_i min(0, m(i))`. So pricing every arc with that
     /// threshold finds every column an optimal plan can hold, and an exact
     /// search over the pool then finds an optimal plan.
-    mutating func completePool(upperBound: Int, constraints: inout TourConstraints) -> [Double] {
+    mutating func completePool(upperBound: Int, constraints: inout TourConstraints) throws(PairingError) -> [Double] {
         guard !soft.isEmpty else { return duals }
         var hard = soft
         harden(&hard)
@@ -215,10 +277,7 @@ struct TourRelaxation {
         // Pass 1: the negative cycles, for LB(π).
         var minimum = [Double](repeating: 0, count: network.count)
         for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
-        CyclePricing.forEachCycle(
-            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 0,
-            arcs: TourNetwork.AllArcs(network: network)
-        ) { members, cost, rc in
+        try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
             guard pool.add(TourCycle(members), cost: cost, constraints: &constraints) != nil else { return }
             let share = rc / Double(members.count)
             for i in members where share < minimum[i] { minimum[i] = share }
@@ -228,10 +287,7 @@ struct TourRelaxation {
         // Pass 2: every cycle with reduced cost up to the gap.
         let threshold = Double(upperBound) - bound + 1
         if threshold > 0 {
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
-                arcs: TourNetwork.AllArcs(network: network)
-            ) { members, cost, _ in
+            try forEachCycleOverAllArcs(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
                 pool.add(TourCycle(members), cost: cost, constraints: &constraints)
             }
         }

@@ -53,6 +53,8 @@ public struct TourStatistics: Sendable, Hashable {
     /// Feasible cycles with negative reduced cost the final pricing found
     /// (they lower the cycle bound through `m(i)`; 0: the duals are optimal).
     public var negativeCyclesLeft = 0
+    /// Empty legs computed on demand (0 with a table).
+    public var legsComputed = 0
     /// Local-search rounds and regions improved.
     public var searchRounds = 0
     public var searchImprovements = 0

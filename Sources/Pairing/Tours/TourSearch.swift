@@ -54,13 +54,10 @@ struct TourSearch {
         var tourOf = [Int32](repeating: -1, count: n)
         var edges: [MatchingGraph.Edge] = []
         var pairIDs: [Int] = []
-        let table = network.problem.emptyLegs
         for i in 0..<n where network.eligible[i] {
-            table.forEachEntry(inRow: i) { j, x in
-                guard j != i, network.eligible[j], network.rank[j] > network.rank[i], table.metres[x] >= 0,
-                      let back = network.leg(j, i)
-                else { return }
-                let cost = Int(table.metres[x]) + back.metres
+            network.forEachComputedPair(of: i) { j, there, back in
+                guard network.rank[j] > network.rank[i], there >= 0, back >= 0 else { return }
+                let cost = there + back
                 let saving = network.ownMetres[i] + network.ownMetres[j] - cost
                 guard saving > 0, let id = pool.add(TourCycle([i, j]), cost: cost, constraints: &constraints) else { return }
                 edges.append(MatchingGraph.Edge(network.rank[i], network.rank[j], weight: saving))
@@ -80,6 +77,28 @@ struct TourSearch {
             tourOf[c[1]] = Int32(id)
             empty -= graph.edge(k).weight
         }
+        self.tourOf = tourOf
+        emptyMetres = empty
+        pairingEmptyMetres = empty
+    }
+
+    /// The plan of a given pairing (a certified pairing over legs on
+    /// demand), its pairs added to `pool`; pairs the constraints refuse (the
+    /// driving rules, which the pairing does not know) are split.
+    init(network: TourNetwork, pairs: [(Int, Int)], pool: inout CyclePool, constraints: inout TourConstraints) {
+        self.network = network
+        var tourOf = [Int32](repeating: -1, count: network.count)
+        var empty = 0
+        for i in 0..<network.count where network.eligible[i] { empty += network.ownMetres[i] }
+        for (a, b) in pairs {
+            guard let ab = network.leg(a, b), let ba = network.leg(b, a) else { continue }
+            let cost = ab.metres + ba.metres
+            guard let id = pool.add(TourCycle([a, b]), cost: cost, constraints: &constraints) else { continue }
+            tourOf[a] = Int32(id)
+            tourOf[b] = Int32(id)
+            empty -= network.ownMetres[a] + network.ownMetres[b] - cost
+        }
+        candidatePairs = pairs.count
         self.tourOf = tourOf
         emptyMetres = empty
         pairingEmptyMetres = empty

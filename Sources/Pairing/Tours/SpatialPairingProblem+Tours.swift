@@ -1,0 +1,34 @@
+extension SpatialPairingProblem {
+    /// Chains shipments into tours of at most ``TourOptions/maxTour``
+    /// shipments over legs computed on demand, and proves how far the plan
+    /// can be from the best one over **every** leg of the batch.
+    ///
+    /// 1. The certified pairing (``pair(options:progress:)``) is the start;
+    ///    with `maxTour == 2` it is the answer (pairs that break the driving
+    ///    rules, which the pairing does not know, are split).
+    /// 2. With `maxTour ≥ 3`: candidate arcs from the space (each shipment's
+    ///    nearest, then the cheapest by assignment reduced cost), the
+    ///    assignment bound certified over every arc the space cannot rule
+    ///    out, the cycle relaxation with exact pricing over every arc —
+    ///    by the bound first, then with the exact legs of the cycles that
+    ///    bound leaves — and the search, as for a table
+    ///    (``PairingProblem/tours(options:)``).
+    ///
+    /// Only legs the candidates, the pricing and the pairing ask for are
+    /// computed (``TourStatistics/legsComputed``).
+    ///
+    /// - Precondition: `options.problem == nil`.
+    /// - Throws: ``PairingError`` when legs cannot be computed or the
+    ///   pairing's certificate fails.
+    public func tours(options: TourOptions = TourOptions(), progress: PairingProgress? = nil) throws(PairingError) -> TourResult {
+        precondition(options.problem == nil, options.problem ?? "")
+        var pairingOptions = options.pairing
+        pairingOptions.strategy = .blossom
+        let pairing = try pair(options: pairingOptions, progress: progress)
+        progress?("tours", 0, options.maxTour)
+        let network = try TourNetwork(problem: self, options: options, extra: pairing.pairs.map { ($0.a, $0.b) })
+        let result = try TourPlanner.plan(network: network, options: options, pairing: pairing)
+        progress?("tours", options.maxTour, options.maxTour)
+        return result
+    }
+}
