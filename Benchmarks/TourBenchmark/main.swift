@@ -1,6 +1,6 @@
 // Tours of up to 2, 3 or 4 shipments on real Samgods truck trips, crow-fly.
 //
-//     swift run -c release TourBenchmark [--runs N] [--write-instances DIR] [--windows] [filter]
+//     swift run -c release TourBenchmark [--write-instances DIR] [--windows] [--spatial] [filter]
 //
 // Instances (legs: great-circle × 1.3 in whole metres, 70 km/h, as the
 // `match` job's crow-fly model):
@@ -9,9 +9,9 @@
 // - national-N-sS-K: N trips resampled (with replacement, seed S) from the
 //   loaded rows of ../shared/data/shipments/sweden-samgods-1pct.csv, each end
 //   moved by up to 1 km and each window by up to ±30 min (the national
-//   generator of issue 11). N ≤ 20,000 uses a dense table; larger N a sparse
-//   table of each destination's 40 nearest origins (the bound is then over
-//   that table only).
+//   generator of issue 11). N ≤ 5,000 uses a dense table; larger N (or any
+//   N with --spatial) legs on demand over a ShipmentSpace, the match job's
+//   national path, where the bound is proven over every leg.
 //
 // Time windows are ignored unless `--windows` is given; the driving rules of
 // Regulation 561/2006 always apply. Every case prints the totals, both lower
@@ -28,6 +28,11 @@ import Pairing
 var arguments = CommandLine.arguments
 var instanceDirectory: String?
 var withWindows = false
+var forceSpatial = false
+if let i = arguments.firstIndex(of: "--spatial") {
+    forceSpatial = true
+    arguments.remove(at: i)
+}
 if let i = arguments.firstIndex(of: "--write-instances"), i + 1 < arguments.count {
     instanceDirectory = arguments[i + 1]
     arguments.removeSubrange(i...(i + 1))
@@ -108,7 +113,7 @@ func resample(_ rows: [Shipment], count n: Int, seed: UInt64) -> [Shipment] {
 
 // MARK: Crow-fly legs
 
-struct Unit {
+struct Unit: Sendable {
     var x, y, z: Double
     init(_ l: Location) {
         let (lat, lon) = coordinate(l)
@@ -125,54 +130,37 @@ struct Unit {
     }
 }
 
-/// The crow-fly problem: dense up to 20,000 shipments, else each
-/// destination's `k` nearest origins (a uniform grid) and its own return.
-func crowflyProblem(_ shipments: [Shipment], sparseK k: Int = 40) throws -> PairingProblem {
+/// The crow-fly legs on demand, as the match job computes them.
+struct CrowflyLegs: EmptyLegSource {
+    let origins: [Unit]
+    let destinations: [Unit]
+
+    func legs(_ arcs: [ShipmentArc]) throws -> [Leg?] {
+        arcs.map { destinations[Int($0.from)].leg(to: origins[Int($0.to)]) }
+    }
+}
+
+/// The problem with a dense table of crow-fly legs (up to 5,000 shipments).
+func denseProblem(_ shipments: [Shipment]) throws -> PairingProblem {
     let o = shipments.map { Unit($0.origin) }, d = shipments.map { Unit($0.destination) }
-    let loaded = shipments.indices.map { o[$0].leg(to: d[$0]) }
-    let n = shipments.count
-    if n <= 20_000 {
-        let table = try EmptyLegTable(count: n) { i, j in d[i].leg(to: o[j]) }
-        return try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: table)
+    let table = try EmptyLegTable(count: shipments.count) { i, j in d[i].leg(to: o[j]) }
+    return try PairingProblem(shipments: shipments, loadedLegs: shipments.indices.map { o[$0].leg(to: d[$0]) }, emptyLegs: table)
+}
+
+/// The problem with legs on demand over a space of the shipments' ends.
+func spatialProblem(_ shipments: [Shipment]) throws -> SpatialPairingProblem {
+    let o = shipments.map { Unit($0.origin) }, d = shipments.map { Unit($0.destination) }
+    func point(_ l: Location) -> GeoPoint {
+        let (lat, lon) = coordinate(l)
+        return GeoPoint(latitude: lat, longitude: lon)
     }
-    // Grid over origins in degrees (0.25° cells).
-    let cell = 0.25
-    var grid: [Int64: [Int32]] = [:]
-    func key(_ lat: Double, _ lon: Double) -> Int64 { Int64((lat / cell).rounded(.down)) << 32 | Int64(Int32((lon / cell).rounded(.down))) & 0xFFFF_FFFF }
-    for (j, s) in shipments.enumerated() {
-        let (lat, lon) = coordinate(s.origin)
-        grid[key(lat, lon), default: []].append(Int32(j))
-    }
-    var rows = [[(to: Int, leg: Leg?)]](repeating: [], count: n)
-    var near: [(Int, Leg)] = []
-    for i in 0..<n {
-        let (lat, lon) = coordinate(shipments[i].destination)
-        let cy = Int64((lat / cell).rounded(.down)), cx = Int64((lon / cell).rounded(.down))
-        near.removeAll(keepingCapacity: true)
-        var r: Int64 = 0
-        while near.count < k && r < 40 {
-            for dy in -r...r {
-                for dx in -r...r where max(abs(dy), abs(dx)) == r {
-                    for j in grid[(cy + dy) << 32 | Int64(Int32(cx + dx)) & 0xFFFF_FFFF] ?? [] where Int(j) != i {
-                        near.append((Int(j), d[i].leg(to: o[Int(j)])))
-                    }
-                }
-            }
-            r += 1
-        }
-        // One more ring so that the k nearest are exact within the grid.
-        for dy in -r...r {
-            for dx in -r...r where max(abs(dy), abs(dx)) == r {
-                for j in grid[(cy + dy) << 32 | Int64(Int32(cx + dx)) & 0xFFFF_FFFF] ?? [] where Int(j) != i {
-                    near.append((Int(j), d[i].leg(to: o[Int(j)])))
-                }
-            }
-        }
-        near.sort { ($0.1.metres, $0.0) < ($1.1.metres, $1.0) }
-        rows[i] = near.prefix(k).map { (to: $0.0, leg: Optional($0.1)) } + [(to: i, leg: d[i].leg(to: o[i]))]
-    }
-    let table = try EmptyLegTable(count: n, rows: rows)
-    return try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: table)
+    let space = ShipmentSpace(
+        origins: shipments.map { point($0.origin) }, destinations: shipments.map { point($0.destination) },
+        bound: .crowfly(circuity: 1.3))
+    return try SpatialPairingProblem(
+        shipments: shipments, loadedLegs: shipments.indices.map { o[$0].leg(to: d[$0]) },
+        ownReturns: shipments.indices.map { d[$0].leg(to: o[$0]) }, space: space,
+        legs: CrowflyLegs(origins: o, destinations: d))
 }
 
 // MARK: Running
@@ -182,20 +170,20 @@ func percent(_ x: Double) -> String { fixed(100 * x, 2) + " %" }
 
 @MainActor func run(_ name: String, _ shipments: [Shipment], maxTour: Int) throws {
     guard runner.selects(name) else { return }
-    let problem = try crowflyProblem(shipments)
     var options = TourOptions(maxTour: maxTour)
     options.pairing.ignoreTimeWindows = !withWindows
+    let spatial = forceSpatial || shipments.count > 5_000
     let wall0 = Date(), cpu0 = cpuSeconds()
-    let result = problem.tours(options: options)
+    let result = spatial ? try spatialProblem(shipments).tours(options: options) : try denseProblem(shipments).tours(options: options)
     let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
     let pairingTotal = result.loadedMetres + result.pairingEmptyMetres
     let sizes = (2...4).map { k in result.tours.filter { $0.shipments.count == k }.count }
-    print("\(name): n \(shipments.count), maxTour \(maxTour)\(withWindows ? ", windows" : ""): \(format(wall)) wall, \(format(cpu)) CPU, peak RSS \(fixed(peakRSSMegabytes(), 0)) MB")
+    print("\(name): n \(shipments.count), maxTour \(maxTour)\(withWindows ? ", windows" : "")\(spatial ? ", legs on demand" : ", dense table"): \(format(wall)) wall, \(format(cpu)) CPU (problem and tours), peak RSS \(fixed(peakRSSMegabytes(), 0)) MB")
     print("  loaded \(km(result.loadedMetres)) km; empty before \(km(result.emptyMetresBefore)), pairs \(km(result.pairingEmptyMetres)), tours \(km(result.emptyMetresAfter)) km")
     print("  total \(km(result.totalMetres)) km = \(percent(Double(pairingTotal - result.totalMetres) / Double(pairingTotal))) below the optimal pairing; tours of 2/3/4: \(sizes)")
     print("  bound: assignment \(km(result.bound.assignmentEmptyMetres)), cycles \(km(result.bound.cycleEmptyMetres)) empty km; total ≥ \(km(result.bound.totalMetres)) km; proven gap \(percent(result.gap))")
     let s = result.statistics
-    print("  pairs \(s.candidatePairs), arcs \(s.candidateArcs), cycles checked \(s.cyclesChecked) / pool \(s.cyclesInPool), dual steps \(s.dualSteps), negative cycles left \(s.negativeCyclesLeft), search rounds \(s.searchRounds) (\(s.searchImprovements) improvements)")
+    print("  pairs \(s.candidatePairs), arcs \(s.candidateArcs), legs computed \(s.legsComputed), cycles checked \(s.cyclesChecked) / pool \(s.cyclesInPool), dual steps \(s.dualSteps), negative cycles left \(s.negativeCyclesLeft), search rounds \(s.searchRounds) (\(s.searchImprovements) improvements); bound over \(result.bound.scope.rawValue)")
     if let dir = instanceDirectory {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var csv = "id,origin_lat,origin_lon,dest_lat,dest_lon\n"
