@@ -106,6 +106,7 @@ let package = Package(
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),
         benchmark("EmissionsBenchmark", path: "Benchmarks/EmissionsBenchmark", dependencies: ["Emissions"]),
         benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul", "Pairing"]),
+        benchmark("ReportBenchmark", path: "Benchmarks/ReportBenchmark", dependencies: ["Backhaul", "Pairing", "Routing"]),
         benchmark("LedgerBenchmark", path: "Benchmarks/LedgerBenchmark", dependencies: ["Ledger", "Emissions", "Backhaul"]),
         benchmark("TourBenchmark", path: "Benchmarks/TourBenchmark", dependencies: ["Pairing"]),
     ]

@@ -168,14 +168,18 @@ private func compareWithOsmium(_ runner: BenchmarkRunner, _ path: String, bytes:
 private func randomRoutes(_ g: RoadGraph, count: Int) -> [(Int, Int)] {
     let nodes = StronglyConnectedComponents(graph: g).largestComponentMask().nodes
     var state: UInt64 = 2026
-    func next() -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: (z ^ (z >> 31)) % UInt64(nodes.count))
-    }
+    func next() -> Int { Int(truncatingIfNeeded: splitMix64(&state) % UInt64(nodes.count)) }
     return (0..<count).map { _ in (Int(nodes[next()]), Int(nodes[next()])) }
+}
+
+/// The next number of a SplitMix64 sequence (G. L. Steele, D. Lea and C. H.
+/// Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014).
+func splitMix64(_ state: inout UInt64) -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
 }
 
 /// CPU time (user + system) of the finished child processes.

@@ -14,20 +14,6 @@ import Routing
 
 let runner = BenchmarkRunner()
 
-/// CPU seconds used by the whole process so far (all threads).
-func processCPUSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
-
-/// The machine's load average, printed with the figures: this 2-core
-/// machine is shared, and wall times mean little when it is busy.
-func loadAverage() -> String {
-    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
-        ?? "unknown"
-}
-
 /// ``BenchmarkRunner/measure`` plus the CPU time per run (all threads,
 /// averaged over the warm-up and the timed runs): close to the wall time of
 /// an unloaded core for single-threaded cases, and about twice the wall time

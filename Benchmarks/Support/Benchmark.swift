@@ -146,6 +146,25 @@ private func fscanfTwo(_ f: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointe
     return true
 }
 
+/// CPU seconds used by the whole process so far (all threads): less
+/// sensitive than wall time to other work on a shared machine.
+public func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// The machine's load average (`/proc/loadavg`, 1, 5 and 15 minutes),
+/// printed with the figures: wall times mean little on a busy machine.
+public func loadAverage() -> String {
+    guard let f = fopen("/proc/loadavg", "r") else { return "unknown" }
+    defer { fclose(f) }
+    var buf = [CChar](repeating: 0, count: 128)
+    guard fgets(&buf, 128, f) != nil else { return "unknown" }
+    let s = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return s.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
 /// The shared data folder (`../shared/data` next to the checkout), or `nil`
 /// with a message on stdout saying what is absent.
 public func sharedDataFile(_ relative: String) -> String? {

@@ -17,19 +17,39 @@ extension EmissionFactors {
             source: FactorSource(
                 citation: "backhaul default: plausible EU long-haul values, NTM/HBEFA-style empty/full pair;"
                     + " UK DESNZ/DEFRA 2025 fleet averages run 16-26 % higher",
-                year: 2026)),
+                year: 2026),
+            dimensions: .init(
+                heightMetres: 4.0, widthMetres: 2.55, lengthMetres: 16.5, grossWeightKg: 40_000, axleLoadKg: 11_500,
+                source: FactorSource(
+                    citation: "Council Directive 96/53/EC, Annex I: EU maxima for international traffic"
+                        + " (1.1 length 16.50 m articulated, 1.2 width 2.55 m, 1.3 height 4.00 m,"
+                        + " 2.2.2 weight 40 t, 3.2 driving axle 11.5 t)",
+                    year: 1996))),
         VehicleClass(
             key: "artic-64t", name: "Swedish 64 t, 25.25 m combination (highway, general cargo)",
             payloadKg: 40_000, litresPer100kmEmpty: 26.0, litresPer100kmFull: 42.0,
             source: FactorSource(
                 citation: "backhaul default for Swedish 64 t / 25.25 m combinations on highway general cargo",
-                year: 2026)),
+                year: 2026),
+            dimensions: .init(
+                heightMetres: 4.0, widthMetres: 2.55, lengthMetres: 25.25, grossWeightKg: 64_000, axleLoadKg: 11_500,
+                source: FactorSource(
+                    citation: "Trafikförordningen (1998:1276) 4 kap. 17 § (length 25.25 m) and bärighetsklass BK1"
+                        + " (64 t gross, 11.5 t driving axle); width the EU 2.55 m; Sweden sets no height limit,"
+                        + " 4.00 m is the EU body height (override with --height-m)",
+                    year: 2023))),
         VehicleClass(
             key: "rigid-26t", name: "Rigid truck 18-26 t gross",
             payloadKg: 14_000, litresPer100kmEmpty: 27.0, litresPer100kmFull: 37.0,
             source: FactorSource(
                 citation: "UK DESNZ/DEFRA GHG conversion factors 2025, HGV (diesel), all rigids, in litres",
-                year: 2025)),
+                year: 2025),
+            dimensions: .init(
+                heightMetres: 4.0, widthMetres: 2.55, lengthMetres: 12.0, grossWeightKg: 26_000, axleLoadKg: 11_500,
+                source: FactorSource(
+                    citation: "Council Directive 96/53/EC, Annex I: motor vehicle 12.00 m (1.1), 2.55 m (1.2),"
+                        + " 4.00 m (1.3), three-axle rigid 26 t with air suspension (2.2.1), driving axle 11.5 t (3.2)",
+                    year: 1996))),
     ]
 
     static let defaultFuels: [Fuel] = [

@@ -136,7 +136,7 @@ struct FactorsFileReader {
             ?? result.vehicleIfPresent(key)?.name ?? key
         return VehicleClass(
             key: key, name: name, payloadKg: payload, litresPer100kmEmpty: empty, litresPer100kmFull: full,
-            source: source)
+            source: source, dimensions: result.vehicleIfPresent(key)?.dimensions)
     }
 
     func fuel(_ o: Object, key: String) throws(FactorsFileError) -> Fuel {

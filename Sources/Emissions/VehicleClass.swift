@@ -23,6 +23,39 @@ public struct VehicleClass: Sendable, Hashable, Identifiable {
     public var litresPer100kmFull: Double
     /// Where these values come from.
     public var source: FactorSource
+    /// The vehicle's size and mass, which road routing checks against height,
+    /// width, length, weight and axle-load limits; `nil` when not known
+    /// (a class defined only for emissions).
+    public var dimensions: Dimensions?
+
+    /// The size and mass of a vehicle class.
+    public struct Dimensions: Sendable, Hashable {
+        /// Height in metres.
+        public var heightMetres: Double
+        /// Width in metres.
+        public var widthMetres: Double
+        /// Length in metres.
+        public var lengthMetres: Double
+        /// Gross (maximum laden) weight in kilograms.
+        public var grossWeightKg: Double
+        /// The heaviest axle load in kilograms (the driving axle).
+        public var axleLoadKg: Double
+        /// Where these values come from.
+        public var source: FactorSource
+
+        /// Creates dimensions. The values are not checked here.
+        public init(
+            heightMetres: Double, widthMetres: Double, lengthMetres: Double, grossWeightKg: Double, axleLoadKg: Double,
+            source: FactorSource
+        ) {
+            self.heightMetres = heightMetres
+            self.widthMetres = widthMetres
+            self.lengthMetres = lengthMetres
+            self.grossWeightKg = grossWeightKg
+            self.axleLoadKg = axleLoadKg
+            self.source = source
+        }
+    }
 
     /// The key.
     public var id: String { key }
@@ -30,7 +63,8 @@ public struct VehicleClass: Sendable, Hashable, Identifiable {
     /// Creates a vehicle class. The values are not checked here.
     public init(
         key: String, name: String, payloadKg: Double,
-        litresPer100kmEmpty: Double, litresPer100kmFull: Double, source: FactorSource
+        litresPer100kmEmpty: Double, litresPer100kmFull: Double, source: FactorSource,
+        dimensions: Dimensions? = nil
     ) {
         self.key = key
         self.name = name
@@ -38,6 +72,7 @@ public struct VehicleClass: Sendable, Hashable, Identifiable {
         self.litresPer100kmEmpty = litresPer100kmEmpty
         self.litresPer100kmFull = litresPer100kmFull
         self.source = source
+        self.dimensions = dimensions
     }
 
     /// The load factor of a cargo: `weightKg / payloadKg` clamped to `[0, 1]`.

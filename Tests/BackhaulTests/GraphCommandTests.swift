@@ -40,7 +40,7 @@ private func maltaLikeGraph() throws -> RoadGraph {
         let json = try GraphInfoJob.run(options)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(o["format"] as? String == "bhg")
-        #expect(o["format_version"] as? Int == 1)
+        #expect(o["format_version"] as? Int == 2)
         #expect(o["nodes"] as? Int == 4)
         #expect(o["edges"] as? Int == 7)
         #expect(o["shape_points"] as? Int == 6)
@@ -128,6 +128,16 @@ private let dimacsSamples = URL(fileURLWithPath: #filePath).deletingLastPathComp
         #expect(summary.largestComponentNodes == 4000)
         #expect(summary.text().contains("4000 nodes, 13358 edges, profile dimacs"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["ny.bhg"])
+        // The hierarchy is stored by default, and every graph user gets it.
+        let stored = try #require(summary.hierarchy)
+        #expect(stored.shortcuts > 0 && stored.bytes > 16 * 13358)
+        #expect(summary.text().contains("contraction hierarchy: \(stored.shortcuts) shortcuts, \(stored.bytes) bytes"))
+        let network = try RoadNetwork.load(dir + "/ny.bhg")
+        let h = try #require(network.storedHierarchy)
+        #expect(h.shortcutCount == stored.shortcuts && h.storedByteCount == stored.bytes)
+        #expect(try network.hierarchy().shortcutCount == stored.shortcuts)
+        let infoText = try GraphInfoJob.run(GraphInfoJob.Options(graphPath: dir + "/ny.bhg"))
+        #expect(infoText.contains("hierarchy:    stored: \(stored.shortcuts) shortcuts"))
 
         // --graph ny.bhg (route, matrix, match) gives the graph the raw file gives.
         let raw = try RoadNetwork.load(gr, dimacsUnit: .decimetres).graph
@@ -144,6 +154,27 @@ private let dimacsSamples = URL(fileURLWithPath: #filePath).deletingLastPathComp
         #expect(json["format"] as? String == "dimacs")
         #expect(json["format_version"] is NSNull)
         #expect(json["nodes"] as? Int == 4000)
+        #expect((json["hierarchy"] as? [String: Any])?["stored"] as? Bool == false)
+
+        // --no-hierarchy: a smaller file that says it has none; a run that
+        // wants one builds it (once) and gets the same costs.
+        options.outputPath = dir + "/ny-small.bhg"
+        options.hierarchy = false
+        let small = try GraphBuildJob.run(options)
+        #expect(small.hierarchy == nil && small.outputBytes + UInt64(stored.bytes) <= summary.outputBytes)
+        #expect(small.text().contains("contraction hierarchy: not stored (--no-hierarchy)"))
+        info = GraphInfoJob.Options(graphPath: dir + "/ny-small.bhg")
+        info.format = .json
+        let smallJSON = try #require(try JSONSerialization.jsonObject(with: Data(try GraphInfoJob.run(info).utf8)) as? [String: Any])
+        #expect((smallJSON["hierarchy"] as? [String: Any])?["stored"] as? Bool == false)
+        let bare = try RoadNetwork.load(dir + "/ny-small.bhg")
+        #expect(bare.storedHierarchy == nil)
+        let onDemand = try bare.hierarchy(threads: 1, console: Console(quiet: true))
+        let points = (0..<30).map { NetworkPoint.node($0 * 131, in: bare.graph) }
+        let pairs = (0..<30).flatMap { i in (0..<30).map { IndexPair(source: i, target: $0) } }
+        #expect(try onDemand.costs(from: points, to: points, pairs: pairs) == h.costs(from: points, to: points, pairs: pairs))
+        let again = try bare.hierarchy()
+        #expect(again.storedByteCount == onDemand.storedByteCount)  // cached, not rebuilt
 
         // The output may not be the input.
         let same = try #require(throws: CommandFailure.self) {

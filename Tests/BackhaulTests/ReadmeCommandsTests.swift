@@ -143,7 +143,7 @@ enum Readme {
         // checked output lines, so the test below asserts them.
         let malta = try #require(examples.first { $0.command.hasPrefix("backhaul match --graph samples/malta/") && $0.command.hasSuffix("--format md") && !$0.shown.isEmpty })
         for figure in ["| Pairs | 4 (8 shipments) |", "| **Empty km saved** | **137.8** |", "| **CO2e saved, well-to-wheel (kg)** | **94.9** |",
-                       "| MT-01 | MT-02 | Freeport Logistics / Technopark Exports | 40.0 | 0.0 | 40.0 → 0.0 | 27.6 |"] {
+                       "| 1 | MT-01 | MT-02 | Freeport Logistics / Technopark Exports | 40.0 | 0.0 | 40.0 → 0.0 | 27.6 |"] {
             #expect(malta.shown.contains(figure), "\(figure)")
         }
         #expect(commands.count >= 12, "\(commands)")

@@ -247,7 +247,7 @@ private func write(_ text: String, to path: String) throws {
         far.to = .coordinate(latitude: 40.5, longitude: -73.0)
         let none = try RouteJob.compute(far, network: net)
         #expect(none.route == nil)
-        #expect(none.unreachableReason?.hasPrefix("end: ") == true)
+        #expect(none.unreachableReason?.hasPrefix("destination: ") == true)
         #expect(none.json().serialized().contains("\"reachable\": false"))
     }
 

@@ -58,7 +58,10 @@ let companyBatch = """
 /// Parses a number printed with a fixed number of decimals into integer
 /// thousandths (or hundredths): exact, no floating point.
 func units(_ text: Substring, decimals: Int) -> Int {
-    let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+    // Human reports group thousands with a narrow no-break space and may
+    // show a total row in bold.
+    let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{202F}", with: "")
+        .replacingOccurrences(of: "**", with: "").split(separator: ".", omittingEmptySubsequences: false)
     let negative = parts[0].hasPrefix("-")
     var fraction = parts.count > 1 ? String(parts[1]) : ""
     fraction += String(repeating: "0", count: max(0, decimals - fraction.count))
@@ -153,7 +156,8 @@ struct LedgerProcessTests {
             } else {
                 let section = r.stdout.components(separatedBy: "<h2>By company</h2>")[1].components(separatedBy: "</table>")[0]
                 table = section.components(separatedBy: "<tr>").dropFirst(2).map { row in
-                    row.replacingOccurrences(of: "</th>", with: "</td>").replacingOccurrences(of: "<th class=\"n\">", with: "<td class=\"n\">")
+                    row.replacingOccurrences(of: "<strong>", with: "").replacingOccurrences(of: "</strong>", with: "")
+                        .replacingOccurrences(of: "</th>", with: "</td>").replacingOccurrences(of: "<th class=\"n\">", with: "<td class=\"n\">")
                         .replacingOccurrences(of: "<th>", with: "<td>")
                         .components(separatedBy: "</td>").dropLast().map { $0.components(separatedBy: ">").last![...] }
                 }

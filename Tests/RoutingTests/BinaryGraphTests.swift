@@ -106,6 +106,9 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         #expect(a.shapeStart == b.shapeStart)
         #expect(a.shapeLatitudeE7 == b.shapeLatitudeE7)
         #expect(a.shapeLongitudeE7 == b.shapeLongitudeE7)
+        #expect(a.shapeDuration == b.shapeDuration)
+        #expect(a.splitCopies == b.splitCopies)
+        #expect(a.vehicle == b.vehicle)
         #expect(a.metric == b.metric)
         #expect(a.profile == b.profile)
     }
@@ -228,10 +231,15 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         // The magic, then garbage.
         let fake = BinaryGraphLayout.magic + (0..<3000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         #expect(throws: InputError.self) { try BinaryGraphFile.read(from: { writeFileBytes(fake, to: folder.file("g")); return folder.file("g") }()) }
-        // Another version.
-        var v2 = bytes
-        v2[8] = 2
-        #expect(try message(for: v2).contains("format version 2"))
+        // Another version: an older file (version 1, before the stored
+        // hierarchy and the per-section checksums) and a newer one.
+        var v1 = bytes
+        v1[8] = 1
+        #expect(try message(for: v1).contains("format version 1"))
+        #expect(try message(for: v1).contains("rebuild it with `backhaul graph build`"))
+        var v3 = bytes
+        v3[8] = 3
+        #expect(try message(for: v3).contains("format version 3"))
         // Written on a machine of the other byte order.
         var swapped = bytes
         swapped[12..<16].reverse()
@@ -251,8 +259,14 @@ func referenceCRC32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         func patched(_ section: BinaryGraphLayout.Section, element: Int, to value: UInt32) -> [UInt8] {
             var b = bytes
             for s in 0..<Int(bytes.loadLittleEndian(UInt32.self, at: 60)) where b.loadLittleEndian(UInt32.self, at: tableStart + 32 * s) == section.rawValue {
-                let o = Int(b.loadLittleEndian(UInt64.self, at: tableStart + 32 * s + 8)) + 4 * element
+                let entry = tableStart + 32 * s
+                let start = Int(b.loadLittleEndian(UInt64.self, at: entry + 8))
+                let o = start + 4 * element
                 for k in 0..<4 { b[o + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
+                // The section's own checksum too, so that the file is consistent.
+                let end = start + Int(b.loadLittleEndian(UInt64.self, at: entry + 16)) * Int(b.loadLittleEndian(UInt32.self, at: entry + 4))
+                let sectionCRC = referenceCRC32(b[start..<end])
+                for k in 0..<4 { b[entry + 24 + k] = UInt8(truncatingIfNeeded: sectionCRC >> (8 * UInt32(k))) }
             }
             let crc = referenceCRC32(b[32...])
             for k in 0..<4 { b[24 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }

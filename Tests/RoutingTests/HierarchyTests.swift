@@ -126,19 +126,45 @@ import Synchronization
         for (i, s) in sources.enumerated() {
             let r = dijkstra(g, from: s.departures)
             for (j, t) in targets.enumerated() {
-                let expected = reference(g, r, from: s, to: t)
-                let got = m[i, j]
-                #expect(got.map { UInt64($0.weight) } == expected?.0, "cell \(i), \(j)", sourceLocation: sourceLocation)
-                guard let got, let expected else { continue }
-                #expect(got.weight == (g.metric == .distance ? got.length : got.duration), sourceLocation: sourceLocation)
-                if checkOther && expected.2 {
+                if expectCell(m[i, j], reference(g, r, from: s, to: t), g, checkOther: checkOther,
+                              "cell \(i), \(j)", sourceLocation: sourceLocation) {
                     checked += 1
-                    let other = g.metric == .distance ? got.duration : got.length
-                    #expect(UInt64(other) == expected.1, "other measure of cell \(i), \(j)", sourceLocation: sourceLocation)
                 }
             }
         }
         return checked
+    }
+
+    /// Checks one cost against the reference's (weight, other, unique): the
+    /// weight always, the other measure where the cheapest path is unique
+    /// and `checkOther`; `true` when the other measure was checked.
+    static func expectCell(
+        _ got: PathCost?, _ expected: (UInt64, UInt64, Bool)?, _ g: RoadGraph, checkOther: Bool, _ what: String,
+        sourceLocation: SourceLocation
+    ) -> Bool {
+        #expect(got.map { UInt64($0.weight) } == expected?.0, "\(what)", sourceLocation: sourceLocation)
+        guard let got, let expected else { return false }
+        #expect(got.weight == (g.metric == .distance ? got.length : got.duration), sourceLocation: sourceLocation)
+        guard checkOther && expected.2 else { return false }
+        let other = g.metric == .distance ? got.duration : got.length
+        #expect(UInt64(other) == expected.1, "other measure of \(what)", sourceLocation: sourceLocation)
+        return true
+    }
+
+    /// A random graph of up to 60 nodes with one-way, parallel, zero-length
+    /// arcs, self-loops and disconnected parts, its hierarchy, and 1–12
+    /// sources and targets drawn from `rng` (nodes and points on edges).
+    static func randomCase(graphSeed: UInt64, metric: RoutingMetric, rng: inout SplitMix64) throws
+        -> (RoadGraph, ContractionHierarchy, [NetworkPoint], [NetworkPoint])
+    {
+        let n = Int(rng.next() % 60) + 1
+        let degree = Int(rng.next() % 5)
+        let maxWeight: UInt32 = [1, 3, 100, 100_000][Int(rng.next() % 4)]
+        let g = try randomGraph(seed: graphSeed, n: n, degree: degree, maxWeight: maxWeight, metric: metric)
+        let ch = try ContractionHierarchy(graph: g)
+        let sources = points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        let targets = points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        return (g, ch, sources, targets)
     }
 
     /// Hundreds of random graphs with one-way, parallel, zero-length arcs,
@@ -146,27 +172,19 @@ import Synchronization
     @Test(arguments: 0..<300)
     func randomGraphsMatchDijkstra(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
-        let n = Int(rng.next() % 60) + 1
-        let degree = Int(rng.next() % 5)
-        let maxWeight: UInt32 = [1, 3, 100, 100_000][Int(rng.next() % 4)]
-        let metric: RoutingMetric = seed % 3 == 0 ? .duration : .distance
-        let g = try randomGraph(seed: UInt64(seed), n: n, degree: degree, maxWeight: maxWeight, metric: metric)
-        let ch = try ContractionHierarchy(graph: g)
-        let sources = Self.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
-        let targets = Self.points(g, count: Int(rng.next() % 12) + 1, rng: &rng)
+        let (g, ch, sources, targets) = try Self.randomCase(
+            graphSeed: UInt64(seed), metric: seed % 3 == 0 ? .duration : .distance, rng: &rng)
         let m = try ch.matrix(sources: sources, targets: targets, threads: 1)
         Self.check(m, g, sources: sources, targets: targets, checkOther: false)
         let m2 = try ch.matrix(sources: sources, targets: targets, threads: 3)
         #expect(m2.lengths == m.lengths && m2.durations == m.durations)
     }
 
-    /// With positive, widely spread weights shortest paths are almost always
-    /// unique, and then the other measure must be that of the one path.
-    @Test(arguments: 0..<30)
-    func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
-        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
-        let n = 50
-        let metric: RoutingMetric = seed % 2 == 0 ? .duration : .distance
+    /// A graph of `nodes` nodes and 3 × `nodes` arcs (half of them two-way)
+    /// with positive, widely spread, independent lengths and durations: its
+    /// shortest paths are almost always unique.
+    static func spreadGraph(seed: UInt64, nodes n: Int, metric: RoutingMetric) throws -> RoadGraph {
+        var rng = SplitMix64(seed: seed)
         var b = RoadGraphBuilder(metric: metric, profile: "test")
         for i in 0..<n { b.addNode(originalID: Int64(i + 1)) }
         for _ in 0..<(n * 3) {
@@ -175,7 +193,15 @@ import Synchronization
             b.addEdge(from: u, to: v, length: length, duration: duration)
             if rng.next() % 2 == 0 { b.addEdge(from: v, to: u, length: length, duration: duration) }
         }
-        let g = try b.build(order: .breadthFirst)
+        return try b.build(order: .breadthFirst)
+    }
+
+    /// With positive, widely spread weights shortest paths are almost always
+    /// unique, and then the other measure must be that of the one path.
+    @Test(arguments: 0..<30)
+    func uniqueShortestPathsCarryTheOtherMeasure(seed: Int) throws {
+        let n = 50
+        let g = try Self.spreadGraph(seed: UInt64(seed) &+ 1000, nodes: n, metric: seed % 2 == 0 ? .duration : .distance)
         let ch = try ContractionHierarchy(graph: g)
         let all = (0..<n).map { NetworkPoint.node($0, in: g) }
         let m = try ch.matrix(sources: all, targets: all, threads: 2)
@@ -247,7 +273,8 @@ import Synchronization
     }
 
     /// A cost beyond 32 bits is an error, as with Dijkstra, not a wrong
-    /// number; costs that fit are still answered.
+    /// number, for the matrix, the restricted legs and one-to-one queries;
+    /// costs that fit are still answered.
     @Test(arguments: [RoutingMetric.distance, .duration])
     func costsBeyond32BitsThrow(metric: RoutingMetric) throws {
         var b = RoadGraphBuilder(metric: metric, profile: "test")
@@ -270,6 +297,14 @@ import Synchronization
         let m = try ch.matrix(sources: fits, targets: fits)
         #expect(m.lengths == expected.lengths && m.durations == expected.durations)
         #expect(m[0, 2]?.weight == 3_000_000_005)
+        // The restricted legs and the one-to-one query alike.
+        #expect(throws: CostOverflowError.self) {
+            _ = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 0, target: 3)])
+        }
+        #expect(throws: CostOverflowError.self) { _ = try ch.cost(from: all[0], to: all[3]) }
+        let legs = try ch.costs(from: all, to: all, pairs: [IndexPair(source: 1, target: 3), IndexPair(source: 3, target: 2)])
+        #expect(legs[0]?.weight == 3_000_000_005 && legs[1]?.weight == 5)
+        #expect(try ch.route(from: all[1], to: all[3])?.cost.weight == 3_000_000_005)
     }
 
     @Test func emptyInputs() throws {

@@ -27,6 +27,8 @@ import Testing
             lon -= lon % granularityStep
             var tags: [(String, String)] = []
             if chance(0.1) { tags.append(("barrier", "gate")) }
+            if chance(0.05) { tags.append(("barrier", "bollard")) }
+            if chance(0.03) { tags += [("barrier", "height_restrictor"), ("maxheight", "3.2")] }
             map.nodes.append(.init(id: id, lat: lat, lon: lon, tags: tags))
         }
         let highways = ["motorway", "motorway_link", "trunk", "primary", "secondary", "tertiary", "residential",
@@ -66,6 +68,23 @@ import Testing
         }
         if chance(0.7) {
             map.relations.append(.init(id: 7, members: map.ways.prefix(3).map(\.id), tags: [("type", "route"), ("route", "road")]))
+        }
+        // Turn restrictions between ways that share a node (valid or not:
+        // the reader must treat both formats alike).
+        let kinds = ["no_left_turn", "only_straight_on", "no_u_turn", "no_entry", "only_right_turn", "no_right_turn_on_red"]
+        for r in 0..<Int(rng.next() % 6) {
+            let a = pick(map.ways), b = pick(map.ways)
+            guard let shared = a.refs.first(where: { b.refs.contains($0) }) else { continue }
+            var members = [TestMap.Member(type: "way", ref: a.id, role: "from")]
+            if chance(0.3) {
+                let c = pick(map.ways)
+                members += [.init(type: "way", ref: b.id, role: "via"), .init(type: "way", ref: c.id, role: "to")]
+            } else {
+                members += [.init(type: "node", ref: shared, role: "via"), .init(type: "way", ref: b.id, role: "to")]
+            }
+            var tags = [("type", "restriction"), ("restriction", pick(kinds))]
+            if chance(0.2) { tags.append(("except", "hgv")) }
+            map.relations.append(.init(id: Int64(20 + r), typedMembers: members, tags: tags))
         }
         return map
     }

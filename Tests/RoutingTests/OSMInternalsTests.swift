@@ -52,7 +52,7 @@ import Testing
             var refs = (0..<(1 + Int(rng.next() % 8))).map { _ in Int64(rng.next() % 400) - (seed % 2 == 0 ? 0 : 200) }
             if rng.next() % 5 == 0, let f = refs.first { refs.append(f) }
             if rng.next() % 7 == 0, let l = refs.last { refs.append(l) }  // a repeated node
-            set.addWay(refs: refs, rule: WayRule(forwardSpeedKmh: 50, backwardSpeedKmh: 50))
+            set.addWay(id: Int64(ways.count), refs: refs, rule: WayRule(forwardSpeedKmh: 50, backwardSpeedKmh: 50))
             var kept: [Int64] = []
             for r in refs where r != kept.last { kept.append(r) }
             if kept.count >= 2 { ways.append(kept) }

@@ -12,7 +12,7 @@ import Testing
             let r = try #require(rule(p, ["highway": highway]))
             #expect(r.forwardSpeedKmh == Float(VehicleProfile.defaultSpeedsKmh[highway]!))
             #expect(r.forward)
-            #expect(r.backward == !["motorway", "motorway_link"].contains(highway))
+            #expect(r.backward == (highway != "motorway"))
         }
     }
 
@@ -40,7 +40,18 @@ import Testing
         (["motor_vehicle": "no", "goods": "delivery"], true, false),
         (["motor_vehicle": "no", "motorcar": "yes"], false, true),
         (["access": "no"], false, false),
-        (["access": "private"], false, false),
+        (["access": "private"], true, true),
+        (["access": "psv"], false, false),
+        (["access": "no", "bus": "yes"], false, false),
+        (["hgv": "agricultural;yes"], true, true),
+        (["maxheight:physical": "3.9"], false, true),
+        (["maxwidth:physical": "2.5"], false, true),
+        (["width": "2.5"], false, true),
+        (["est_width": "2.55"], false, true),
+        (["width": "3"], true, true),
+        (["narrow": "yes"], false, true),
+        (["maxaxleload": "10"], false, true),
+        (["maxaxleload": "12"], true, true),
         (["access": "no", "motor_vehicle": "yes"], true, true),
         (["access": "no", "vehicle": "yes", "hgv": "no"], false, true),
         (["vehicle": "no"], false, false),
@@ -69,12 +80,70 @@ import Testing
         #expect((rule(.car, t) != nil) == car, "car \(tags)")
     }
 
-    @Test func restrictedAccessIsPenalised() throws {
+    @Test func destinationOnlyAndDiscouraged() throws {
         let free = try #require(rule(.hgv, ["highway": "residential"]))
         let dest = try #require(rule(.hgv, ["highway": "residential", "hgv": "destination"]))
-        #expect(free.durationFactor == 1)
-        #expect(dest.durationFactor == Float(VehicleProfile.hgv.restrictedAccessFactor))
-        #expect(dest.durationFactor > 1)
+        #expect(free.durationFactor == 1 && !free.forwardDestinationOnly && !free.backwardDestinationOnly)
+        #expect(dest.durationFactor == 1 && dest.forwardDestinationOnly && dest.backwardDestinationOnly)
+        let oneDirection = try #require(rule(.hgv, ["highway": "residential", "hgv:forward": "destination"]))
+        #expect(oneDirection.forwardDestinationOnly && !oneDirection.backwardDestinationOnly)
+        let discouraged = try #require(rule(.hgv, ["highway": "residential", "hgv": "discouraged"]))
+        #expect(discouraged.durationFactor == Float(VehicleProfile.hgv.restrictedAccessFactor))
+        #expect(!discouraged.forwardDestinationOnly)
+    }
+
+    /// `access:forward`, `hgv:backward`, … decide per direction, the most
+    /// specific key first (OSRM's `get_forward_backward_by_set`).
+    @Test(arguments: [
+        (["access:forward": "no"], false, true),
+        (["access": "no", "hgv:backward": "yes"], false, true),
+        (["hgv:forward": "no", "motor_vehicle": "yes"], false, true),
+        (["motor_vehicle:backward": "no"], true, false),
+        (["hgv": "yes", "motor_vehicle:forward": "no"], true, true),
+        (["oneway:hgv": "yes"], true, false),
+        (["oneway:motor_vehicle": "-1"], false, true),
+        (["oneway:vehicle": "yes", "oneway": "no"], true, false),
+        (["oneway:hgv": "no", "oneway": "yes"], true, true),
+        (["oneway:bus": "no", "oneway": "yes"], true, false),
+    ])
+    func directionalAccess(tags: [String: String], forward: Bool, backward: Bool) throws {
+        var t = tags
+        t["highway"] = "secondary"
+        let r = try #require(rule(.hgv, t))
+        #expect(r.forward == forward && r.backward == backward, "\(tags)")
+    }
+
+    @Test func barriers() {
+        func blocks(_ p: VehicleProfile, _ tags: [String: String]) -> Bool { p.blocks(node: WayTags(tags)) }
+        #expect(blocks(.hgv, ["barrier": "bollard"]))
+        #expect(!blocks(.hgv, ["barrier": "bollard", "bollard": "rising"]))
+        #expect(!blocks(.hgv, ["barrier": "gate"]))
+        #expect(blocks(.hgv, ["barrier": "gate", "access": "no"]))
+        #expect(!blocks(.hgv, ["barrier": "gate", "access": "private"]))
+        #expect(!blocks(.hgv, ["barrier": "bollard", "hgv": "yes"]))
+        #expect(blocks(.hgv, ["barrier": "gate", "hgv": "no", "access": "yes"]))
+        #expect(blocks(.hgv, ["barrier": "height_restrictor", "maxheight": "3.5"]))
+        #expect(!blocks(.car, ["barrier": "height_restrictor", "maxheight": "3.5"]))
+        #expect(blocks(.hgv, ["barrier": "gate", "maxwidth": "2.4"]))
+        #expect(!blocks(.hgv, ["barrier": "kerb", "kerb": "lowered"]))
+        #expect(blocks(.hgv, ["barrier": "wall"]))
+        #expect(!blocks(.hgv, ["highway": "traffic_signals"]))
+    }
+
+    @Test func turnRestrictionTags() {
+        func r(_ p: VehicleProfile, _ tags: [String: String]) -> VehicleProfile.TurnRule? { p.turnRestriction(WayTags(tags)) }
+        #expect(r(.hgv, ["type": "restriction", "restriction": "no_left_turn"])?.isOnly == false)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "only_straight_on"])?.isOnly == true)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "no_right_turn_on_red"]) == nil)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "yield"]) == nil)
+        #expect(r(.hgv, ["type": "route", "restriction": "no_left_turn"]) == nil)
+        #expect(r(.hgv, ["type": "restriction", "restriction:hgv": "no_u_turn"]) != nil)
+        #expect(r(.car, ["type": "restriction", "restriction:hgv": "no_u_turn"]) == nil)
+        #expect(r(.car, ["type": "restriction", "restriction:motorcar": "no_u_turn"]) != nil)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "no_left_turn", "except": "bus;hgv"]) == nil)
+        #expect(r(.car, ["type": "restriction", "restriction": "no_left_turn", "except": "hgv"]) != nil)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "no_entry"])?.allowsSeveralFrom == true)
+        #expect(r(.hgv, ["type": "restriction", "restriction": "no_exit"])?.allowsSeveralTo == true)
     }
 
     @Test(arguments: [
@@ -92,7 +161,8 @@ import Testing
 
     @Test func motorwaysAreOnewayUnlessTaggedOtherwise() throws {
         #expect(try #require(rule(.car, ["highway": "motorway"])).backward == false)
-        #expect(try #require(rule(.car, ["highway": "motorway_link"])).backward == false)
+        // As OSRM: a motorway link is one-way only when tagged so.
+        #expect(try #require(rule(.car, ["highway": "motorway_link"])).backward == true)
         #expect(try #require(rule(.car, ["highway": "motorway", "oneway": "no"])).backward == true)
     }
 
@@ -116,7 +186,8 @@ import Testing
     }
 
     @Test func ferries() throws {
-        #expect(rule(.hgv, ["route": "ferry"]) == nil, "a ferry without motor vehicle access is for foot passengers")
+        #expect(rule(.hgv, ["route": "ferry"])?.isFerry == true, "ferries carry lorries unless denied")
+        #expect(rule(.hgv, ["route": "ferry", "motor_vehicle": "no"]) == nil)
         let gozo = try #require(rule(.hgv, ["route": "ferry", "hgv": "yes", "motor_vehicle": "yes"]))
         #expect(gozo.isFerry && gozo.forward && gozo.backward)
         #expect(gozo.forwardSpeedKmh == Float(VehicleProfile.ferrySpeedKmh))
@@ -171,7 +242,7 @@ import Testing
         for key in WayTags.Key.allCases {
             #expect(WayTags.Key(key.osmKey) == key)
         }
-        for other in ["name", "highways", "high", "maxspeed:advisory", "", "x"] {
+        for other in ["name", "highways", "high", "maxspeed:practical", "", "x", "restriction:bus"] {
             #expect(WayTags.Key(other) == nil)
         }
     }

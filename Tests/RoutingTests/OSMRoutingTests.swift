@@ -69,7 +69,8 @@ import Testing
     }
 
     /// A square: A–B is a short tertiary road, A–C–D–B a long primary
-    /// detour. The short road carries `tag`.
+    /// detour. The short road carries `tag`. Routes run from E, south of A,
+    /// to F, north of B, so that the short road would be through traffic.
     static func square(_ tag: (String, String)) -> TestMap {
         var m = TestMap()
         // ~1.1 km between A and B; the detour goes ~2 km out and back.
@@ -79,10 +80,14 @@ import Testing
             .init(id: 3, lat: 436_000_000, lon: 74_200_000),  // C
             .init(id: 4, lat: 436_100_000, lon: 74_200_000),  // D
             .init(id: 5, lat: 436_050_000, lon: 74_001_000),  // a bend in the short road
+            .init(id: 6, lat: 435_990_000, lon: 74_000_000),  // E
+            .init(id: 7, lat: 436_110_000, lon: 74_000_000),  // F
         ]
         m.ways = [
             .init(id: 10, refs: [1, 5, 2], tags: [("highway", "tertiary"), tag]),
             .init(id: 11, refs: [1, 3, 4, 2], tags: [("highway", "primary")]),
+            .init(id: 12, refs: [6, 1], tags: [("highway", "primary")]),
+            .init(id: 13, refs: [2, 7], tags: [("highway", "primary")]),
         ]
         return m
     }
@@ -96,6 +101,8 @@ import Testing
         (("maxlength", "10"), false, true),
         (("motor_vehicle", "no"), false, false),
         (("access", "private"), false, false),
+        (("access", "destination"), false, false),
+        (("hgv", "destination"), false, true),
         (("hgv", "designated"), true, true),
         (("name", "Chemin"), true, true),
     ]
@@ -109,8 +116,10 @@ import Testing
             let g = try withTemporaryFile(bytes, suffix: asPBF ? ".osm.pbf" : ".osm") {
                 try OSMGraphReader(profile: profile).read(path: $0)
             }
-            let a = try #require(g.node(originalID: 1)), b = try #require(g.node(originalID: 2))
-            let metres = try #require(ReferenceDijkstra(g, from: a).lengthMetres(to: b))
+            let e = try #require(g.node(originalID: 6)), f = try #require(g.node(originalID: 7))
+            let approaches = Coordinate(latitude: 43.599, longitude: 7.4).distance(to: Coordinate(latitude: 43.6, longitude: 7.4))
+                + Coordinate(latitude: 43.61, longitude: 7.4).distance(to: Coordinate(latitude: 43.611, longitude: 7.4))
+            let metres = try #require(ReferenceDijkstra(g, from: e).lengthMetres(to: f)) - approaches
             let shortcut = Coordinate(latitude: 43.6, longitude: 7.4).distance(to: Coordinate(latitude: 43.605, longitude: 7.4001))
                 + Coordinate(latitude: 43.605, longitude: 7.4001).distance(to: Coordinate(latitude: 43.61, longitude: 7.4))
             if allowed {

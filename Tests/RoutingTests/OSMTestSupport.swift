@@ -71,6 +71,7 @@ func sameGraph(_ a: RoadGraph, _ b: RoadGraph) -> Bool {
         && a.latitudeE7 == b.latitudeE7 && a.longitudeE7 == b.longitudeE7 && a.originalIDs == b.originalIDs
         && a.shapeStart == b.shapeStart && a.shapeLatitudeE7 == b.shapeLatitudeE7
         && a.shapeLongitudeE7 == b.shapeLongitudeE7 && a.metric == b.metric && a.profile == b.profile
+        && a.shapeDuration == b.shapeDuration && a.splitCopies == b.splitCopies && a.vehicle == b.vehicle
 }
 
 /// The node nearest to `c` (brute force).
@@ -177,7 +178,21 @@ struct ReferenceDijkstra {
 struct TestMap {
     struct Node { var id: Int64; var lat: Int32; var lon: Int32; var tags: [(String, String)] = [] }
     struct Way { var id: Int64; var refs: [Int64]; var tags: [(String, String)] }
-    struct Relation { var id: Int64; var members: [Int64]; var tags: [(String, String)] }
+    struct Member { var type: String; var ref: Int64; var role: String }
+    struct Relation {
+        var id: Int64
+        var typedMembers: [Member]
+        var tags: [(String, String)]
+        /// A relation of ways without roles.
+        init(id: Int64, members: [Int64], tags: [(String, String)]) {
+            self.init(id: id, typedMembers: members.map { Member(type: "way", ref: $0, role: "") }, tags: tags)
+        }
+        init(id: Int64, typedMembers: [Member], tags: [(String, String)]) {
+            self.id = id
+            self.typedMembers = typedMembers
+            self.tags = tags
+        }
+    }
     var nodes: [Node] = []
     var ways: [Way] = []
     var relations: [Relation] = []
@@ -243,7 +258,7 @@ struct TestMap {
         out += style.waysFirst ? wayPart + nodePart : nodePart + wayPart
         for r in relations {
             out += ind + "<relation" + a("id", String(r.id)) + ">" + nl
-            for m in r.members { out += ind + ind + "<member" + a("type", "way") + a("ref", String(m)) + a("role", "") + "/>" + nl }
+            for m in r.typedMembers { out += ind + ind + "<member" + a("type", m.type) + a("ref", String(m.ref)) + a("role", m.role) + "/>" + nl }
             for (k, v) in r.tags { out += ind + ind + "<tag" + a("k", k) + a("v", v) + "/>" + nl }
             out += ind + "</relation>" + nl
         }
@@ -390,10 +405,10 @@ struct TestMap {
                 m.packed(2, r.tags.map { UInt64(table.index($0.0)) })
                 m.packed(3, r.tags.map { UInt64(table.index($0.1)) })
             }
-            m.packed(8, r.members.map { _ in UInt64(table.index("")) })
+            m.packed(8, r.typedMembers.map { UInt64(table.index($0.role)) })
             var prev: Int64 = 0
-            m.packedSigned(9, r.members.map { let d = $0 - prev; prev = $0; return d })
-            m.packed(10, r.members.map { _ in 1 })
+            m.packedSigned(9, r.typedMembers.map { let d = $0.ref - prev; prev = $0.ref; return d })
+            m.packed(10, r.typedMembers.map { $0.type == "node" ? 0 : $0.type == "way" ? 1 : 2 })
             g.bytes(4, m.bytes)
         }
         return g.bytes

@@ -6,7 +6,7 @@ import Testing
         ("50", 50.0), ("50 km/h", 50), ("50kmh", 50), (" 80 ", 80), ("30 mph", 48.28032), ("30mph", 48.28032),
         ("10 knots", 18.52), ("walk", 7), ("SE:urban", 50), ("se:rural", 70), ("SE:motorway", 110),
         ("DE:rural", 100), ("FR:rural", 80), ("GB:nsl_single", 96.56064), ("IT:urban", 50), ("XX:rural", 90),
-        ("DE:zone30", 30), ("DE:zone:20", 20), ("70;50", 70), ("7,5", 7.5), ("RU:living_street", 7),
+        ("DE:zone30", 30), ("DE:zone:20", 20), ("70;50", 70), ("7,5", 7.5), ("RU:living_street", 20), ("CH:rural", 80), ("XY:living_street", 7),
     ])
     func speeds(raw: String, kmh: Double) throws {
         let v = try #require(OSMValue.speedKmh(raw))
@@ -53,18 +53,25 @@ import Testing
     }
 
     @Test func accessValues() {
-        for v in ["yes", "designated", "permissive", "official", "Yes", " yes "] { #expect(OSMValue.access(v) == .allowed, "\(v)") }
-        for v in ["destination", "delivery", "customers", "discouraged"] { #expect(OSMValue.access(v) == .restricted, "\(v)") }
-        for v in ["no", "private", "agricultural", "forestry", "emergency", "private;yes", "permit"] {
+        for v in ["yes", "designated", "permissive", "Yes", " yes ", "motor_vehicle", "private;yes", "forestry;permissive"] {
+            #expect(OSMValue.access(v) == .allowed, "\(v)")
+        }
+        for v in ["destination", "delivery", "customers", "private", "permit", "residents", "destination;agricultural"] {
+            #expect(OSMValue.access(v) == .destination, "\(v)")
+        }
+        #expect(OSMValue.access("discouraged") == .discouraged)
+        for v in ["no", "agricultural", "forestry", "emergency", "psv", "bus", "foot", "official", "agricultural;forestry",
+                  "no;unknown"] {
             #expect(OSMValue.access(v) == .forbidden, "\(v)")
         }
-        for v in ["unknown", "", "maybe"] { #expect(OSMValue.access(v) == nil, "\(v)") }
+        for v in ["unknown", "", "maybe", "a;b"] { #expect(OSMValue.access(v) == nil, "\(v)") }
     }
 
     @Test func onewayValues() {
         for v in ["yes", "true", "1"] { #expect(OSMValue.oneway(v) == .forward) }
         for v in ["-1", "reverse"] { #expect(OSMValue.oneway(v) == .backward) }
-        for v in ["no", "false", "0", "alternating"] { #expect(OSMValue.oneway(v) == .bothWays) }
+        for v in ["no", "false", "0"] { #expect(OSMValue.oneway(v) == .bothWays) }
+        #expect(OSMValue.oneway("alternating") == .alternating)
         #expect(OSMValue.oneway("reversible") == .reversible)
         #expect(OSMValue.oneway("sometimes") == nil)
     }

@@ -162,7 +162,7 @@ struct TestRoads {
             let d = try #require(error.distanceMetres)
             #expect(abs(d - expected) < 0.01)
             #expect(error.reason == .tooFar(distanceMetres: d, maxDistanceMetres: 1000))
-            #expect(error.description.contains("2224 m"))
+            #expect(error.description.contains("2,224 m"))
         }
         // With a larger limit the same point is accepted.
         let p = try snapper.snap(query, maxDistanceMetres: 3000)

@@ -19,6 +19,14 @@ public enum GraphBuildJob {
         public var outputPath: String
         /// How the raw file is read (profile, DIMACS unit).
         public var loading = GraphLoader.Options()
+        /// Store the graph's contraction hierarchy (the default): the build
+        /// takes longer (tens of microseconds per node) and the file grows
+        /// by about 16 bytes per hierarchy arc, but runs that route many
+        /// legs load it instead of building it every time.
+        public var hierarchy = true
+        /// Workers for the parallel part of the hierarchy's build; `nil`:
+        /// every core.
+        public var threads: Int?
 
         public init(inputPath: String, outputPath: String) {
             self.inputPath = inputPath
@@ -39,24 +47,36 @@ public enum GraphBuildJob {
         public var componentSeconds: Double
         public var writeSeconds: Double
         public var outputBytes: UInt64
+        /// The stored hierarchy: its shortcuts, its bytes in the file and
+        /// the seconds its build took; `nil` with `--no-hierarchy`.
+        public var hierarchy: (shortcuts: Int, bytes: Int, seconds: Double)?
 
-        /// Three lines: the build, the component, the file written.
+        /// Four lines: the build, the component, the hierarchy, the file
+        /// written.
         public func text() -> String {
             let share = nodes > 0 ? Double(largestComponentNodes) / Double(nodes) * 100 : 0
+            let hierarchyLine = hierarchy.map {
+                "contraction hierarchy: \($0.shortcuts) shortcuts, \($0.bytes) bytes, built in "
+                    + "\(JSONValue.format($0.seconds, decimals: 3)) s (stored: runs load it instead of building it)\n"
+            } ?? "contraction hierarchy: not stored (--no-hierarchy); runs that route many legs build one each time\n"
             return "built \(input) (\(format)) in \(JSONValue.format(buildSeconds, decimals: 3)) s: "
                 + "\(nodes) nodes, \(edges) edges, profile \(profile)\n"
                 + "largest strongly connected component: \(largestComponentNodes) nodes "
                 + "(\(JSONValue.format(share, decimals: 2)) %), found in \(JSONValue.format(componentSeconds, decimals: 3)) s\n"
+                + hierarchyLine
                 + "wrote \(output) (\(outputBytes) bytes) in \(JSONValue.format(writeSeconds, decimals: 3)) s\n"
         }
     }
 
-    /// Builds the graph and writes the file.
+    /// Builds the graph (and unless told otherwise its contraction
+    /// hierarchy) and writes the file.
     ///
+    /// - Parameter console: shows the phases on a terminal; `nil` for none.
     /// - Throws: ``CommandFailure``: exit 2 for a missing input or an input
-    ///   that is already a `.bhg`, 3 for an unreadable input, 4 when the
-    ///   output cannot be written (nothing is left at the output path).
-    public static func run(_ options: Options) throws(CommandFailure) -> Summary {
+    ///   that is already a `.bhg`, 3 for an unreadable input (or one whose
+    ///   weights are too large for a hierarchy), 5 when the output cannot be
+    ///   written (nothing is left at the output path).
+    public static func run(_ options: Options, console: Console? = nil) throws(CommandFailure) -> Summary {
         if let a = SourceFileStamp(describing: options.inputPath), let b = SourceFileStamp(describing: options.outputPath),
            a == b, realPath(options.inputPath) == realPath(options.outputPath) {
             throw .usage("the output \(options.outputPath) is the input file; give the .bhg another name")
@@ -68,18 +88,32 @@ public enum GraphBuildJob {
         let componentStart = monotonicSeconds()
         let component = StronglyConnectedComponents(graph: loaded.graph).largestComponentMask()
         let componentSeconds = monotonicSeconds() - componentStart
+        var hierarchy: ContractionHierarchy?
+        var hierarchySeconds = 0.0
+        if options.hierarchy {
+            console?.phase("building the contraction hierarchy of \(loaded.graph.nodeCount) nodes")
+            let start = monotonicSeconds()
+            do {
+                hierarchy = try ContractionHierarchy(graph: loaded.graph, threads: options.threads)
+            } catch {
+                throw .invalidInput("\(options.inputPath): \(error); build with --no-hierarchy")
+            }
+            hierarchySeconds = monotonicSeconds() - start
+        }
         let file = BinaryGraphFile(
-            graph: loaded.graph, source: SourceFileStamp(describing: options.inputPath), largestComponent: component)
+            graph: loaded.graph, source: SourceFileStamp(describing: options.inputPath), largestComponent: component,
+            hierarchy: hierarchy)
         let writeStart = monotonicSeconds()
         do { try file.write(to: options.outputPath) } catch {
-            throw CommandFailure(.internal, error.description)
+            throw CommandFailure(.ioFailure, error.description)
         }
         let writeSeconds = monotonicSeconds() - writeStart
         return Summary(
             input: options.inputPath, output: options.outputPath, format: loaded.format,
             profile: loaded.graph.profile, nodes: loaded.graph.nodeCount, edges: loaded.graph.edgeCount,
             largestComponentNodes: component.count, buildSeconds: loaded.seconds, componentSeconds: componentSeconds,
-            writeSeconds: writeSeconds, outputBytes: SourceFileStamp(describing: options.outputPath)?.size ?? 0
+            writeSeconds: writeSeconds, outputBytes: SourceFileStamp(describing: options.outputPath)?.size ?? 0,
+            hierarchy: hierarchy.map { ($0.shortcutCount, $0.storedByteCount, hierarchySeconds) }
         )
     }
 }

@@ -20,6 +20,13 @@ extension GraphInfo {
         }
         lines.append(("largest SCC", "\(largestComponentNodes) nodes (\(JSONValue.format(largestComponentShare * 100, decimals: 2)) % of all)"))
         lines.append(("memory", megabytes(UInt64(memoryBytes)) + " (graph arrays)"))
+        if let hierarchy {
+            lines.append(("hierarchy", "stored: \(hierarchy.shortcuts) shortcuts, \(hierarchy.arcs) arcs, \(megabytes(UInt64(hierarchy.bytes)))"))
+        } else if formatVersion != nil {
+            lines.append(("hierarchy", "not stored (built with --no-hierarchy); runs that route many legs build one each time"))
+        } else {
+            lines.append(("hierarchy", "none (a raw file; 'backhaul graph build' stores one in a .bhg)"))
+        }
         if let source {
             let status = switch sourceStatus {
             case "unchanged": "beside the graph, unchanged since the build"
@@ -60,6 +67,14 @@ extension GraphInfo {
             ("stored", .bool(largestComponentStored)),
         ])))
         members.append(("memory_bytes", .int(memoryBytes)))
+        if let hierarchy {
+            members.append(("hierarchy", .object([
+                ("stored", .bool(true)), ("shortcuts", .int(hierarchy.shortcuts)), ("arcs", .int(hierarchy.arcs)),
+                ("bytes", .int(hierarchy.bytes)),
+            ])))
+        } else {
+            members.append(("hierarchy", .object([("stored", .bool(false))])))
+        }
         if let source {
             members.append(("source", .object([
                 ("name", .string(source.name)),

@@ -39,6 +39,10 @@ public struct GraphInfo: Sendable {
     public var sourceStatus: String?
     /// Seconds spent loading (or building) the graph.
     public var loadSeconds: Double
+    /// The contraction hierarchy stored in a `.bhg`: its shortcuts, all its
+    /// arcs and its bytes in the file; `nil` when none is stored (raw files,
+    /// `graph build --no-hierarchy`).
+    public var hierarchy: (shortcuts: Int, arcs: Int, bytes: Int)?
 
     /// The share of nodes in the largest strongly connected component (0…1).
     public var largestComponentShare: Double {
@@ -91,5 +95,6 @@ public struct GraphInfo: Sendable {
             self.sourceStatus = nil
         }
         self.loadSeconds = loaded.seconds
+        self.hierarchy = loaded.binary?.hierarchy.map { ($0.shortcutCount, $0.arcCount, $0.storedByteCount) }
     }
 }

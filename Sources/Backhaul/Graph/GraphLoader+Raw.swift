@@ -10,8 +10,12 @@ extension GraphLoader {
         guard let unit = DIMACS.Unit(rawValue: options.dimacsUnit) else {
             throw .usage("unknown DIMACS unit '\(options.dimacsUnit)'; expected m or dm")
         }
+        if options.vehicle != nil, (try? GraphFile.format(of: path)) == .dimacs {
+            throw .usage("\(path): --vehicle and its dimensions apply to OpenStreetMap files, not DIMACS graphs")
+        }
         do {
-            return try GraphFile.open(path, options: GraphFile.Options(dimacsUnit: unit, profile: profile))
+            let vehicleProfile = options.vehicle.map { profile.with(dimensions: $0) } ?? profile
+            return try GraphFile.open(path, options: GraphFile.Options(dimacsUnit: unit, profile: vehicleProfile))
         } catch {
             throw .invalidInput(error.description)
         }

@@ -31,10 +31,15 @@ public enum GraphLoader {
         public var profile: String
         /// The unit of DIMACS arc weights: `m` or `dm`.
         public var dimacsUnit: String
+        /// The vehicle to build an OpenStreetMap graph for (`nil`: the
+        /// profile's default); a `.bhg` built for another is refused
+        /// (``RoadVehicle/check(_:builtFrom:for:)``).
+        public var vehicle: VehicleDimensions?
 
-        public init(profile: String = "hgv", dimacsUnit: String = "m") {
+        public init(profile: String = "hgv", dimacsUnit: String = "m", vehicle: VehicleDimensions? = nil) {
             self.profile = profile
             self.dimacsUnit = dimacsUnit
+            self.vehicle = vehicle
         }
     }
 
@@ -62,6 +67,7 @@ public enum GraphLoader {
             } catch {
                 throw .invalidInput(error.description)
             }
+            try RoadVehicle.check(file.graph, builtFrom: path, for: options.vehicle)
             return Loaded(graph: file.graph, format: "bhg", binary: file, seconds: monotonicSeconds() - start)
         }
         let graph = try buildRaw(path, options: options)

@@ -68,7 +68,7 @@ struct LedgerTable {
     }
 
     func markdown(title: String) -> String {
-        func cell(_ s: String) -> String { s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+        func cell(_ s: String) -> String { MarkdownText.escape(s) }
         let titles = columns(nil).map(\.title)
         var o = "# \(title)\n\nBy \(report.query.grouping.rawValue). \(scopeSentence)\n\n"
         o += "| \(labelTitle) | " + titles.joined(separator: " | ") + " |\n| --- |" + String(repeating: " ---: |", count: titles.count) + "\n"

@@ -94,20 +94,25 @@ extension MatchReport {
     ]
 
     /// The CSV rows `company` (one per company) and `company_total`, with
-    /// `leading` empty fields before the extra columns.
-    func allocationCSVRows(leading: Int) -> String {
-        guard let a = allocation, !companies.isEmpty else { return "" }
-        func row(_ kind: String, _ name: String, _ f: AllocationFigures) -> String {
-            let money = a.hasMoney
-            let values = [f.standaloneMetres, f.sharedMetres, f.savedMetres, f.savedSeconds, f.fuelSavedMillilitres,
-                          f.co2eSavedGramsTTW, f.co2eSavedGramsWTW].map(String.init)
-                + (money ? [f.standaloneCents, f.sharedCents, f.savedCents].map(String.init) : ["", "", ""])
-            return ([kind] + Array(repeating: "", count: leading - 1) + [csvField(name)] + values).joined(separator: ",") + "\n"
+    /// `leading` cells before the extra columns (the first is the kind), in
+    /// the writer's dialect.
+    func writeAllocationCSVRows(_ w: inout CSVWriter, leading: Int) {
+        guard let a = allocation, !companies.isEmpty else { return }
+        func row(_ kind: String, _ name: String, _ f: AllocationFigures) {
+            w.text(kind)
+            w.empty(leading - 1)
+            w.text(name)
+            for v in [f.standaloneMetres, f.sharedMetres, f.savedMetres, f.savedSeconds, f.fuelSavedMillilitres,
+                      f.co2eSavedGramsTTW, f.co2eSavedGramsWTW] { w.int(Int64(v)) }
+            if a.hasMoney {
+                for v in [f.standaloneCents, f.sharedCents, f.savedCents] { w.int(Int64(v)) }
+            } else {
+                w.empty(3)
+            }
+            w.endRow()
         }
-        var out = ""
-        for c in companies { out += row("company", c.company, c.allocation ?? .zero) }
-        out += row("company_total", "", a.total)
-        return out
+        for c in companies { row("company", c.company, c.allocation ?? .zero) }
+        row("company_total", "", a.total)
     }
 
     /// `1234` → `1.234` (metres as km, grams as kg, millilitres as litres).

@@ -38,9 +38,9 @@ public enum MatchJob {
     /// Runs the job and writes its output (stdout, or every format into
     /// `--out`).
     public static func execute(_ options: MatchOptions, console: Console) throws(CommandFailure) -> ExitStatus {
-        if let dir = options.outDirectory { try MatchOutput.prepare(directory: dir) }
+        let folder = try MatchOutput.prepare(options)
         let outcome = try run(options, console: console)
-        try MatchOutput.write(outcome, options: options)
+        try MatchOutput.write(outcome, options: options, into: folder)
         try appendToLedger(outcome, options: options, console: console)
         return outcome.status
     }
@@ -76,7 +76,15 @@ public enum MatchJob {
         if let path = options.graphPath {
             console.phase("loading the road graph \(path)")
             let unit: DIMACS.Unit = options.dimacsUnit == "dm" ? .decimetres : .metres
-            model = .road(try RoadNetwork.load(path, dimacsUnit: unit, profile: options.profile, console: console))
+            // With --vehicle, the graph is for that vehicle: its height,
+            // width, length and mass decide which roads it may take
+            // (OpenStreetMap graphs with the hgv profile; DIMACS graphs have
+            // no such limits).
+            var vehicle: VehicleDimensions?
+            if options.vehicleGiven, options.profile == "hgv", (try? GraphFile.format(of: path)) != .dimacs {
+                vehicle = try RoadVehicle(key: options.vehicle).dimensions(profile: options.profile, factors: factors)
+            }
+            model = .road(try RoadNetwork.load(path, dimacsUnit: unit, profile: options.profile, vehicle: vehicle, console: console))
             clock.lap("load graph")
         } else {
             model = .crowfly(circuity: options.circuity, speedKmh: options.crowflySpeedKmh)

@@ -23,8 +23,16 @@ public struct MatchOptions: Sendable {
     public var format: Format = .json
     /// Write every report format into this folder instead of one to stdout.
     public var outDirectory: String?
+    /// How long to wait for another run's lock on `outDirectory`, in
+    /// seconds, before exiting 6.
+    public var lockTimeoutSeconds = 60.0
+    /// How pairs.csv (or `--format csv`) is written.
+    public var csvDialect = CSVDialect.rfc4180
     public var strategy: Strategy = .optimal
     public var vehicle = "artic-40t"
+    /// `true` when `--vehicle` was given: a raw OpenStreetMap graph is then
+    /// built for that vehicle's size and mass, and a `.bhg` must have been.
+    public var vehicleGiven = false
     public var fuel = "diesel-b7"
     public var maxDeadheadKm: Double?
     public var handlingMinutes = 45.0

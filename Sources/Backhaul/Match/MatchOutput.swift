@@ -1,58 +1,60 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Writing a `match` run's reports: one format to standard output, or every
 /// format into `--out DIR` (`result.json`, `pairs.csv`, `report.md`,
-/// `report.html`, `pairs.geojson`), all or none.
+/// `report.html`, `pairs.geojson`) as one atomic set (``OutputFolder``).
 enum MatchOutput {
     /// The files `--out` writes, in this order.
     static let fileNames = ["result.json", "pairs.csv", "report.md", "report.html", "pairs.geojson"]
+    /// The format of each of ``fileNames``.
+    static let fileFormats: [MatchOptions.Format] = [.json, .csv, .md, .html, .geojson]
 
-    /// Checks, before any work, that `directory` exists (creating it when
-    /// only the last component is missing) and is writable.
+    /// Opens `--out` before any work: the folder is created when only its
+    /// last component is missing, checked, locked (``OutputFolder``) and
+    /// cleared of what killed runs left. `nil` without `--out`.
     ///
-    /// - Throws: ``CommandFailure`` (exit 2) naming the folder and the reason.
-    static func prepare(directory: String) throws(CommandFailure) {
-        var st = stat()
-        if stat(directory, &st) != 0 {
-            guard mkdir(directory, 0o777) == 0 else {
-                throw .usage("--out \(directory): cannot create the folder: \(errnoText())")
-            }
-        } else if (st.st_mode & S_IFMT) != S_IFDIR {
-            throw .usage("--out \(directory): exists and is not a folder")
-        }
-        guard access(directory, W_OK) == 0 else {
-            throw .usage("--out \(directory): the folder is not writable")
-        }
+    /// - Throws: ``CommandFailure``: exit 2 for an unusable folder, 5 for an
+    ///   I/O failure, 6 when another run holds the lock past
+    ///   `--lock-timeout`.
+    static func prepare(_ options: MatchOptions) throws(CommandFailure) -> OutputFolder? {
+        guard let dir = options.outDirectory else { return nil }
+        return try OutputFolder(path: dir, fileNames: fileNames, lockTimeout: options.lockTimeoutSeconds)
     }
 
-    /// The report in one format.
-    static func render(_ report: MatchReport, _ format: MatchOptions.Format) -> String {
+    /// Streams the report in one format into `out`.
+    static func write(_ report: MatchReport, _ format: MatchOptions.Format, to out: BufferedWriter, csvDialect: CSVDialect = .rfc4180) {
         switch format {
-        case .json: report.json.serialized()
-        case .csv: report.csv
-        case .md: report.markdown
-        case .html: report.html
-        case .geojson: report.geoJSON.serialized()
+        case .json: report.writeJSON(to: out)
+        case .csv: report.writeCSV(to: out, dialect: csvDialect)
+        case .md: report.writeMarkdown(to: out)
+        case .html: report.writeHTML(to: out)
+        case .geojson: report.writeGeoJSON(to: out)
         }
     }
 
-    /// Writes the outcome as the options ask.
-    static func write(_ outcome: MatchJob.Outcome, options: MatchOptions) throws(CommandFailure) {
+    /// The report in one format, in memory (tests, small reports).
+    static func render(_ report: MatchReport, _ format: MatchOptions.Format, csvDialect: CSVDialect = .rfc4180) -> String {
+        let out = BufferedWriter()
+        write(report, format, to: out, csvDialect: csvDialect)
+        return out.text
+    }
+
+    /// Writes the outcome as the options ask: every format into the
+    /// folder `prepare` opened, as one atomic set, then the summary line;
+    /// or one format to standard output.
+    ///
+    /// - Throws: ``CommandFailure`` with exit 5 when standard output or a
+    ///   file cannot be written, naming it.
+    static func write(_ outcome: MatchJob.Outcome, options: MatchOptions, into folder: OutputFolder?) throws(CommandFailure) {
         let report = outcome.report
-        guard let dir = options.outDirectory else {
-            Console.writeStdout(render(report, options.format))
-            return
+        let stdout = BufferedWriter(fd: 1, path: "standard output")
+        if let folder {
+            try folder.publish { name, out in
+                write(report, fileFormats[fileNames.firstIndex(of: name)!], to: out, csvDialect: options.csvDialect)
+            }
+            stdout.write(summaryLine(report, directory: folder.path) + "\n")
+        } else {
+            write(report, options.format, to: stdout, csvDialect: options.csvDialect)
         }
-        let formats: [MatchOptions.Format] = [.json, .csv, .md, .html, .geojson]
-        let files = zip(fileNames, formats).map { (dir + "/" + $0, render(report, $1)) }
-        try AtomicFile.writeAll(files.map { ($0.0, Array($0.1.utf8)) })
-        Console.writeStdout(summaryLine(report, directory: dir) + "\n")
+        try stdout.finish()
     }
 
     /// The one line a cron job's log gets.

@@ -3,7 +3,7 @@ extension MatchReport {
     /// and HTML reports.
     var certificateSentence: String {
         let c = certificate
-        func n(_ x: Int) -> String { Self.thousands(x) }
+        func n(_ x: Int) -> String { grouped(x) }
         switch c.optimality {
         case "certified":
             return "Optimality: certified — the largest total saving over all \(n(c.pairsEvaluated + c.pairsRuledOutByBound)) pairs "
@@ -35,19 +35,5 @@ extension MatchReport.Certificate {
             ("bound_factor", boundFactor.map { .number($0, decimals: 3) } ?? .null),
             ("bound_slack_m", boundSlackM.map { .number($0, decimals: 0) } ?? .null),
         ])
-    }
-}
-
-extension MatchReport {
-    /// An integer with a thin space between groups of three digits
-    /// (`12 345 678`), as both English and Swedish readers take it.
-    static func thousands(_ x: Int) -> String {
-        let digits = String(x.magnitude)
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += "\u{202F}" }
-            out.append(c)
-        }
-        return x < 0 ? "−" + out : out
     }
 }

@@ -18,7 +18,9 @@ public enum MatrixJob {
         }
         let network = try options.graphPath.map { (path: String) throws(CommandFailure) in
             console.phase("Loading \(path)")
-            return try RoadNetwork.load(path, dimacsUnit: options.dimacsUnit, profile: options.profile, console: console)
+            return try RoadNetwork.load(
+                path, dimacsUnit: options.dimacsUnit, profile: options.profile,
+                vehicle: try options.vehicle.dimensions(profile: options.profile), console: console)
         }
         let result = try compute(points: points, network: network, options: options, console: console)
         let bytes = options.format == .csv ? result.csv() : result.json()
@@ -88,7 +90,8 @@ public enum MatrixJob {
             }
         }
         return MatrixResult(
-            points: points, graph: network.summary, metres: metres, seconds: seconds, snapMetres: snapMetres, notes: notes)
+            points: points, graph: network.summary, metres: metres, seconds: seconds, snapMetres: snapMetres, notes: notes,
+            vehicle: network.graph.vehicle)
     }
 
     /// Great-circle distance × circuity at the crow-fly speed.

@@ -1,4 +1,5 @@
 import Pairing
+public import Routing
 
 /// The answer of `backhaul matrix`: every ordered pair of points, in input
 /// order, with its distance in metres and duration in seconds.
@@ -26,6 +27,9 @@ public struct MatrixResult: Sendable {
     public let snapMetres: [Double?]
     /// Points left unreachable, and why.
     public let notes: [Note]
+    /// The vehicle the road graph was built for (`nil` for crow-fly runs and
+    /// graphs without one).
+    public var vehicle: VehicleDimensions? = nil
 
     /// The distance in metres from point `i` to point `j`, or `nil`.
     public func distance(from i: Int, to j: Int) -> Int? {
@@ -63,7 +67,7 @@ public struct MatrixResult: Sendable {
         return out
     }
 
-    /// A JSON document: `backhaul`, `graph` (with `distance_model`),
+    /// A JSON document: `backhaul`, `graph` (with `distance_model`), `vehicle`,
     /// `points` (id, line, node or lat/lon and snap distance), the square
     /// arrays `distances_m` and `durations_s` (rows = from, `null` =
     /// unreachable) and `unreachable` (points that could not be placed).
@@ -71,6 +75,7 @@ public struct MatrixResult: Sendable {
         var out = "{\n"
         out += "  \"backhaul\": " + JSONValue.object([("version", .string(BackhaulVersion.string))]).serialized(pretty: false) + ",\n"
         out += "  \"graph\": " + graph.json.serialized(pretty: false) + ",\n"
+        out += "  \"vehicle\": " + RoadVehicle.json(vehicle).serialized(pretty: false) + ",\n"
         out += "  \"points\": [\n"
         for (i, p) in points.enumerated() {
             var members: [(String, JSONValue)] = [("id", .string(p.id)), ("line", .int(p.line))]

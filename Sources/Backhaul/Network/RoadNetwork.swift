@@ -29,13 +29,22 @@ public struct RoadNetwork: Sendable {
     public let format: String
     /// Seconds spent reading (and for raw files, building) the graph.
     public let loadSeconds: Double
+    /// The contraction hierarchy stored in the `.bhg` file (`backhaul graph
+    /// build`), `nil` when the file stores none or the graph came from a
+    /// raw file; ``hierarchy(threads:console:)`` builds one then.
+    public let storedHierarchy: ContractionHierarchy?
+    /// The raw file a `.bhg` was built from, for the command that rebuilds it.
+    public let source: SourceFileStamp?
     /// The snapper, built on first use (it indexes every road).
     private let snapperCache = SnapperCache()
+    /// A hierarchy built for this run, when none is stored.
+    private let hierarchyCache = HierarchyCache()
 
     /// Wraps an already loaded graph (tests, benchmarks).
     public init(
         graph: RoadGraph, file: String, coordinatesFile: String? = nil, largestComponent: NodeMask? = nil,
-        format: String = "", loadSeconds: Double = 0
+        format: String = "", loadSeconds: Double = 0, hierarchy: ContractionHierarchy? = nil,
+        source: SourceFileStamp? = nil
     ) {
         self.graph = graph
         self.file = file
@@ -43,6 +52,8 @@ public struct RoadNetwork: Sendable {
         self.largestComponent = largestComponent
         self.format = format
         self.loadSeconds = loadSeconds
+        self.storedHierarchy = hierarchy?.nodeCount == graph.nodeCount ? hierarchy : nil
+        self.source = source
     }
 
     /// The graph's ``GraphSnapper`` (roads of the largest strongly connected
@@ -52,8 +63,9 @@ public struct RoadNetwork: Sendable {
     }
 
     /// Loads `path` through ``GraphLoader``: a `.bhg` (verified, refused
-    /// when stale), or a raw OpenStreetMap or DIMACS file built on the spot
-    /// with `profile`.
+    /// when stale, or when `vehicle` is given and the file was built for
+    /// another), or a raw OpenStreetMap or DIMACS file built on the spot
+    /// with `profile` for `vehicle` (`nil`: the profile's default vehicle).
     ///
     /// A raw file is built anew on every run; unless `console` is `nil` or
     /// quiet, a note on standard error says how long that took and how to
@@ -64,7 +76,8 @@ public struct RoadNetwork: Sendable {
     ///   when it is not a valid graph, with the file (and line) in the
     ///   message.
     public static func load(
-        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", console: Console? = nil
+        _ path: String, dimacsUnit: DIMACS.Unit = .metres, profile: String = "hgv", vehicle: VehicleDimensions? = nil,
+        console: Console? = nil
     ) throws(CommandFailure) -> RoadNetwork {
         guard access(path, F_OK) == 0 else {
             throw .usage("\(path): graph file not found")
@@ -72,7 +85,8 @@ public struct RoadNetwork: Sendable {
         guard access(path, R_OK) == 0 else {
             throw .usage("\(path): graph file is not readable")
         }
-        let loaded = try GraphLoader.load(path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue))
+        let loaded = try GraphLoader.load(
+            path, options: .init(profile: profile, dimacsUnit: dimacsUnit.rawValue, vehicle: vehicle))
         let co = loaded.format == "dimacs" ? DIMACS.coordinatesPath(besideGraphAt: path) : nil
         if loaded.binary == nil, let console {
             console.note(
@@ -82,7 +96,52 @@ public struct RoadNetwork: Sendable {
         }
         return RoadNetwork(
             graph: loaded.graph, file: path, coordinatesFile: co, largestComponent: loaded.binary?.largestComponent,
-            format: loaded.format, loadSeconds: loaded.seconds)
+            format: loaded.format, loadSeconds: loaded.seconds, hierarchy: loaded.binary?.hierarchy,
+            source: loaded.binary?.source)
+    }
+
+    /// The graph's contraction hierarchy (Geisberger et al., WEA 2008), for
+    /// many-to-many legs (``ContractionHierarchy/costs(from:to:pairs:threads:progress:)``),
+    /// one-to-one queries (``HierarchyQuery``) and route geometry
+    /// (``ContractionHierarchy/routes(from:to:pairs:threads:progress:)``).
+    ///
+    /// The one stored in the `.bhg` when there is one (loaded with the
+    /// graph, no work here). Otherwise it is built on the first call —
+    /// seconds per hundred thousand nodes — and kept for later calls; unless
+    /// `console` is `nil` or quiet, a note on standard error says how long
+    /// that took and which `graph build` command stores it instead.
+    ///
+    /// - Parameter threads: workers for the build's parallel part; `nil`:
+    ///   every core.
+    /// - Throws: ``CommandFailure`` (exit 3) when the graph's weights are
+    ///   too large for 32-bit shortcut costs.
+    /// - Complexity: O(1) when stored; otherwise the hierarchy's build, about
+    ///   three times its final size in memory while it runs.
+    public func hierarchy(threads: Int? = nil, console: Console? = nil) throws(CommandFailure) -> ContractionHierarchy {
+        if let storedHierarchy { return storedHierarchy }
+        return try hierarchyCache.hierarchy { () throws(CommandFailure) -> ContractionHierarchy in
+            console?.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
+            let start = monotonicSeconds()
+            let built: ContractionHierarchy
+            do {
+                built = try ContractionHierarchy(graph: graph, threads: threads)
+            } catch {
+                throw .invalidInput("\(file): \(error)")
+            }
+            let seconds = JSONValue.format(monotonicSeconds() - start, decimals: 2)
+            if format == "bhg" {
+                let folder = file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
+                let raw = source.map { folder + $0.name } ?? "MAP-FILE"
+                console?.note(
+                    "\(file) stores no contraction hierarchy (built with --no-hierarchy): built one in \(seconds) s; "
+                        + "'backhaul graph build \(raw) -o \(file)' stores it so that runs load it in milliseconds")
+            } else {
+                console?.note(
+                    "built a contraction hierarchy of \(graph.nodeCount) nodes in \(seconds) s; "
+                        + "'backhaul graph build \(file) -o GRAPH.bhg' stores it with the graph so that runs load it in milliseconds")
+            }
+            return built
+        }
     }
 
     /// The graph as reports describe it (`"distance_model": "road"`).
@@ -144,6 +203,21 @@ public struct RoadNetwork: Sendable {
                 case .noRoads: return .failure(PointFailure(kind: .noCoordinates, message: error.description))
                 }
             }
+        }
+    }
+}
+
+/// Builds a contraction hierarchy once, on first use, for whichever thread
+/// asks first; the others wait for it.
+private final class HierarchyCache: Sendable {
+    private let state = Mutex<ContractionHierarchy?>(nil)
+
+    func hierarchy(_ build: () throws(CommandFailure) -> ContractionHierarchy) throws(CommandFailure) -> ContractionHierarchy {
+        try state.withLock { (cached: inout ContractionHierarchy?) throws(CommandFailure) -> ContractionHierarchy in
+            if let h = cached { return h }
+            let h = try build()
+            cached = h
+            return h
         }
     }
 }

@@ -6,83 +6,46 @@ import Musl
 import Darwin
 #endif
 
-/// Writes files so that a reader never sees a partial one.
+/// Writes a single file so that a reader never sees a partial one.
 ///
 /// The bytes go to a temporary file in the same folder (so the final rename
 /// stays on one file system), are flushed with `fsync`, and the temporary
 /// file is renamed over the destination (`rename(2)` is atomic on POSIX). On
 /// any failure the temporary file is removed and the destination is
-/// untouched.
+/// untouched. For a set of files that must change together, see
+/// ``OutputFolder``.
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
     ///
-    /// - Throws: ``CommandFailure`` with status `.internal` naming the path
-    ///   and the system's reason (exit 4: the job ran but its result could not
-    ///   be stored).
+    /// - Throws: ``CommandFailure`` naming the path and the system's reason:
+    ///   exit 5 for an I/O failure (`ENOSPC`, `EIO`, `EROFS`…), exit 2 when
+    ///   the file cannot be created for another reason (a missing folder,
+    ///   permissions).
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(CommandFailure) {
-        let tmp = try stage(Array(bytes), for: path)
-        guard rename(tmp, path) == 0 else {
-            let reason = errnoText()
-            unlink(tmp)
-            throw CommandFailure(.internal, "\(path): cannot replace: \(reason)")
-        }
-    }
-
-    /// Writes `bytes` to a new temporary file beside `path`, flushed to
-    /// disk, and returns its name; nothing is left behind on failure.
-    private static func stage(_ data: [UInt8], for path: String) throws(CommandFailure) -> String {
         let (dir, name) = split(path)
         var template = Array((dir + "/." + name + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw CommandFailure(.internal, "\(path): cannot create a file in \(dir): \(errnoText())")
+            let code = errno
+            throw CommandFailure(OutputFolder.status(for: code), "\(path): cannot create a file in \(dir): \(errnoText())")
         }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        while written < data.count {
-            let r = data.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, data.count - written) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                let reason = errnoText()
-                close(fd)
-                unlink(tmp)
-                throw CommandFailure(.internal, "\(path): cannot write: \(reason)")
-            }
-            written += r
-        }
         // mkstemp creates files 0600; give them the usual mode.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        if fsync(fd) != 0 || close(fd) != 0 {
+        fchmod(fd, 0o666 & ~currentUmask())
+        let out = BufferedWriter(fd: fd, path: path)
+        out.write(bytes: bytes)
+        var failure: CommandFailure?
+        do throws(CommandFailure) { try out.finish() } catch { failure = error }
+        if failure == nil && fsync(fd) != 0 { failure = CommandFailure(.ioFailure, "\(path): cannot write: \(errnoText())") }
+        if close(fd) != 0 && failure == nil { failure = CommandFailure(.ioFailure, "\(path): cannot write: \(errnoText())") }
+        if let failure {
+            unlink(tmp)
+            throw failure
+        }
+        guard rename(tmp, path) == 0 else {
             let reason = errnoText()
             unlink(tmp)
-            throw CommandFailure(.internal, "\(path): cannot write: \(reason)")
-        }
-        return tmp
-    }
-
-    /// Writes several files so that either all of them are replaced or none
-    /// is: every temporary file is written and flushed first, and only then
-    /// are they renamed into place.
-    ///
-    /// - Throws: ``CommandFailure`` with status `.internal`; no temporary
-    ///   file is left behind and no destination is touched, unless a rename
-    ///   itself fails part-way (which POSIX does not let us undo).
-    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CommandFailure) {
-        var staged: [(tmp: String, path: String)] = []
-        do {
-            for f in files {
-                staged.append((try stage(f.bytes, for: f.path), f.path))
-            }
-        } catch {
-            for s in staged { unlink(s.tmp) }
-            throw error
-        }
-        for (k, s) in staged.enumerated() where rename(s.tmp, s.path) != 0 {
-            let reason = errnoText()
-            for rest in staged[k...] { unlink(rest.tmp) }
-            throw CommandFailure(.internal, "\(s.path): cannot replace: \(reason)")
+            throw CommandFailure(.ioFailure, "\(path): cannot replace: \(reason)")
         }
     }
 
@@ -100,4 +63,9 @@ public enum AtomicFile {
 
 func errnoText() -> String { String(cString: strerror(errno)) }
 
-private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+/// The process's file mode creation mask (read by setting it and back).
+func currentUmask() -> mode_t {
+    let mask = umask(0)
+    umask(mask)
+    return mask
+}

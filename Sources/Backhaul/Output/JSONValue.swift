@@ -29,107 +29,30 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ v: JSONValue?) -> JSONValue { v ?? .null }
 
     /// The document as text: two-space indentation, one member per line,
-    /// arrays of scalars on one line; a final newline.
+    /// arrays of scalars on one line; a final newline (the layout of
+    /// ``JSONWriter``, which writes it).
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
-        write(into: &out, indent: 0, pretty: pretty)
-        if pretty { out += "\n" }
-        return out
+        let out = BufferedWriter()
+        var w = JSONWriter(out, pretty: pretty)
+        w.value(self)
+        w.endDocument()
+        return out.text
     }
 
-    private var isScalar: Bool {
+    /// Not an array or an object.
+    var isScalar: Bool {
         switch self {
         case .array, .object: false
         default: true
         }
     }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let d, let decimals): out += JSONValue.format(d, decimals: decimals)
-        case .string(let s): JSONValue.writeString(s, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            if !pretty || items.allSatisfy(\.isScalar) {
-                out += "["
-                for (i, v) in items.enumerated() {
-                    if i > 0 { out += pretty ? ", " : "," }
-                    v.write(into: &out, indent: indent, pretty: pretty)
-                }
-                out += "]"
-                return
-            }
-            out += "[\n"
-            for (i, v) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                v.write(into: &out, indent: indent + 2, pretty: pretty)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += String(repeating: " ", count: indent) + "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            if !pretty {
-                out += "{"
-                for (i, (k, v)) in members.enumerated() {
-                    if i > 0 { out += "," }
-                    JSONValue.writeString(k, into: &out)
-                    out += ":"
-                    v.write(into: &out, indent: indent, pretty: false)
-                }
-                out += "}"
-                return
-            }
-            out += "{\n"
-            for (i, (k, v)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                JSONValue.writeString(k, into: &out)
-                out += ": "
-                v.write(into: &out, indent: indent + 2, pretty: pretty)
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += String(repeating: " ", count: indent) + "}"
-        }
-    }
-
     /// `x` with exactly `decimals` digits after the point, rounded half away
-    /// from zero; `-0.000` is written as `0.000`.
+    /// from zero; `-0.000` is written as `0.000`
+    /// (``BufferedWriter/appendFixed(_:decimals:decimalMark:to:)``).
     public static func format(_ x: Double, decimals: Int) -> String {
-        guard x.isFinite else { return "null" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(x) }
-        let v = UInt64(scaled)
-        if v == 0 { return decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0" }
-        let s = UInt64(scale)
-        var text = x < 0 ? "-" : ""
-        text += String(v / s)
-        if decimals > 0 {
-            let frac = String(v % s)
-            text += "." + String(repeating: "0", count: decimals - frac.count) + frac
-        }
-        return text
-    }
-
-    /// Writes `s` as a JSON string literal (RFC 8259 §7).
-    public static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        BufferedWriter.appendFixed(x, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

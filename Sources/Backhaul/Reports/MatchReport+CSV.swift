@@ -1,30 +1,65 @@
 import Pairing
+
 extension MatchReport {
-    /// `pairs.csv`: one row per pair and per unpaired shipment, then the
-    /// observed empty runs and rejected rows, so that every input row appears
-    /// once. `kind` says which: `pair`, `unpaired`, `observed_empty`,
-    /// `rejected`. Distances in metres, CO2e in kg (well-to-wheel).
-    public var csv: String {
-        var out = "kind,a,b,first,saving_m,empty_m_before,empty_m_after,reposition_m,co2e_saved_kg_wtw,reason,file,line"
-        // Allocated company figures add columns and rows (Ledger/MatchReport+Allocation.swift).
-        let pad = hasAllocatedCompanies ? String(repeating: ",", count: Self.allocationCSVColumns.count) : ""
-        out += (pad.isEmpty ? "" : "," + Self.allocationCSVColumns.joined(separator: ",")) + "\n"
+    /// The columns of `pairs.csv`, in order (docs/reports.md describes each).
+    /// The first twelve are those of earlier versions; later ones are only
+    /// ever appended, so that scripts reading by position keep working.
+    public static let csvColumns = [
+        "kind", "a", "b", "first", "saving_m", "empty_m_before", "empty_m_after", "reposition_m", "co2e_saved_kg_wtw",
+        "reason", "file", "line",
+        "company_a", "company_b", "saving_km", "empty_km_before", "empty_km_after", "reposition_km",
+        "co2e_saved_kg_ttw", "fuel_saved_litres", "vehicle", "fuel",
+    ]
+
+    /// Writes `pairs.csv` into `out`, streamed: one row per pair and per
+    /// unpaired shipment, then the observed empty runs and rejected rows, so
+    /// that every input row appears once. `kind` says which: `pair`,
+    /// `unpaired`, `observed_empty`, `rejected`.
+    ///
+    /// - Complexity: O(rows) time; memory bounded by the writer's buffer.
+    public func writeCSV(to out: BufferedWriter, dialect: CSVDialect = .rfc4180) {
+        var w = CSVWriter(out, dialect: dialect)
+        // Allocated company figures add columns, and rows at the end
+        // (Ledger/MatchReport+Allocation.swift).
+        let extra = hasAllocatedCompanies ? Self.allocationCSVColumns.count : 0
+        w.header(Self.csvColumns + (extra > 0 ? Self.allocationCSVColumns : []))
         for p in pairs {
-            out += ["pair", csvField(p.a), csvField(p.b), csvField(p.first), String(p.savingM), String(p.emptyBeforeM),
-                    String(p.emptyAfterM), String(p.repositionM), JSONValue.format(p.co2eSavedKgWTW, decimals: 3), "", "", ""]
-                .joined(separator: ",") + pad + "\n"
+            w.text("pair"); w.text(p.a); w.text(p.b); w.text(p.first)
+            w.int(p.savingM); w.int(p.emptyBeforeM); w.int(p.emptyAfterM); w.int(p.repositionM)
+            w.number(p.co2eSavedKgWTW, decimals: 3)
+            w.empty(3)
+            w.text(p.companyA); w.text(p.companyB)
+            w.kilometres(p.savingM); w.kilometres(p.emptyBeforeM); w.kilometres(p.emptyAfterM); w.kilometres(p.repositionM)
+            w.number(p.co2eSavedKgTTW, decimals: 3); w.number(p.fuelSavedLitres, decimals: 3)
+            w.text(p.vehicle); w.text(p.fuel)
+            w.empty(extra)
+            w.endRow()
         }
         for u in unpaired {
-            out += ["unpaired", csvField(u.id), "", "", "", "", "", "", "", csvField(u.reason), "", ""].joined(separator: ",") + pad + "\n"
+            w.text("unpaired"); w.text(u.id)
+            w.empty(7)
+            w.text(u.reason)
+            w.empty(2)
+            w.text(u.company)
+            w.empty(9 + extra)
+            w.endRow()
         }
         for o in observedEmpty {
-            out += ["observed_empty", csvField(o.id), "", "", "", "", o.distanceM.map(String.init) ?? "", "", "", "", "", ""]
-                .joined(separator: ",") + pad + "\n"
+            w.text("observed_empty"); w.text(o.id)
+            w.empty(4)
+            w.int(o.distanceM)
+            w.empty(9)
+            w.kilometres(o.distanceM)
+            w.empty(5 + extra)
+            w.endRow()
         }
         for r in rejected {
-            out += ["rejected", csvField(r.id ?? ""), "", "", "", "", "", "", "", csvField(r.reason), csvField(r.file), String(r.line)]
-                .joined(separator: ",") + pad + "\n"
+            w.text("rejected"); w.text(r.id)
+            w.empty(7)
+            w.text(r.reason); w.text(r.file); w.int(Int64(r.line))
+            w.empty(10 + extra)
+            w.endRow()
         }
-        return out + allocationCSVRows(leading: 12)
+        writeAllocationCSVRows(&w, leading: Self.csvColumns.count)
     }
 }

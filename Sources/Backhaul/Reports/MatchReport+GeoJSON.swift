@@ -1,41 +1,60 @@
 import Routing
 
 extension MatchReport {
-    /// `pairs.geojson` (RFC 7946): one LineString feature per leg of every
-    /// pair's cycle (loaded, reposition, loaded, return), along the road
-    /// geometry where the graph has it, with the pair's figures as properties.
-    public var geoJSON: JSONValue {
-        var features: [JSONValue] = []
+    /// Writes `pairs.geojson` (RFC 7946) into `out`, streamed: one
+    /// LineString feature per leg of every pair's cycle (loaded,
+    /// reposition, loaded, return), along the road geometry where the graph
+    /// has it, with the pair's figures as properties. Every leg of every
+    /// pair, at any size.
+    ///
+    /// - Complexity: O(points of all legs) time; memory bounded by the
+    ///   writer's buffer.
+    public func writeGeoJSON(to out: BufferedWriter) {
+        var w = JSONWriter(out)
+        w.beginObject()
+        w.member("type", "FeatureCollection")
+        if let a = graph.attribution { w.member("attribution", a) }
+        w.member("distance_model", graph.distanceModel)
+        w.key("features")
+        w.beginArray()
         for (i, p) in pairs.enumerated() {
             for (j, leg) in p.legs.enumerated() where leg.polyline.count >= 2 {
-                var props: [(String, JSONValue)] = [
-                    ("pair", .int(i + 1)), ("leg", .int(j + 1)), ("kind", .string(leg.kind.rawValue)),
-                ]
-                props.append(("shipment", leg.shipment.map(JSONValue.string) ?? .null))
-                props += [
-                    ("a", .string(p.a)), ("b", .string(p.b)), ("first", .string(p.first)),
-                    ("distance_m", .int(leg.distanceM)), ("pair_saving_m", .int(p.savingM)),
-                    ("pair_co2e_saved_kg_wtw", .fixed3(p.co2eSavedKgWTW)),
-                ]
-                features.append(.object([
-                    ("type", .string("Feature")),
-                    ("properties", .object(props)),
-                    ("geometry", .object([
-                        ("type", .string("LineString")),
-                        ("coordinates", .array(leg.polyline.map(MatchReport.position))),
-                    ])),
-                ]))
+                w.beginObject()
+                w.member("type", "Feature")
+                w.key("properties")
+                w.beginObject()
+                w.member("pair", i + 1)
+                w.member("leg", j + 1)
+                w.member("kind", leg.kind.rawValue)
+                w.member("shipment", leg.shipment)
+                w.member("a", p.a)
+                w.member("b", p.b)
+                w.member("first", p.first)
+                w.member("distance_m", leg.distanceM)
+                w.member("pair_saving_m", p.savingM)
+                w.member("pair_co2e_saved_kg_wtw", p.co2eSavedKgWTW, decimals: 3)
+                w.endObject()
+                w.key("geometry")
+                w.beginObject()
+                w.member("type", "LineString")
+                w.key("coordinates")
+                w.beginArray()
+                for c in leg.polyline { MatchReport.writePosition(c, &w) }
+                w.endArray()
+                w.endObject()
+                w.endObject()
             }
         }
-        var root: [(String, JSONValue)] = [("type", .string("FeatureCollection"))]
-        if let a = graph.attribution { root.append(("attribution", .string(a))) }
-        root.append(("distance_model", .string(graph.distanceModel)))
-        root.append(("features", .array(features)))
-        return .object(root)
+        w.endArray()
+        w.endObject()
+        w.endDocument()
     }
 
     /// `[lon, lat]` with 6 decimals (about 0.1 m).
-    static func position(_ c: Coordinate) -> JSONValue {
-        .array([.number(c.longitude, decimals: 6), .number(c.latitude, decimals: 6)])
+    static func writePosition(_ c: Coordinate, _ w: inout JSONWriter) {
+        w.beginArray(inline: true)
+        w.number(c.longitude, decimals: 6)
+        w.number(c.latitude, decimals: 6)
+        w.endArray()
     }
 }

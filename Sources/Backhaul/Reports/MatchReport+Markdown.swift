@@ -1,105 +1,43 @@
 import Pairing
+
 extension MatchReport {
-    /// `report.md`: a summary a coordinator can paste into a report — totals,
-    /// the pairs, per-company figures, unpaired shipments with reasons, and
-    /// how the distances were obtained.
-    public var markdown: String {
-        func k(_ m: Int64) -> String { JSONValue.format(km(m), decimals: 1) }
-        func f(_ x: Double, _ d: Int = 1) -> String { JSONValue.format(x, decimals: d) }
-        func cell(_ s: String) -> String { s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
-        var o = "# backhaul: pairing report\n\n"
-        o += modelSentence + "\n\n"
-        o += "## Summary\n\n| | |\n| --- | ---: |\n"
-        o += "| Shipments read | \(summary.shipments) |\n"
-        o += "| Valid (to pair) | \(summary.valid) |\n"
-        if summary.observedEmptyRuns > 0 { o += "| Observed empty runs | \(summary.observedEmptyRuns) (\(k(summary.observedEmptyM)) km) |\n" }
-        o += "| Rejected rows | \(summary.rejected) |\n"
-        o += "| Pairs | \(summary.pairs) (\(summary.paired) shipments) |\n"
-        o += "| Unpaired | \(summary.unpaired) |\n"
-        o += "| Loaded km | \(k(summary.loadedM)) |\n"
-        o += "| Empty km before | \(k(summary.emptyBeforeM)) |\n"
-        o += "| Empty km after | \(k(summary.emptyAfterM)) |\n"
-        o += "| **Empty km saved** | **\(k(summary.savedM))** |\n"
-        o += "| Diesel saved (l) | \(f(summary.fuelSavedLitres)) |\n"
-        o += "| **CO2e saved, well-to-wheel (kg)** | **\(f(summary.co2eSavedKgWTW))** |\n"
-        o += "| CO2e saved, tank-to-wheel (kg) | \(f(summary.co2eSavedKgTTW)) |\n\n"
-        o += "Strategy `\(parameters.strategy)`, vehicle `\(parameters.vehicle)`, fuel `\(parameters.fuel)`"
-        o += ", handling \(f(parameters.handlingMinutes, 0)) min per stop"
-        if let d = parameters.maxDeadheadKm { o += ", reposition at most \(f(d)) km" }
-        if parameters.ignoreBodyType { o += ", body types ignored" }
-        if parameters.ignoreTimeWindows { o += ", time windows ignored" }
-        o += ". Emission factor basis: \(parameters.emissionBasis).\n\n"
-        o += certificateSentence + "\n"
-
-        o += "\n## Pairs\n\n"
-        if pairs.isEmpty {
-            o += "No pairs.\n"
-        } else {
-            o += "| First | Then | Companies | Saved km | Reposition km | Empty km before → after | CO2e saved kg (WTW) |\n"
-            o += "| --- | --- | --- | ---: | ---: | ---: | ---: |\n"
-            for p in pairs {
-                let second = p.first == p.a ? p.b : p.a
-                let companies = [p.companyA, p.companyB].compactMap { $0 }.map(cell).joined(separator: " / ")
-                o += "| \(cell(p.first)) | \(cell(second)) | \(companies) | \(k(p.savingM)) | \(k(p.repositionM)) | "
-                    + "\(k(p.emptyBeforeM)) → \(k(p.emptyAfterM)) | \(f(p.co2eSavedKgWTW)) |\n"
+    /// Writes `report.md` into `out`, streamed: a summary a coordinator can
+    /// paste into a report — how the distances were obtained, then the
+    /// sections of ``humanSections(rowLimit:colouredPairs:)`` (totals, the
+    /// pairs, per-company figures, unpaired shipments with reasons,
+    /// rejected rows, warnings).
+    ///
+    /// Every piece of user text goes through ``MarkdownText``. Tables stop
+    /// at ``ReportLimits/markdownRows`` rows, so the report stays readable
+    /// at 100,000 pairs.
+    public func writeMarkdown(to out: BufferedWriter) {
+        out.write("# backhaul: pairing report\n\n")
+        out.write(MarkdownText.render(modelSentence) + "\n")
+        for section in humanSections(rowLimit: ReportLimits.markdownRows) {
+            out.write("\n## \(section.title)\n")
+            for block in section.blocks {
+                out.write("\n")
+                switch block {
+                case .paragraph(let spans): out.write(MarkdownText.render(spans) + "\n")
+                case .table(let table): Self.writeMarkdownTable(table, out)
+                case .list(let items): for item in items { out.write("- " + MarkdownText.escape(item, lineStart: true) + "\n") }
+                }
             }
         }
-        if hasAllocatedCompanies {
-            // Allocated figures (Ledger/MatchReport+Allocation.swift).
-            let titles = allocationColumnTitles
-            o += "\n## By company\n\n" + allocationSentence + "\n\n"
-            o += "| Company | " + titles.joined(separator: " | ") + " |\n| --- |" + String(repeating: " ---: |", count: titles.count) + "\n"
-            for c in companies { o += "| \(cell(c.company)) | " + allocationCells(c).joined(separator: " | ") + " |\n" }
-            o += "| **Total** | " + allocationCells(nil).joined(separator: " | ") + " |\n"
-        } else if !companies.isEmpty {
-            o += "\n## By company\n\nA pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.\n\n"
-            o += "| Company | Shipments | Paired | Pairs (shared) | Saved km | CO2e saved kg (WTW) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
-            for c in companies {
-                o += "| \(cell(c.company)) | \(c.shipments) | \(c.paired) | \(c.pairs) (\(c.sharedPairs)) | \(k(c.savedM)) | \(f(c.co2eSavedKgWTW)) |\n"
-            }
-        }
-        if !unpaired.isEmpty {
-            o += "\n## Unpaired\n\n| Shipment | Reason |\n| --- | --- |\n"
-            for u in unpaired { o += "| \(cell(u.id)) | \(MatchReport.reasonText(u.reason)) |\n" }
-        }
-        if !rejected.isEmpty {
-            o += "\n## Rejected rows\n\n| File | Line | Id | Reason |\n| --- | ---: | --- | --- |\n"
-            for r in rejected { o += "| \(cell(r.file)) | \(r.line) | \(cell(r.id ?? "")) | \(cell(r.reason)) |\n" }
-        }
-        if !warnings.isEmpty {
-            o += "\n## Warnings\n\n"
-            for w in warnings { o += "- \(cell(w))\n" }
-        }
-        if let a = graph.attribution { o += "\n---\n\(a)\n" }
-        if let s = stamp { o += "\nGenerated \(s) by backhaul \(version).\n" } else { o += "\nGenerated by backhaul \(version).\n" }
-        return o
+        if let a = graph.attribution { out.write("\n---\n" + MarkdownText.escape(a, lineStart: true) + "\n") }
+        out.write("\nGenerated" + (stamp.map { " " + $0 } ?? "") + " by backhaul \(version).\n")
     }
 
-    /// One sentence saying where the distances come from.
-    var modelSentence: String {
-        if graph.distanceModel == "crowfly" {
-            let c = graph.circuity.map { JSONValue.format($0, decimals: 2) } ?? "?"
-            let s = graph.crowflySpeedKmh.map { JSONValue.format($0, decimals: 0) } ?? "?"
-            return "**Distances are a crow-fly estimate** (great-circle distance × \(c), at \(s) km/h), not road distances: "
-                + "run with `--graph` for real road figures."
+    /// A GFM table; every cell escaped, strong rows in `**`.
+    private static func writeMarkdownTable(_ table: ReportTable, _ out: BufferedWriter) {
+        func row(_ cells: [String]) {
+            out.write("|" + cells.map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|\n")
         }
-        var s = "Distances are road distances over `\(graph.file ?? "the graph")` "
-        s += "(\(graph.nodes) nodes, \(graph.edges) edges"
-        if let p = graph.profile { s += ", profile `\(p)`" }
-        return s + ")."
-    }
-
-    /// The contract's unpaired reason, in words.
-    static func reasonText(_ reason: String) -> String {
-        switch reason {
-        case "no_saving": "no_saving — no partner would save anything"
-        case "body_type": "body_type — the best partners need an incompatible body"
-        case "vehicle": "vehicle — the best partners need another vehicle"
-        case "time_window": "time_window — no order meets the time windows"
-        case "max_deadhead": "max_deadhead — repositioning to the best partners is too long"
-        case "partners_taken": "partners_taken — feasible partners were paired elsewhere, saving more in total"
-        case "unreachable": "unreachable — no route to or from it"
-        default: reason
+        row(table.columns.map { MarkdownText.escape($0.title) })
+        row(table.columns.map { $0.numeric ? "---:" : "---" })
+        for (i, cells) in table.rows.enumerated() {
+            let escaped = cells.map { MarkdownText.escape($0) }
+            row(table.strongRows.contains(i) ? escaped.map { $0.isEmpty ? $0 : "**\($0)**" } : escaped)
         }
     }
 }

@@ -16,7 +16,8 @@ public enum RouteJob {
     public static func run(_ options: RouteOptions, console: Console) throws(CommandFailure) -> ExitStatus {
         console.phase("Loading \(options.graphPath)")
         let network = try RoadNetwork.load(
-            options.graphPath, dimacsUnit: options.dimacsUnit, profile: options.profile, console: console)
+            options.graphPath, dimacsUnit: options.dimacsUnit, profile: options.profile,
+            vehicle: try options.vehicle.dimensions(profile: options.profile), console: console)
         if options.format == .geojson && !network.graph.hasCoordinates {
             throw .usage("--format geojson needs node coordinates, and the graph \(network.file) has none"
                 + (network.graph.profile == "dimacs" ? " (no .co file beside it)" : ""))
@@ -37,7 +38,7 @@ public enum RouteJob {
         func place(_ location: Location, _ name: String) throws(CommandFailure) -> Result<NetworkPoint, RoadNetwork.PointFailure> {
             let r = network.point(for: location, maxSnapMetres: options.maxSnapMetres)
             if case .failure(let f) = r, f.kind != .tooFar {
-                throw .invalidInput("--\(name): \(f.message)")
+                throw .invalidInput("--\(name) (the \(name == "from" ? "origin" : "destination")): \(f.message)")
             }
             return r
         }
@@ -53,11 +54,16 @@ public enum RouteJob {
             } catch {
                 throw .invalidInput("\(network.file): \(error.description)")
             }
-            if route == nil { reason = "no road leads from the start to the end" }
+            if route == nil {
+                reason = "no road leads from the origin to the destination for this vehicle"
+                    + " (one-way streets, turn restrictions, barriers, destination-only roads or limits cut them apart)"
+            }
+        case (.failure(let f), .failure(let g)):
+            reason = "origin: \(f.message); destination: \(g.message)"
         case (.failure(let f), _):
-            reason = "start: \(f.message)"
+            reason = "origin: \(f.message)"
         case (_, .failure(let f)):
-            reason = "end: \(f.message)"
+            reason = "destination: \(f.message)"
         }
         let geometry: [Coordinate]
         if let route, case .success(let s) = from, case .success(let t) = to {

@@ -25,6 +25,9 @@ public struct RouteOptions: Sendable {
     public var dimacsUnit: DIMACS.Unit = .metres
     /// The vehicle profile when the graph is a raw OpenStreetMap file.
     public var profile = "hgv"
+    /// The vehicle (`--vehicle` and dimension overrides): a raw file is
+    /// built for it; a `.bhg` built for another vehicle is refused.
+    public var vehicle = RoadVehicle()
     /// Points farther than this from the roads are unreachable.
     public var maxSnapMetres = 1000.0
 

@@ -36,16 +36,18 @@ public struct RouteResult: Sendable {
         out += "distance \(JSONValue.format(Double(metres) / 1000, decimals: 3)) km\n"
         out += "duration \(clock(seconds))\n"
         out += "edges    \(route.edges.count)" + (route.isOnOneEdge ? " (along one road)" : "") + "\n"
+        if let v = network.graph.vehicle { out += "vehicle  \(v)\n" }
         return out
     }
 
-    /// The route as JSON: graph, end points, `reachable`, `distance_m`,
+    /// The route as JSON: graph, vehicle, end points, `reachable`, `distance_m`,
     /// `duration_s`, the original ids of the nodes passed and the geometry
     /// as `[lon, lat]` pairs.
     public func json() -> JSONValue {
         .object([
             ("backhaul", .object([("version", .string(BackhaulVersion.string))])),
             ("graph", network.summary.json),
+            ("vehicle", RoadVehicle.json(network.graph.vehicle)),
             ("from", endJSON(from, fromPoint)),
             ("to", endJSON(to, toPoint)),
             ("reachable", .bool(route != nil)),

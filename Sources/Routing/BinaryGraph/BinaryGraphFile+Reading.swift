@@ -75,20 +75,35 @@ extension BinaryGraphFile {
         let hasCoordinates = meta.flags & BinaryGraphLayout.Flag.hasCoordinates != 0
         let hasShapes = meta.flags & BinaryGraphLayout.Flag.hasShapes != 0
         let hasComponent = meta.flags & BinaryGraphLayout.Flag.hasLargestComponent != 0
-        var expected: [(BinaryGraphLayout.Section, Int)] = [
+        let hasHierarchy = meta.flags & BinaryGraphLayout.Flag.hasHierarchy != 0
+        let hasShapeDurations = meta.flags & BinaryGraphLayout.Flag.hasShapeDurations != 0
+        let hasVehicle = meta.flags & BinaryGraphLayout.Flag.hasVehicle != 0
+        guard !hasShapeDurations || hasShapes else { throw bad("corrupt header (shape durations without shapes)") }
+        var expected: [(BinaryGraphLayout.Section, Int?)] = [
             (.edgeStart, n + 1), (.edgeTarget, m), (.edgeLength, m), (.edgeDuration, m),
         ]
         if hasCoordinates { expected += [(.latitudeE7, n), (.longitudeE7, n)] }
         expected += [(.originalIDs, n), (.sortedIDNodes, n)]
         if hasShapes { expected += [(.shapeStart, m + 1), (.shapeLatitudeE7, shapePoints), (.shapeLongitudeE7, shapePoints)] }
         if hasComponent { expected.append((.largestComponent, (n + 63) / 64)) }
+        if hasShapeDurations { expected.append((.shapeDuration, shapePoints)) }
+        if hasVehicle {
+            expected.append((.vehicleDimensions, 5))
+            // The name's length is whatever the table says, within reason.
+            let i = expected.count
+            let nameCount = i < table.count ? Int(clamping: table[i].count) : 0
+            guard nameCount <= BinaryGraphLayout.maxProfileLength else { throw bad("corrupt section table at the vehicle name") }
+            expected.append((.vehicleName, nameCount))
+        }
+        if hasHierarchy { expected += expectedHierarchySections(nodeCount: n) }
         guard table.count == expected.count else {
             throw bad("corrupt header: \(table.count) sections listed, \(expected.count) expected")
         }
         var previousEnd = UInt64(file.position)
         for (entry, (kind, count)) in zip(table, expected) {
             guard entry.kind == kind.rawValue, entry.elementSize == UInt32(kind.elementSize),
-                  entry.count == UInt64(count), entry.offset >= previousEnd,
+                  count.map({ entry.count == UInt64($0) }) ?? (entry.count < UInt64(UInt32.max)),
+                  entry.reserved == 0, entry.offset >= previousEnd,
                   entry.offset % UInt64(BinaryGraphLayout.sectionAlignment) == 0,
                   entry.offset <= size, entry.count * UInt64(kind.elementSize) <= size - entry.offset
             else { throw bad("corrupt section table at the \(kind.name)") }
@@ -96,15 +111,23 @@ extension BinaryGraphFile {
         }
         guard previousEnd == size else { throw bad("corrupt section table: the sections do not end the file") }
 
-        // The arrays.
-        func section<T: FixedWidthInteger>(_ i: Int, _ type: T.Type) throws(InputError) -> [T] {
-            try file.skip(to: Int(table[i].offset))
-            return try file.readArray(T.self, count: Int(table[i].count))
-        }
+        // The arrays, each checked against its own CRC-32 so that a corrupt
+        // one is named.
         var i = 0
-        func next<T: FixedWidthInteger>(_ type: T.Type) throws(InputError) -> [T] {
+        func verified<T>(_ read: (Int) throws(InputError) -> (array: [T], checksum: UInt32)) throws(InputError) -> [T] {
             defer { i += 1 }
-            return try section(i, T.self)
+            try file.skip(to: Int(table[i].offset))
+            let (array, checksum) = try read(Int(table[i].count))
+            guard checksum == table[i].checksum else {
+                throw bad("checksum mismatch in the \(expected[i].0.name) section (stored \(hex(table[i].checksum)), computed \(hex(checksum))): the file is corrupt; rebuild it with `backhaul graph build`")
+            }
+            return array
+        }
+        func next<T: FixedWidthInteger & BitwiseCopyable>(_ type: T.Type) throws(InputError) -> [T] {
+            try verified { (count: Int) throws(InputError) in try file.readArray(T.self, count: count) }
+        }
+        func nextArcs() throws(InputError) -> [HierarchyArc] {
+            try verified { (count: Int) throws(InputError) in try file.readArcs(count: count) }
         }
         let edgeStart = try next(UInt32.self)
         let edgeTarget = try next(UInt32.self)
@@ -118,19 +141,37 @@ extension BinaryGraphFile {
         let shapeLatitudeE7 = hasShapes ? try next(Int32.self) : []
         let shapeLongitudeE7 = hasShapes ? try next(Int32.self) : []
         let componentWords = hasComponent ? try next(UInt64.self) : []
+        let shapeDuration = hasShapeDurations ? try next(UInt32.self) : []
+        let vehicleDimensions = hasVehicle ? try next(UInt32.self) : []
+        let vehicleName = hasVehicle ? try next(UInt8.self) : []
+        typealias StoredArcs = (start: [UInt32], arcs: [HierarchyArc], middle: [UInt32])
+        var stored: (rank: [UInt32], up: StoredArcs, down: StoredArcs)?
+        if hasHierarchy {
+            let rank = try next(UInt32.self)
+            let up = (try next(UInt32.self), try nextArcs(), try next(UInt32.self))
+            let down = (try next(UInt32.self), try nextArcs(), try next(UInt32.self))
+            stored = (rank, up, down)
+        }
 
         let computed = UInt32(truncatingIfNeeded: file.checksum)
         guard computed == storedChecksum else {
             throw bad("checksum mismatch (stored \(hex(storedChecksum)), computed \(hex(computed))): the file is corrupt; rebuild it with `backhaul graph build`")
         }
 
+        var vehicle: VehicleDimensions?
+        if hasVehicle {
+            guard let v = BinaryGraphLayout.decode(vehicleDimensions, name: vehicleName) else {
+                throw bad("corrupt vehicle section")
+            }
+            vehicle = v
+        }
         let graph: RoadGraph
         do {
             graph = try RoadGraph(
                 edgeStart: edgeStart, edgeTarget: edgeTarget, edgeLength: edgeLength, edgeDuration: edgeDuration,
                 latitudeE7: latitudeE7, longitudeE7: longitudeE7, originalIDs: originalIDs, sortedIDNodes: sortedIDNodes,
                 shapeStart: shapeStart, shapeLatitudeE7: shapeLatitudeE7, shapeLongitudeE7: shapeLongitudeE7,
-                metric: metric, profile: profile
+                shapeDuration: shapeDuration, metric: metric, profile: profile, vehicle: vehicle
             )
         } catch {
             throw bad("not a valid graph: \(error.message)")
@@ -142,10 +183,21 @@ extension BinaryGraphFile {
             }
             component = mask
         }
+        var hierarchy: ContractionHierarchy?
+        if let stored {
+            switch ContractionHierarchy.deserialized(
+                graph: graph, rank: stored.rank, forwardStart: stored.up.start, forwardArcs: stored.up.arcs,
+                forwardMiddle: stored.up.middle, backwardStart: stored.down.start, backwardArcs: stored.down.arcs,
+                backwardMiddle: stored.down.middle)
+            {
+            case .success(let h): hierarchy = h
+            case .failure(let error): throw bad("corrupt contraction hierarchy section: \(error.message)")
+            }
+        }
         let source = meta.flags & BinaryGraphLayout.Flag.hasSource != 0
             ? SourceFileStamp(name: sourceName, size: meta.sourceSize, modificationTime: meta.sourceModificationTime)
             : nil
-        return BinaryGraphFile(graph: graph, source: source, largestComponent: component)
+        return BinaryGraphFile(graph: graph, source: source, largestComponent: component, hierarchy: hierarchy)
     }
 }
 
@@ -182,9 +234,12 @@ private final class SectionReader {
 
     deinit { close(fd) }
 
-    /// Fills `buffer` from the current position.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+    /// Fills `buffer` from the current position; returns the CRC-32 of the
+    /// bytes read (of those past the fixed header), which the file's running
+    /// checksum also takes.
+    @discardableResult
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> UInt32 {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return crc32Checksum(UnsafeRawBufferPointer(start: nil, count: 0)) }
         var done = 0
         while done < buffer.count {
             let r = Glibc_read(fd, base + done, buffer.count - done)
@@ -196,13 +251,10 @@ private final class SectionReader {
             done += r
         }
         let skip = max(0, min(buffer.count, BinaryGraphLayout.fixedHeaderSize - position))
-        var k = skip
-        while k < buffer.count {
-            let c = min(buffer.count - k, 1 << 30)
-            checksum = crc32(checksum, base.advanced(by: k).assumingMemoryBound(to: Bytef.self), uInt(c))
-            k += c
-        }
+        let crc = crc32Checksum(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[skip...]))
+        checksum = crc32_combine(checksum, UInt(crc), off_t(buffer.count - skip))
         position += buffer.count
+        return crc
     }
 
     func readBytes(_ count: Int) throws(InputError) -> [UInt8] {
@@ -216,15 +268,41 @@ private final class SectionReader {
         return bytes
     }
 
-    /// Reads `count` little-endian integers straight into a new array.
-    func readArray<T: FixedWidthInteger>(_ type: T.Type, count: Int) throws(InputError) -> [T] {
-        guard count <= (size - position) / MemoryLayout<T>.size else {
+    /// Reads `count` little-endian integers straight into a new array; also
+    /// returns the CRC-32 of their bytes.
+    func readArray<T: FixedWidthInteger & BitwiseCopyable>(_ type: T.Type, count: Int) throws(InputError) -> (array: [T], checksum: UInt32) {
+        let (array, crc) = try readRaw(T.self, count: count)
+        #if _endian(big)
+        return (array.map { T(littleEndian: $0) }, crc)
+        #else
+        return (array, crc)
+        #endif
+    }
+
+    /// Reads `count` hierarchy arcs (three little-endian `UInt32` each)
+    /// straight into a new array, with the CRC-32 of their bytes.
+    func readArcs(count: Int) throws(InputError) -> (array: [HierarchyArc], checksum: UInt32) {
+        let (array, crc) = try readRaw(HierarchyArc.self, count: count)
+        #if _endian(big)
+        let native = array.map {
+            HierarchyArc(node: UInt32(littleEndian: $0.node), weight: UInt32(littleEndian: $0.weight), other: UInt32(littleEndian: $0.other))
+        }
+        return (native, crc)
+        #else
+        return (array, crc)
+        #endif
+    }
+
+    /// Reads `count` values of `T` as their bytes lie in the file.
+    private func readRaw<T: BitwiseCopyable>(_ type: T.Type, count: Int) throws(InputError) -> ([T], UInt32) {
+        guard count <= (size - position) / MemoryLayout<T>.stride else {
             throw InputError(path: path, message: "truncated at byte \(size)")
         }
         var failure: InputError?
+        var crc: UInt32 = 0
         let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             do throws(InputError) {
-                try read(into: UnsafeMutableRawBufferPointer(buffer))
+                crc = try read(into: UnsafeMutableRawBufferPointer(buffer))
                 initialized = count
             } catch {
                 failure = error
@@ -232,11 +310,7 @@ private final class SectionReader {
             }
         }
         if let failure { throw failure }
-        #if _endian(big)
-        return array.map { T(littleEndian: $0) }
-        #else
-        return array
-        #endif
+        return (array, crc)
     }
 
     /// Reads (and checksums) the bytes up to `offset`.

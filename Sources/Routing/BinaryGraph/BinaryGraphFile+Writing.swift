@@ -27,7 +27,9 @@ extension BinaryGraphFile {
         var table: [BinaryGraphLayout.SectionEntry] = []
         for s in sections {
             offset = BinaryGraphLayout.align(offset, BinaryGraphLayout.sectionAlignment)
-            table.append(.init(kind: s.kind.rawValue, elementSize: UInt32(s.kind.elementSize), offset: UInt64(offset), count: UInt64(s.count)))
+            table.append(.init(
+                kind: s.kind.rawValue, elementSize: UInt32(s.kind.elementSize), offset: UInt64(offset),
+                count: UInt64(s.count), checksum: s.checksum))
             offset += s.count * s.kind.elementSize
         }
         let fileLength = offset
@@ -37,6 +39,9 @@ extension BinaryGraphFile {
         if g.hasShapes { flags |= BinaryGraphLayout.Flag.hasShapes }
         if source != nil { flags |= BinaryGraphLayout.Flag.hasSource }
         if largestComponent != nil { flags |= BinaryGraphLayout.Flag.hasLargestComponent }
+        if !g.shapeDuration.isEmpty { flags |= BinaryGraphLayout.Flag.hasShapeDurations }
+        if g.vehicle != nil { flags |= BinaryGraphLayout.Flag.hasVehicle }
+        if hierarchy != nil { flags |= BinaryGraphLayout.Flag.hasHierarchy }
         let metadata = BinaryGraphLayout.Metadata(
             nodeCount: UInt64(g.nodeCount), edgeCount: UInt64(g.edgeCount),
             shapePointCount: UInt64(g.shapeLatitudeE7.count), metric: g.metric.rawValue, flags: flags,
@@ -99,34 +104,68 @@ extension BinaryGraphFile {
         if let mask = largestComponent {
             s.append(PlannedSection(.largestComponent, mask.words))
         }
+        if !g.shapeDuration.isEmpty {
+            s.append(PlannedSection(.shapeDuration, g.shapeDuration))
+        }
+        if let v = g.vehicle {
+            s.append(PlannedSection(.vehicleDimensions, BinaryGraphLayout.encode(v)))
+            s.append(PlannedSection(.vehicleName, Array(v.name.utf8.prefix(BinaryGraphLayout.maxProfileLength))))
+        }
+        if let hierarchy {
+            s += hierarchySections(hierarchy)
+        }
         return s
     }
 }
 
-/// One array to write, type-erased.
-private struct PlannedSection {
+/// One array to write, type-erased, with the CRC-32 of its bytes (computed
+/// up front: the section table that holds it precedes the sections).
+struct PlannedSection {
     let kind: BinaryGraphLayout.Section
     let count: Int
+    let checksum: UInt32
     let write: (AtomicWriter) throws(BinaryGraphFile.WriteError) -> Void
 
-    init<T: FixedWidthInteger>(_ kind: BinaryGraphLayout.Section, _ array: [T]) {
+    init<T: FixedWidthInteger & BitwiseCopyable>(_ kind: BinaryGraphLayout.Section, _ array: [T]) {
+        #if _endian(big)
+        self.init(kind, littleEndianBytesOf: array.map { $0.littleEndian }, count: array.count)
+        #else
+        self.init(kind, littleEndianBytesOf: array, count: array.count)
+        #endif
+    }
+
+    /// A section of `count` elements whose in-memory bytes, `array`'s, are
+    /// already the file's (little-endian).
+    init<T: BitwiseCopyable>(_ kind: BinaryGraphLayout.Section, littleEndianBytesOf array: [T], count: Int) {
+        precondition(array.count * MemoryLayout<T>.stride == count * kind.elementSize, "section element size")
         self.kind = kind
-        self.count = array.count
+        self.count = count
+        let checksum = array.withUnsafeBytes { crc32Checksum($0) }
+        self.checksum = checksum
         self.write = { (w: AtomicWriter) throws(BinaryGraphFile.WriteError) in
-            #if _endian(big)
-            let le = array.map { $0.littleEndian }
-            try w.write(contentsOf: le)
-            #else
-            try w.write(contentsOf: array)
-            #endif
+            try w.write(contentsOf: array, knownChecksum: checksum)
         }
     }
+}
+
+/// The CRC-32 of `bytes` (zlib's `crc32`, in pieces below its 32-bit
+/// length limit).
+func crc32Checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt = crc32(0, nil, 0)) -> UInt32 {
+    var crc = crc
+    guard let base = bytes.baseAddress else { return UInt32(crc) }
+    var k = 0
+    while k < bytes.count {
+        let n = min(bytes.count - k, 1 << 30)
+        crc = crc32(crc, base.advanced(by: k).assumingMemoryBound(to: Bytef.self), uInt(n))
+        k += n
+    }
+    return UInt32(crc)
 }
 
 /// A temporary file beside the destination that becomes the destination on
 /// ``commit()``, with a running CRC-32 of everything written after the
 /// fixed header.
-private final class AtomicWriter {
+final class AtomicWriter {
     let path: String
     let temporaryPath: String
     private var fd: Int32
@@ -169,16 +208,30 @@ private final class AtomicWriter {
         if let failure { throw failure }
     }
 
+    /// Writes the bytes of `array`, whose CRC-32 is already known: the
+    /// file's running checksum takes it by `crc32_combine` instead of a
+    /// second pass over the bytes.
+    func write<T>(contentsOf array: [T], knownChecksum: UInt32) throws(BinaryGraphFile.WriteError) {
+        precondition(position >= BinaryGraphLayout.fixedHeaderSize, "sections follow the fixed header")
+        var failure: BinaryGraphFile.WriteError?
+        array.withUnsafeBytes { b in
+            do throws(BinaryGraphFile.WriteError) { try writeUnchecked(b) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        let length = array.count * MemoryLayout<T>.stride
+        checksum = crc32_combine(checksum, UInt(knownChecksum), off_t(length))
+    }
+
     func write(_ bytes: UnsafeRawBufferPointer) throws(BinaryGraphFile.WriteError) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         // Checksum the part after the fixed header.
         let skip = max(0, min(bytes.count, BinaryGraphLayout.fixedHeaderSize - position))
-        var k = skip
-        while k < bytes.count {
-            let n = min(bytes.count - k, 1 << 30)
-            checksum = crc32(checksum, base.advanced(by: k).assumingMemoryBound(to: Bytef.self), uInt(n))
-            k += n
-        }
+        checksum = UInt(crc32Checksum(UnsafeRawBufferPointer(rebasing: bytes[skip...]), continuing: checksum))
+        try writeUnchecked(bytes)
+    }
+
+    /// Writes `bytes` without adding them to the checksum.
+    private func writeUnchecked(_ bytes: UnsafeRawBufferPointer) throws(BinaryGraphFile.WriteError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         var done = 0
         while done < bytes.count {
             let r = Glibc_write(fd, base + done, bytes.count - done)

@@ -28,7 +28,11 @@ import Darwin
 /// not form a valid graph is an ``InputError`` naming the file.
 public struct BinaryGraphFile: Sendable {
     /// The format version this build of backhaul writes and reads.
-    public static let formatVersion: UInt32 = 1
+    ///
+    /// Version 2 added the optional contraction hierarchy, per-shape-point
+    /// durations, the vehicle the graph was built for, and a CRC-32 per
+    /// section; version 1 files are refused with a request to rebuild them.
+    public static let formatVersion: UInt32 = 2
 
     /// The graph.
     public var graph: RoadGraph
@@ -38,19 +42,31 @@ public struct BinaryGraphFile: Sendable {
     /// (``StronglyConnectedComponents``), stored so that snapping need not
     /// recompute it; `nil` when not stored.
     public var largestComponent: NodeMask?
+    /// The graph's contraction hierarchy, stored so that runs need not
+    /// rebuild it (seconds per hundred thousand nodes); `nil` when not
+    /// stored. Read back, it gives exactly the costs of the one built.
+    public var hierarchy: ContractionHierarchy?
 
     /// A file for `graph`, with its largest strongly connected component
-    /// computed now (O(*n* + *m*)).
-    public init(graph: RoadGraph, source: SourceFileStamp? = nil) {
-        self.init(graph: graph, source: source, largestComponent: StronglyConnectedComponents(graph: graph).largestComponentMask())
+    /// computed now (O(*n* + *m*)) and `hierarchy` when given.
+    public init(graph: RoadGraph, source: SourceFileStamp? = nil, hierarchy: ContractionHierarchy? = nil) {
+        self.init(
+            graph: graph, source: source, largestComponent: StronglyConnectedComponents(graph: graph).largestComponentMask(),
+            hierarchy: hierarchy)
     }
 
-    /// A file for `graph` with a given component mask (`nil`: none stored).
-    /// A mask over another number of nodes than the graph's is not stored.
-    public init(graph: RoadGraph, source: SourceFileStamp?, largestComponent: NodeMask?) {
+    /// A file for `graph` with a given component mask (`nil`: none stored)
+    /// and hierarchy. A mask or hierarchy over another number of nodes than
+    /// the graph's is not stored.
+    ///
+    /// - Precondition: `hierarchy`, when given, was built for `graph`.
+    public init(
+        graph: RoadGraph, source: SourceFileStamp?, largestComponent: NodeMask?, hierarchy: ContractionHierarchy? = nil
+    ) {
         self.graph = graph
         self.source = source
         self.largestComponent = largestComponent?.nodeCount == graph.nodeCount ? largestComponent : nil
+        self.hierarchy = hierarchy?.nodeCount == graph.nodeCount ? hierarchy : nil
     }
 
     /// `true` when the file at `path` starts with the `.bhg` magic bytes

@@ -1,4 +1,4 @@
-/// The byte layout of a `.bhg` file (format version 1); `docs/bhg-format.md`
+/// The byte layout of a `.bhg` file (format version 2); `docs/bhg-format.md`
 /// describes it for readers in other languages.
 ///
 /// Every integer is little-endian. The file is:
@@ -6,7 +6,7 @@
 /// | offset | size | field |
 /// | --- | --- | --- |
 /// | 0 | 8 | magic `BHGRAPH\0` |
-/// | 8 | 4 | format version (1) |
+/// | 8 | 4 | format version (2) |
 /// | 12 | 4 | byte-order mark `0x01020304` (bytes `04 03 02 01`) |
 /// | 16 | 8 | file length in bytes |
 /// | 24 | 4 | CRC-32 (ISO-HDLC, as zlib's `crc32`) of bytes 32 ..< file length |
@@ -33,6 +33,12 @@ enum BinaryGraphLayout {
         static let hasShapes: UInt8 = 2
         static let hasSource: UInt8 = 4
         static let hasLargestComponent: UInt8 = 8
+        /// Per-shape-point travel times (``RoadGraph/shapeDuration``).
+        static let hasShapeDurations: UInt8 = 0x20
+        /// The vehicle the graph was built for (``RoadGraph/vehicle``).
+        static let hasVehicle: UInt8 = 0x40
+        /// A contraction hierarchy is stored (the `hierarchy…` sections).
+        static let hasHierarchy: UInt8 = 0x80
     }
 
     /// The arrays a file holds, in file order.
@@ -53,10 +59,31 @@ enum BinaryGraphLayout {
         /// The largest strongly connected component, one bit per node in
         /// 64-bit words (``NodeMask/words``).
         case largestComponent = 12
+        /// Travel time from the edge's tail to each shape point, deciseconds.
+        case shapeDuration = 16
+        /// The vehicle's size: height, width, length in millimetres, gross
+        /// weight and axle load in kilograms (`UInt32.max`: not known).
+        case vehicleDimensions = 17
+        /// The vehicle's name, UTF-8.
+        case vehicleName = 18
+        /// The contraction hierarchy (``ContractionHierarchy``), when
+        /// ``Flag/hasHierarchy`` is set: each node's rank, then the upward
+        /// arcs (CSR by rank: offsets, arcs of 12 bytes, the node each
+        /// shortcut bypasses) and the downward arcs likewise. The arc and
+        /// middle sections have as many elements as their offsets say.
+        case hierarchyRank = 32
+        case hierarchyUpwardStart = 33
+        case hierarchyUpwardArcs = 34
+        case hierarchyUpwardMiddle = 35
+        case hierarchyDownwardStart = 36
+        case hierarchyDownwardArcs = 37
+        case hierarchyDownwardMiddle = 38
 
         var elementSize: Int {
             switch self {
             case .originalIDs, .largestComponent: 8
+            case .hierarchyUpwardArcs, .hierarchyDownwardArcs: 12
+            case .vehicleName: 1
             default: 4
             }
         }
@@ -75,6 +102,16 @@ enum BinaryGraphLayout {
             case .shapeLatitudeE7: "shape latitudes"
             case .shapeLongitudeE7: "shape longitudes"
             case .largestComponent: "largest component"
+            case .hierarchyRank: "hierarchy ranks"
+            case .hierarchyUpwardStart: "hierarchy upward offsets"
+            case .hierarchyUpwardArcs: "hierarchy upward arcs"
+            case .hierarchyUpwardMiddle: "hierarchy upward middle nodes"
+            case .hierarchyDownwardStart: "hierarchy downward offsets"
+            case .hierarchyDownwardArcs: "hierarchy downward arcs"
+            case .hierarchyDownwardMiddle: "hierarchy downward middle nodes"
+            case .shapeDuration: "shape durations"
+            case .vehicleDimensions: "vehicle dimensions"
+            case .vehicleName: "vehicle name"
             }
         }
     }
@@ -167,12 +204,15 @@ enum BinaryGraphLayout {
     /// | 4 | 4 | element size in bytes |
     /// | 8 | 8 | offset of the first byte in the file |
     /// | 16 | 8 | element count |
-    /// | 24 | 8 | zero |
+    /// | 24 | 4 | CRC-32 of the section's bytes (so that a corrupt section is named) |
+    /// | 28 | 4 | zero |
     struct SectionEntry: Equatable {
         var kind: UInt32
         var elementSize: UInt32
         var offset: UInt64
         var count: UInt64
+        var checksum: UInt32
+        var reserved: UInt32 = 0
 
         func encoded() -> [UInt8] {
             var b: [UInt8] = []
@@ -180,15 +220,17 @@ enum BinaryGraphLayout {
             b.appendLittleEndian(elementSize)
             b.appendLittleEndian(offset)
             b.appendLittleEndian(count)
-            b.appendLittleEndian(UInt64(0))
+            b.appendLittleEndian(checksum)
+            b.appendLittleEndian(reserved)
             return b
         }
 
-        init(kind: UInt32, elementSize: UInt32, offset: UInt64, count: UInt64) {
+        init(kind: UInt32, elementSize: UInt32, offset: UInt64, count: UInt64, checksum: UInt32) {
             self.kind = kind
             self.elementSize = elementSize
             self.offset = offset
             self.count = count
+            self.checksum = checksum
         }
 
         init(decoding b: [UInt8], at o: Int) {
@@ -196,7 +238,26 @@ enum BinaryGraphLayout {
             elementSize = b.loadLittleEndian(UInt32.self, at: o + 4)
             offset = b.loadLittleEndian(UInt64.self, at: o + 8)
             count = b.loadLittleEndian(UInt64.self, at: o + 16)
+            checksum = b.loadLittleEndian(UInt32.self, at: o + 24)
+            reserved = b.loadLittleEndian(UInt32.self, at: o + 28)
         }
+    }
+
+    /// A vehicle's dimensions as stored in ``Section/vehicleDimensions``.
+    static func encode(_ v: VehicleDimensions) -> [UInt32] {
+        func milli(_ x: Double) -> UInt32 { UInt32(clamping: Int64((x * 1000).rounded())) }
+        return [milli(v.heightMetres), milli(v.widthMetres), milli(v.lengthMetres), milli(v.weightTonnes),
+                v.axleLoadTonnes.map(milli) ?? UInt32.max]
+    }
+
+    /// The vehicle stored in ``Section/vehicleDimensions`` and
+    /// ``Section/vehicleName``, or `nil` when the section is malformed.
+    static func decode(_ d: [UInt32], name: [UInt8]) -> VehicleDimensions? {
+        guard d.count == 5, let name = String(validating: name, as: UTF8.self) else { return nil }
+        return VehicleDimensions(
+            name: name, weightTonnes: Double(d[3]) / 1000, heightMetres: Double(d[0]) / 1000,
+            widthMetres: Double(d[1]) / 1000, lengthMetres: Double(d[2]) / 1000,
+            axleLoadTonnes: d[4] == UInt32.max ? nil : Double(d[4]) / 1000)
     }
 
     /// `x` rounded up to a multiple of `alignment` (a power of two).

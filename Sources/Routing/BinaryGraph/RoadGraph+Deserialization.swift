@@ -10,8 +10,8 @@ extension RoadGraph {
     init(
         edgeStart: [UInt32], edgeTarget: [UInt32], edgeLength: [UInt32], edgeDuration: [UInt32],
         latitudeE7: [Int32], longitudeE7: [Int32], originalIDs: [Int64], sortedIDNodes: [UInt32],
-        shapeStart: [UInt32], shapeLatitudeE7: [Int32], shapeLongitudeE7: [Int32],
-        metric: RoutingMetric, profile: String
+        shapeStart: [UInt32], shapeLatitudeE7: [Int32], shapeLongitudeE7: [Int32], shapeDuration: [UInt32],
+        metric: RoutingMetric, profile: String, vehicle: VehicleDimensions?
     ) throws(InvariantError) {
         let n = originalIDs.count
         guard sortedIDNodes.count == n else {
@@ -41,10 +41,13 @@ extension RoadGraph {
         self.shapeStart = shapeStart
         self.shapeLatitudeE7 = shapeLatitudeE7
         self.shapeLongitudeE7 = shapeLongitudeE7
+        self.shapeDuration = shapeDuration
         self.metric = metric
         self.profile = profile
+        self.vehicle = vehicle
         self.sortedIDs = sortedIDs
         self.sortedIDNodes = sortedIDNodes
+        self.splitCopies = Self.copies(sortedIDs: sortedIDs, sortedIDNodes: sortedIDNodes)
         try checkInvariants()
     }
 }

@@ -37,14 +37,28 @@ public struct NetworkPoint: Sendable, Hashable {
     }
 
     /// Where on an edge the point lies: `fraction` 0 is the edge's tail, 1 its
-    /// head (by length along the edge's shape).
+    /// head (by length along the edge's shape), and what the stretch from the
+    /// tail to the point costs.
     public struct EdgePosition: Sendable, Hashable {
         public var edge: UInt32
         public var fraction: Double
+        /// The cost of the stretch from the edge's tail to the point (weight,
+        /// length, duration), as its arrival anchor has it; `nil` to take
+        /// `fraction` of the edge's.
+        public var fromTail: PathCost?
 
-        public init(edge: UInt32, fraction: Double) {
+        public init(edge: UInt32, fraction: Double, fromTail: PathCost? = nil) {
             self.edge = edge
             self.fraction = fraction
+            self.fromTail = fromTail
+        }
+
+        /// The stretch from the tail of the edge to the point.
+        func costFromTail(in graph: RoadGraph) -> PathCost {
+            if let fromTail { return fromTail }
+            let e = Int(edge)
+            func part(_ x: UInt32) -> UInt32 { UInt32((Double(x) * fraction).rounded()) }
+            return PathCost(weight: part(graph.weight(of: e)), length: part(graph.edgeLength[e]), duration: part(graph.edgeDuration[e]))
         }
     }
 
@@ -74,9 +88,15 @@ public struct NetworkPoint: Sendable, Hashable {
     }
 
     /// The point that is exactly `node` of `graph`.
+    ///
+    /// For a split node (``RoadGraph/nodes(sharingIDWith:)``: a junction
+    /// with turn restrictions, a barrier, the edge of a destination-only
+    /// area) the point stands for every node of the split: a route may
+    /// arrive through any of them, and leaving from all of them is the same
+    /// as leaving from the primary, whose turns include every other's.
     public static func node(_ node: Int, in graph: RoadGraph) -> NetworkPoint {
-        let a = Anchor(node: UInt32(node))
-        return NetworkPoint(departures: [a], arrivals: [a], coordinate: graph.coordinate(of: node))
+        let anchors = graph.nodes(sharingIDWith: node).map { Anchor(node: UInt32($0)) }
+        return NetworkPoint(departures: anchors, arrivals: anchors, coordinate: graph.coordinate(of: node))
     }
 
     /// The cost of driving from `self` to `other` along a single edge that
@@ -86,12 +106,11 @@ public struct NetworkPoint: Sendable, Hashable {
         var best: (weight: UInt32, length: UInt32, duration: UInt32)?
         for p in positions {
             for q in other.positions where q.edge == p.edge && q.fraction >= p.fraction {
-                let e = Int(p.edge)
-                let f = q.fraction - p.fraction
+                let a = p.costFromTail(in: graph), b = q.costFromTail(in: graph)
+                func minus(_ x: UInt32, _ y: UInt32) -> UInt32 { x >= y ? x - y : 0 }
                 let c = (
-                    weight: UInt32((Double(graph.weight(of: e)) * f).rounded()),
-                    length: UInt32((Double(graph.edgeLength[e]) * f).rounded()),
-                    duration: UInt32((Double(graph.edgeDuration[e]) * f).rounded())
+                    weight: minus(b.weight, a.weight), length: minus(b.length, a.length),
+                    duration: minus(b.duration, a.duration)
                 )
                 if best == nil || c.weight < best!.weight { best = c }
             }

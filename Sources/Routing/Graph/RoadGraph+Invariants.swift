@@ -35,8 +35,13 @@ extension RoadGraph {
         where abs(Int(latitudeE7[i])) > 900_000_000 || abs(Int(longitudeE7[i])) > 1_800_000_000 {
             throw fail("node \(originalIDs[i]) has a coordinate out of range")
         }
+        // A repeated id is a split node: its nodes must stand at one place.
         for i in sortedIDs.indices.dropFirst() where sortedIDs[i - 1] == sortedIDs[i] {
-            throw fail("node id \(sortedIDs[i]) appears twice")
+            let a = Int(sortedIDNodes[i - 1]), b = Int(sortedIDNodes[i])
+            guard a < b else { throw fail("the nodes of id \(sortedIDs[i]) are not in node order") }
+            guard !latitudeE7.isEmpty, latitudeE7[a] == latitudeE7[b], longitudeE7[a] == longitudeE7[b] else {
+                throw fail("node id \(sortedIDs[i]) appears twice at different places")
+            }
         }
         if !shapeStart.isEmpty {
             guard shapeStart.count == m + 1, shapeStart[0] == 0,
@@ -48,6 +53,20 @@ extension RoadGraph {
             }
         } else if !shapeLatitudeE7.isEmpty || !shapeLongitudeE7.isEmpty {
             throw fail("shape points without shape offsets")
+        }
+        if !shapeDuration.isEmpty {
+            guard shapeDuration.count == shapeLatitudeE7.count else {
+                throw fail("\(shapeDuration.count) shape durations for \(shapeLatitudeE7.count) shape points")
+            }
+            for e in 0..<m {
+                var previous: UInt32 = 0
+                for k in Int(shapeStart[e]) ..< Int(shapeStart[e + 1]) {
+                    guard shapeDuration[k] >= previous, shapeDuration[k] <= edgeDuration[e] else {
+                        throw fail("shape durations of edge \(e) are not between 0 and its duration in order")
+                    }
+                    previous = shapeDuration[k]
+                }
+            }
         }
     }
 }

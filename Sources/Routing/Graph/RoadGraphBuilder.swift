@@ -34,6 +34,8 @@ public struct RoadGraphBuilder: Sendable {
 
     public let metric: RoutingMetric
     public let profile: String
+    /// The vehicle size recorded in the graph.
+    public var vehicle: VehicleDimensions?
 
     private var ids: [Int64] = []
     private var lat: [Int32] = []
@@ -49,6 +51,10 @@ public struct RoadGraphBuilder: Sendable {
     private var hasShapes = false  // (shapeEnd is still empty when the first edge is shaped)
     private var shapeLat: [Int32] = []
     private var shapeLon: [Int32] = []
+    /// Deciseconds from the edge's tail to each shape point; kept only when
+    /// every shaped edge gives them.
+    private var shapeTime: [UInt32] = []
+    private var hasShapeTimes = true
 
     public init(metric: RoutingMetric, profile: String, nodeCapacity: Int = 0, edgeCapacity: Int = 0) {
         self.metric = metric
@@ -102,9 +108,12 @@ public struct RoadGraphBuilder: Sendable {
     ///   - length: decimetres.
     ///   - duration: deciseconds.
     ///   - shape: interior points (10⁻⁷ degrees) in the direction of travel.
+    ///   - shapeDurations: deciseconds from the tail to each shape point
+    ///     (nondecreasing, at most `duration`), or empty; the graph keeps
+    ///     them when every shaped edge has them (``RoadGraph/shapeDuration``).
     public mutating func addEdge(
         from: Int, to: Int, length: UInt32, duration: UInt32,
-        shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
+        shape: [(latitudeE7: Int32, longitudeE7: Int32)] = [], shapeDurations: [UInt32] = []
     ) {
         precondition(from >= 0 && from < ids.count && to >= 0 && to < ids.count, "edge to an unknown node")
         if !shape.isEmpty && !hasShapes {
@@ -121,6 +130,14 @@ public struct RoadGraphBuilder: Sendable {
                 shapeLon.append(p.longitudeE7)
             }
             shapeEnd.append(UInt32(shapeLat.count))
+            if hasShapeTimes {
+                if shapeDurations.count == shape.count {
+                    for t in shapeDurations { shapeTime.append(min(t, duration)) }
+                } else {
+                    hasShapeTimes = false
+                    shapeTime = []
+                }
+            }
         }
     }
 
@@ -201,16 +218,20 @@ public struct RoadGraphBuilder: Sendable {
         var outShapeStart: [UInt32] = []
         var outShapeLat: [Int32] = []
         var outShapeLon: [Int32] = []
+        var outShapeTime: [UInt32] = []
+        let keepTimes = hasShapes && hasShapeTimes && !shapeLat.isEmpty
         if hasShapes {
             outShapeStart.reserveCapacity(m + 1)
             outShapeLat.reserveCapacity(shapeLat.count)
             outShapeLon.reserveCapacity(shapeLon.count)
+            if keepTimes { outShapeTime.reserveCapacity(shapeTime.count) }
             outShapeStart.append(0)
             for old in edgeOfSlot {
                 let lo = old == 0 ? 0 : Int(shapeEnd[Int(old) - 1])
                 let hi = Int(shapeEnd[Int(old)])
                 outShapeLat.append(contentsOf: shapeLat[lo..<hi])
                 outShapeLon.append(contentsOf: shapeLon[lo..<hi])
+                if keepTimes { outShapeTime.append(contentsOf: shapeTime[lo..<hi]) }
                 outShapeStart.append(UInt32(outShapeLat.count))
             }
         }
@@ -220,7 +241,7 @@ public struct RoadGraphBuilder: Sendable {
                 edgeStart: start, edgeTarget: target, edgeLength: outLength, edgeDuration: outDuration,
                 latitudeE7: outLat, longitudeE7: outLon, originalIDs: outIDs,
                 shapeStart: outShapeStart, shapeLatitudeE7: outShapeLat, shapeLongitudeE7: outShapeLon,
-                metric: metric, profile: profile
+                shapeDuration: outShapeTime, metric: metric, profile: profile, vehicle: vehicle
             )
         } catch {
             throw BuildError(message: error.message)

@@ -72,7 +72,8 @@ extension ContractionHierarchy {
                         let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard i < s else { break }
                         scanBuckets(from: sources[i], buckets: buckets, search: &search, best: &best)
-                        if !write(best, row: i, to: out, overflowed: overflow.load(ordering: .relaxed)) {
+                        let lost = search.overflowed || overflow.load(ordering: .relaxed)
+                        if !write(best, row: i, to: out, overflowed: lost) {
                             failed.store(true, ordering: .relaxed)
                         }
                         // Driving straight along an edge shared with the source.
@@ -94,16 +95,6 @@ extension ContractionHierarchy {
         return DistanceMatrix(sourceCount: s, targetCount: t, metric: metric, lengths: lengths, durations: durations)
     }
 
-    /// The anchors of a point as an upward search's starts: rank, cost and
-    /// other measure.
-    private func starts(_ anchors: [NetworkPoint.Anchor]) -> [(node: UInt32, weight: UInt64, other: UInt64)] {
-        let distanceMetric = graph.metric == .distance
-        return anchors.map { a in
-            precondition(Int(a.node) < rank.count, "anchor is not a node of this graph")
-            return (rank[Int(a.node)], UInt64(a.weight), UInt64(distanceMetric ? a.duration : a.length))
-        }
-    }
-
     /// One row's forward search: the cheapest meeting of `source`'s upward
     /// search with each target's bucket entries, into `best`.
     private func scanBuckets(
@@ -123,13 +114,14 @@ extension ContractionHierarchy {
                             while k < end {
                                 let entry = entries[k]
                                 let j = Int(entry.node)
-                                let c = d &+ UInt64(entry.weight)
+                                let c = UInt64(d) &+ UInt64(entry.weight)
                                 if c < bw[j] {
                                     bw[j] = c
-                                    bo[j] = o &+ UInt64(entry.other)
+                                    bo[j] = UInt64(o) &+ UInt64(entry.other)
                                 }
                                 k &+= 1
                             }
+                            return true
                         }
                     }
                 }
@@ -138,23 +130,20 @@ extension ContractionHierarchy {
     }
 
     /// Writes row `row` from `best`; `false` when a cost does not fit 32
-    /// bits, or a target is unreached while some search dropped a path too
-    /// long to represent (it might have been reachable).
+    /// bits, or a target is unreached while the row's search or some
+    /// target's dropped a path too long to represent (it might have been
+    /// reachable).
     private func write(_ best: RowScratch, row: Int, to out: MatrixCells, overflowed: Bool) -> Bool {
-        let distanceMetric = graph.metric == .distance
         var ok = true
         for j in 0..<best.weight.count {
             let w = best.weight[j]
-            let o = best.other[j]
             if w == .max {
                 if overflowed { ok = false }
                 out.set(row: row, column: j, .max, .max)
-            } else if w >= UInt64(UInt32.max) || o >= UInt64(UInt32.max) {
-                ok = false
-            } else if distanceMetric {
-                out.set(row: row, column: j, UInt32(w), UInt32(o))
+            } else if let c = pathCost(weight: w, other: best.other[j]) {
+                out.set(row: row, column: j, c.length, c.duration)
             } else {
-                out.set(row: row, column: j, UInt32(o), UInt32(w))
+                ok = false
             }
         }
         return ok
@@ -177,14 +166,11 @@ extension ContractionHierarchy {
                     from: starts(targets[j].arrivals), up: (backwardStart, backwardArcs),
                     stall: (forwardStart, forwardArcs)
                 ) { x, d, o in
-                    guard d < UInt64(UInt32.max) else {
-                        lost = true
-                        return
-                    }
                     nodes.append(x)
-                    entries.append(
-                        HierarchyArc(node: UInt32(j), weight: UInt32(d), other: UInt32(min(o, UInt64(UInt32.max)))))
+                    entries.append(HierarchyArc(node: UInt32(j), weight: d, other: o))
+                    return true
                 }
+                if search.overflowed { lost = true }
             }
             if lost { overflow.store(true, ordering: .relaxed) }
             blocks.withLock { $0[block] = (nodes, entries) }

@@ -28,15 +28,18 @@ import Foundation
 ///
 /// - Complexity: preprocessing is roughly linear in practice on road
 ///   networks (each contraction runs witness searches bounded by
-///   ``HierarchyBuilder/contractionLimit`` settled nodes); memory is 12 bytes
-///   per hierarchy arc (original arcs plus shortcuts, each stored once) plus
-///   12 bytes per node.
+///   ``HierarchyBuilder/contractionLimit`` settled nodes); memory is 16 bytes
+///   per hierarchy arc (original arcs plus shortcuts, each stored once, with
+///   the node a shortcut bypasses) plus 16 bytes per node.
 public struct ContractionHierarchy: Sendable {
     /// The graph the hierarchy was built for (for ``NetworkPoint`` queries).
     public let graph: RoadGraph
     /// `rank[v]`: graph node `v`'s position in the contraction order, which
     /// is also its number inside the hierarchy.
     let rank: [UInt32]
+    /// The inverse of ``rank``: the graph node at each rank (derived, not
+    /// stored in files).
+    let nodeAtRank: [UInt32]
     /// Upward arcs for forward searches, by rank: `forwardArcs[forwardStart[r]
     /// ..< forwardStart[r + 1]]` are the arcs `r → x` with `x > r`.
     let forwardStart: [UInt32]
@@ -45,9 +48,21 @@ public struct ContractionHierarchy: Sendable {
     /// `x > r`, stored at `r` with `node == x`.
     let backwardStart: [UInt32]
     let backwardArcs: [HierarchyArc]
-    /// The number of arcs of the graph after dropping self-loops and keeping
-    /// the cheapest of parallel arcs.
+    /// For each arc of ``forwardArcs`` / ``backwardArcs``: the rank of the
+    /// node a shortcut bypasses, or ``noMiddle`` for an arc of the graph.
+    /// A shortcut `u → w` bypassing `m` (`m` below both) is the arc `u → m`,
+    /// stored at `m` among its backward arcs, then `m → w`, among its forward
+    /// arcs: that is how paths are unpacked into roads.
+    let forwardMiddle: [UInt32]
+    let backwardMiddle: [UInt32]
+    /// The number of arcs that are arcs of the graph (no middle node): the
+    /// graph's arcs after dropping self-loops, keeping the cheapest of
+    /// parallel arcs and those that a cheaper shortcut replaced.
     let originalArcCount: Int
+
+    /// The value of ``forwardMiddle`` / ``backwardMiddle`` for an arc of the
+    /// graph.
+    static var noMiddle: UInt32 { .max }
 
     /// Builds the hierarchy for `graph`.
     ///
@@ -75,28 +90,52 @@ public struct ContractionHierarchy: Sendable {
             forwardStart[r + 1] += forwardStart[r]
             backwardStart[r + 1] += backwardStart[r]
         }
-        var forwardArcs = [HierarchyArc](repeating: HierarchyArc(node: 0, weight: 0, other: 0), count: Int(forwardStart[n]))
-        var backwardArcs = [HierarchyArc](repeating: HierarchyArc(node: 0, weight: 0, other: 0), count: Int(backwardStart[n]))
+        let empty = HierarchyArc(node: 0, weight: 0, other: 0)
+        var forwardArcs = [HierarchyArc](repeating: empty, count: Int(forwardStart[n]))
+        var backwardArcs = [HierarchyArc](repeating: empty, count: Int(backwardStart[n]))
+        var forwardMiddle = [UInt32](repeating: Self.noMiddle, count: Int(forwardStart[n]))
+        var backwardMiddle = [UInt32](repeating: Self.noMiddle, count: Int(backwardStart[n]))
+        func rankOf(_ middle: UInt32) -> UInt32 { middle == Self.noMiddle ? middle : rank[Int(middle)] }
         for v in 0..<n {
             var i = Int(forwardStart[Int(rank[v])])
-            for a in builder.outArcs.list(v) {
+            for (a, m) in zip(builder.outArcs.list(v), builder.outArcs.middles(v)) {
                 forwardArcs[i] = HierarchyArc(node: rank[Int(a.node)], weight: a.weight, other: a.other)
+                forwardMiddle[i] = rankOf(m)
                 i += 1
             }
             i = Int(backwardStart[Int(rank[v])])
-            for a in builder.inArcs.list(v) {
+            for (a, m) in zip(builder.inArcs.list(v), builder.inArcs.middles(v)) {
                 backwardArcs[i] = HierarchyArc(node: rank[Int(a.node)], weight: a.weight, other: a.other)
+                backwardMiddle[i] = rankOf(m)
                 i += 1
             }
         }
+        self.init(
+            graph: graph, rank: rank, forwardStart: forwardStart, forwardArcs: forwardArcs,
+            forwardMiddle: forwardMiddle, backwardStart: backwardStart, backwardArcs: backwardArcs,
+            backwardMiddle: backwardMiddle)
+        _checkInvariants()
+    }
+
+    /// A hierarchy from its arrays (built above, or read from a `.bhg` after
+    /// ``validate()``).
+    init(
+        graph: RoadGraph, rank: [UInt32], forwardStart: [UInt32], forwardArcs: [HierarchyArc],
+        forwardMiddle: [UInt32], backwardStart: [UInt32], backwardArcs: [HierarchyArc], backwardMiddle: [UInt32]
+    ) {
         self.graph = graph
         self.rank = rank
+        var nodeAtRank = [UInt32](repeating: 0, count: rank.count)
+        for (v, r) in rank.enumerated() where Int(r) < rank.count { nodeAtRank[Int(r)] = UInt32(v) }
+        self.nodeAtRank = nodeAtRank
         self.forwardStart = forwardStart
         self.forwardArcs = forwardArcs
+        self.forwardMiddle = forwardMiddle
         self.backwardStart = backwardStart
         self.backwardArcs = backwardArcs
-        self.originalArcCount = builder.originalArcCount
-        _checkInvariants()
+        self.backwardMiddle = backwardMiddle
+        self.originalArcCount = forwardMiddle.lazy.filter { $0 == Self.noMiddle }.count
+            + backwardMiddle.lazy.filter { $0 == Self.noMiddle }.count
     }
 
     /// The number of nodes.
@@ -105,13 +144,16 @@ public struct ContractionHierarchy: Sendable {
     /// The number of arcs in the hierarchy (upward and downward, each once).
     public var arcCount: Int { forwardArcs.count + backwardArcs.count }
 
-    /// The number of shortcuts: hierarchy arcs that are not arcs of the
-    /// graph (after dropping self-loops and merging parallel arcs).
+    /// The number of shortcuts: hierarchy arcs that stand for a path of two
+    /// or more arcs of the graph.
     public var shortcutCount: Int { arcCount - originalArcCount }
 
-    /// Bytes held by the hierarchy's own arrays (not counting the graph).
+    /// Bytes held by the hierarchy's own arrays (not counting the graph):
+    /// 16 bytes per node and 16 per arc (12 for the arc, 4 for its middle
+    /// node); a `.bhg` stores all but the 4 bytes per node of the inverse
+    /// order.
     public var memoryFootprint: Int {
-        rank.count * 4 + forwardStart.count * 4 + backwardStart.count * 4
-            + (forwardArcs.count + backwardArcs.count) * MemoryLayout<HierarchyArc>.stride
+        rank.count * 8 + forwardStart.count * 4 + backwardStart.count * 4
+            + (forwardArcs.count + backwardArcs.count) * (MemoryLayout<HierarchyArc>.stride + 4)
     }
 }

@@ -18,7 +18,10 @@ import Synchronization
 /// When node `v` is contracted, its remaining arcs all lead to nodes that
 /// will be contracted later (higher rank): its out-arcs become `v`'s upward
 /// arcs for forward searches and its in-arcs `v`'s upward arcs for backward
-/// searches. They stay frozen in ``outArcs`` / ``inArcs``.
+/// searches. They stay frozen in ``outArcs`` / ``inArcs``, each with the
+/// node it bypasses when it is a shortcut (``ArcPool/middle``): that node was
+/// contracted before both ends, and its own frozen arcs to them are the
+/// shortcut's two halves.
 struct HierarchyBuilder {
     let nodeCount: Int
     /// Out-arcs (graph numbering); for contracted nodes, frozen upward arcs.
@@ -182,8 +185,8 @@ struct HierarchyBuilder {
                     continue
                 }
                 let o = UInt32(min(other, UInt64(UInt32.max)))
-                outArcs.add(Int(u), HierarchyArc(node: w, weight: UInt32(weight), other: o))
-                inArcs.add(Int(w), HierarchyArc(node: u, weight: UInt32(weight), other: o))
+                outArcs.add(Int(u), HierarchyArc(node: w, weight: UInt32(weight), other: o), middle: node)
+                inArcs.add(Int(w), HierarchyArc(node: u, weight: UInt32(weight), other: o), middle: node)
             }
             neighbours.sort()
             var last: UInt32?

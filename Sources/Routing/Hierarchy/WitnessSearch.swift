@@ -73,7 +73,7 @@ struct WitnessSearch {
                 heap.append(UInt64(source))
                 var remaining = targetCount
                 var settled = 0
-                while let top = Self.popMin(&heap) {
+                while let top = PackedHeap.popMin(&heap) {
                     let xi = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
                     let d = UInt32(truncatingIfNeeded: top >> 32)
                     guard d == dist[xi] else { continue }
@@ -95,47 +95,11 @@ struct WitnessSearch {
                         if nd < UInt64(old) {
                             if old == .max { touched.append(a.node) }
                             dist[Int(a.node)] = UInt32(truncatingIfNeeded: nd)
-                            Self.push(&heap, nd << 32 | UInt64(a.node))
+                            PackedHeap.push(&heap, nd << 32 | UInt64(a.node))
                         }
                     }
                 }
             }
-        }
-    }
-
-    @inline(__always)
-    private static func push(_ heap: inout [UInt64], _ x: UInt64) {
-        var i = heap.count
-        heap.append(x)
-        heap.withUnsafeMutableBufferPointer { h in
-            while i > 0 {
-                let p = (i &- 1) >> 1
-                guard x < h[p] else { break }
-                h[i] = h[p]
-                i = p
-            }
-            h[i] = x
-        }
-    }
-
-    @inline(__always)
-    private static func popMin(_ heap: inout [UInt64]) -> UInt64? {
-        guard let last = heap.popLast() else { return nil }
-        let count = heap.count
-        if count == 0 { return last }
-        return heap.withUnsafeMutableBufferPointer { h in
-            let top = h[0]
-            var i = 0
-            while true {
-                var c = 2 &* i &+ 1
-                guard c < count else { break }
-                if c &+ 1 < count && h[c &+ 1] < h[c] { c &+= 1 }
-                guard h[c] < last else { break }
-                h[i] = h[c]
-                i = c
-            }
-            h[i] = last
-            return top
         }
     }
 }

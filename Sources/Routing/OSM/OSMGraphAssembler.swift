@@ -1,13 +1,18 @@
 /// Turns routable ways with node coordinates (an ``OSMWaySet``) into a
 /// ``RoadGraph``: splits ways into edges where ways meet, measures them,
 /// times them under the profile, optionally contracts chains of degree-2
-/// nodes, and lays the result out through ``RoadGraphBuilder``.
+/// nodes, applies turn restrictions, barriers and destination-only roads by
+/// splitting junctions (``JunctionSplitter``), and lays the result out
+/// through ``RoadGraphBuilder``.
 ///
 /// Lengths are sums of haversine distances (``Coordinate/distance(to:)``)
 /// between consecutive way nodes, durations sums of length ÷ speed per
 /// piece, both accumulated in `Double` and rounded to decimetres and
 /// deciseconds only once per final edge, so that contraction does not add
-/// rounding error. The interior nodes of each edge become its shape.
+/// rounding error. The interior nodes of each edge become its shape, each
+/// with the travel time from the edge's tail (``RoadGraph/shapeDuration``),
+/// so that a point part-way along an edge that joins roads of different
+/// speeds gets its true time.
 struct OSMGraphAssembler {
     let profile: VehicleProfile
     let simplification: OSMGraphReader.Simplification
@@ -19,10 +24,20 @@ struct OSMGraphAssembler {
         var segments = 0
         var contractedNodes = 0
         var missingNodeReferences = 0
+        /// Turn restrictions read (one per from/to pair).
+        var turnRestrictions = 0
+        /// Turn restrictions that could be placed on the graph and apply.
+        var appliedTurnRestrictions = 0
+        /// Nodes that stop the vehicle, on its roads.
+        var barriers = 0
+        /// Directed edges that are destination-only.
+        var destinationOnlyEdges = 0
+        /// Graph nodes added by splitting junctions.
+        var splitNodes = 0
     }
 
     /// A stretch of road between two graph nodes, before rounding.
-    private struct Segment {
+    struct Segment {
         var from: UInt32
         var to: UInt32
         var length: Double
@@ -30,17 +45,51 @@ struct OSMGraphAssembler {
         var forward: Double
         /// Seconds along to → from, or `-1`.
         var backward: Double
-        /// Interior points, from → to, in ``shapeLat``/``shapeLon``.
+        /// Interior points, from → to, in ``Shapes``.
         var shapeStart: Int
         var shapeEnd: Int
+        /// The way the piece was cut from (before contraction).
+        var way: UInt32
+        /// The direction from → to is destination-only.
+        var forwardZone: Bool
+        /// The direction to → from is destination-only.
+        var backwardZone: Bool
+    }
+
+    /// The interior points of segments: coordinates, and for each the travel
+    /// times from the segment's `from` end: ``along`` driving from → to, and
+    /// ``against``, the time the stretch between `from` and the point takes
+    /// driving to → from.
+    struct Shapes: Sendable {
+        var lat: [Int32] = []
+        var lon: [Int32] = []
+        var along: [Float] = []
+        var against: [Float] = []
+
+        var count: Int { lat.count }
+
+        mutating func append(_ la: Int32, _ lo: Int32, _ a: Float, _ b: Float) {
+            lat.append(la); lon.append(lo); along.append(a); against.append(b)
+        }
+
+        mutating func removeLast() {
+            lat.removeLast(); lon.removeLast(); along.removeLast(); against.removeLast()
+        }
+
+        mutating func append(contentsOf other: Shapes) {
+            lat += other.lat; lon += other.lon; along += other.along; against += other.against
+        }
+
+        mutating func reserveCapacity(_ n: Int) {
+            lat.reserveCapacity(n); lon.reserveCapacity(n); along.reserveCapacity(n); against.reserveCapacity(n)
+        }
     }
 
     /// The pieces of a range of ways, with their shapes (indices local to
     /// this part).
     private struct Pieces: Sendable {
         var segments: [Segment] = []
-        var shapeLat: [Int32] = []
-        var shapeLon: [Int32] = []
+        var shapes = Shapes()
         var missingNodeReferences = 0
     }
 
@@ -48,6 +97,10 @@ struct OSMGraphAssembler {
         var counts = Counts()
         let slots = ways.nodeCount
         let lat = ways.latitudes, lon = ways.longitudes
+
+        // A barrier is a graph node even in the middle of a way.
+        var barriers = Array(Set(ways.barrierSlots)).sorted()
+        ways.markJunctions(barriers)
 
         // Cut the ways into pieces in parallel (haversine is most of the
         // work), in ranges of about equal numbers of references, then join
@@ -66,21 +119,18 @@ struct OSMGraphAssembler {
             Self.pieces(input, cuts[p] ..< cuts[p + 1], profile: profile, simplification: simplification)
         }
         _ = consume input
-        ways.dropWays()
         var segments: [Segment] = []
         segments.reserveCapacity(results.reduce(0) { $0 + $1.segments.count })
-        var shapeLat: [Int32] = [], shapeLon: [Int32] = []
-        shapeLat.reserveCapacity(results.reduce(0) { $0 + $1.shapeLat.count })
-        shapeLon.reserveCapacity(shapeLat.capacity)
+        var shapes = Shapes()
+        shapes.reserveCapacity(results.reduce(0) { $0 + $1.shapes.count })
         for p in results.indices {
-            let offset = shapeLat.count
+            let offset = shapes.count
             for var seg in results[p].segments {
                 seg.shapeStart += offset
                 seg.shapeEnd += offset
                 segments.append(seg)
             }
-            shapeLat.append(contentsOf: results[p].shapeLat)
-            shapeLon.append(contentsOf: results[p].shapeLon)
+            shapes.append(contentsOf: results[p].shapes)
             counts.missingNodeReferences += results[p].missingNodeReferences
             results[p] = Pieces()  // free each part once copied
         }
@@ -94,52 +144,94 @@ struct OSMGraphAssembler {
             throw InputError(path: path, message: "no road the \(profile.name) profile may use has coordinates")
         }
 
-        if simplification == .chains {
-            segments = contractChains(
-                segments, isNode: isNode, latitudes: lat, longitudes: lon,
-                shapeLat: &shapeLat, shapeLon: &shapeLon, counts: &counts
-            )
-        }
-        isNode = []
+        // Place the turn restrictions on the pieces while the ways are at
+        // hand; their junctions must stay graph nodes.
+        counts.turnRestrictions = ways.restrictions.count
+        let (placed, junctions) = Self.placeRestrictions(ways.restrictions, ways: ways, segments: segments)
+        ways.dropWays()
+        barriers = barriers.filter { isNode[Int($0)] }
+        counts.barriers = barriers.count
 
-        // Number the remaining nodes in order of first use.
-        var index = [UInt32](repeating: .max, count: slots)
+        var keep = [Bool]()
+        if !junctions.isEmpty || !barriers.isEmpty {
+            keep = [Bool](repeating: false, count: slots)
+            for v in junctions { keep[Int(v)] = true }
+            for v in barriers { keep[Int(v)] = true }
+        }
+        // segmentRoad[s]: the road (merged segment) piece `s` ended up in,
+        // times 2, plus 1 when it runs against the road's direction.
+        var roads = segments
+        var segmentRoad: [UInt32]
+        if simplification == .chains {
+            (roads, segmentRoad) = contractChains(
+                segments, isNode: isNode, keep: keep, latitudes: lat, longitudes: lon, shapes: &shapes, counts: &counts)
+        } else {
+            segmentRoad = (0..<UInt32(segments.count)).map { $0 << 1 }
+        }
+        segments = []
+        isNode = []
+        keep = []
+
+        var splitter = JunctionSplitter(roads: roads, slots: slots)
+        counts.destinationOnlyEdges = splitter.destinationOnlyEdgeCount
+        for r in placed {
+            if splitter.addRestriction(r.path.map { (segmentRoad[$0.segment], $0.along) }, isOnly: r.isOnly) {
+                counts.appliedTurnRestrictions += 1
+            }
+        }
+        for v in barriers { splitter.addBarrier(at: v) }
+        segmentRoad = []
+
         var builder = RoadGraphBuilder(
             metric: .duration, profile: profile.name,
-            nodeCapacity: segments.count, edgeCapacity: segments.count * 2
+            nodeCapacity: roads.count, edgeCapacity: roads.count * 2
         )
-        func node(_ slot: UInt32) -> Int {
-            if index[Int(slot)] == .max {
-                index[Int(slot)] = UInt32(builder.addNode(
-                    originalID: ways.nodeIDs[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)]
-                ))
-            }
-            return Int(index[Int(slot)])
-        }
+        builder.vehicle = profile.dimensions
+        let nodeIDs = ways.nodeIDs
+        // One pair of buffers for every edge's shape and shape times.
         var shape: [(latitudeE7: Int32, longitudeE7: Int32)] = []
-        for seg in segments {
-            let u = node(seg.from), v = node(seg.to)
-            let length = Self.decimetres(seg.length)
-            shape.removeAll(keepingCapacity: true)
-            for k in seg.shapeStart ..< seg.shapeEnd { shape.append((shapeLat[k], shapeLon[k])) }
-            if seg.forward >= 0 {
-                builder.addEdge(from: u, to: v, length: length, duration: Self.deciseconds(seg.forward), shape: shape)
-            }
-            if seg.backward >= 0 {
-                shape.reverse()
-                builder.addEdge(from: v, to: u, length: length, duration: Self.deciseconds(seg.backward), shape: shape)
-            }
-        }
+        var times: [UInt32] = []
+        counts.splitNodes = splitter.build(into: &builder, addNode: { (b: inout RoadGraphBuilder, slot: UInt32) in
+            b.addNode(originalID: nodeIDs[Int(slot)], latitudeE7: lat[Int(slot)], longitudeE7: lon[Int(slot)])
+        }, addEdge: { (b: inout RoadGraphBuilder, u: Int, v: Int, road: Int, reversed: Bool) in
+            Self.addEdge(&b, from: u, to: v, roads[road], reversed: reversed, shapes: shapes, shape: &shape, times: &times)
+        })
         // The builder holds its own copies now: free ours before it lays
         // out the graph (the shapes are the largest arrays at this point).
-        segments = []
-        shapeLat = []
-        shapeLon = []
-        index = []
+        roads = []
+        shapes = Shapes()
+        splitter = JunctionSplitter(roads: [], slots: 0)
         do {
             return (try builder.build(), counts)
         } catch {
             throw InputError(path: path, message: error.message)
+        }
+    }
+
+    /// Adds the directed edge of `road` (against its direction when
+    /// `reversed`) between builder nodes `u` and `v`, with its shape and the
+    /// time from its tail to each shape point.
+    private static func addEdge(
+        _ builder: inout RoadGraphBuilder, from u: Int, to v: Int, _ road: Segment, reversed: Bool, shapes: Shapes,
+        shape: inout [(latitudeE7: Int32, longitudeE7: Int32)], times: inout [UInt32]
+    ) {
+        let length = decimetres(road.length)
+        shape.removeAll(keepingCapacity: true)
+        times.removeAll(keepingCapacity: true)
+        if !reversed {
+            let duration = deciseconds(road.forward)
+            for k in road.shapeStart ..< road.shapeEnd {
+                shape.append((shapes.lat[k], shapes.lon[k]))
+                times.append(min(duration, deciseconds(Double(shapes.along[k]))))
+            }
+            builder.addEdge(from: u, to: v, length: length, duration: duration, shape: shape, shapeDurations: times)
+        } else {
+            let duration = deciseconds(road.backward)
+            for k in (road.shapeStart ..< road.shapeEnd).reversed() {
+                shape.append((shapes.lat[k], shapes.lon[k]))
+                times.append(min(duration, deciseconds(max(0, road.backward - Double(shapes.against[k])))))
+            }
+            builder.addEdge(from: u, to: v, length: length, duration: duration, shape: shape, shapeDurations: times)
         }
     }
 
@@ -193,9 +285,17 @@ struct OSMGraphAssembler {
                     if rule.forward { fwd = length / forwardSpeed * factor }
                     if rule.backward { bwd = length / backwardSpeed * factor }
                 }
+                // The shape points hold their distance from `from` so far:
+                // turn it into times (the speed is the same along a piece).
+                for k in shapeStart ..< out.shapes.count {
+                    let r = length > 0 ? Double(out.shapes.along[k]) / length : 0
+                    out.shapes.along[k] = Float(max(0, fwd) * r)
+                    out.shapes.against[k] = Float(max(0, bwd) * r)
+                }
                 out.segments.append(Segment(
                     from: from, to: to, length: length, forward: fwd, backward: bwd,
-                    shapeStart: shapeStart, shapeEnd: out.shapeLat.count
+                    shapeStart: shapeStart, shapeEnd: out.shapes.count, way: UInt32(w),
+                    forwardZone: rule.forwardDestinationOnly, backwardZone: rule.backwardDestinationOnly
                 ))
             }
 
@@ -203,14 +303,14 @@ struct OSMGraphAssembler {
             var start: UInt32?
             var previous: UInt32 = 0
             var length = 0.0
-            var shapeStart = out.shapeLat.count
+            var shapeStart = out.shapes.count
             for (i, s) in zip(refs.indices, refs) {
                 guard lat[Int(s)] != missing else {
                     out.missingNodeReferences += 1
                     if let st = start, st != previous {
                         // The run ends at the previous node, which was kept
                         // as a shape point: it becomes the end instead.
-                        out.shapeLat.removeLast(); out.shapeLon.removeLast()
+                        out.shapes.removeLast()
                         close(st, previous, length, shapeStart)
                     }
                     start = nil
@@ -220,7 +320,7 @@ struct OSMGraphAssembler {
                     start = s
                     previous = s
                     length = 0
-                    shapeStart = out.shapeLat.count
+                    shapeStart = out.shapes.count
                     continue
                 }
                 length += coordinate(previous).distance(to: coordinate(s))
@@ -230,10 +330,9 @@ struct OSMGraphAssembler {
                     close(st, s, length, shapeStart)
                     start = s
                     length = 0
-                    shapeStart = out.shapeLat.count
+                    shapeStart = out.shapes.count
                 } else {
-                    out.shapeLat.append(lat[Int(s)])
-                    out.shapeLon.append(lon[Int(s)])
+                    out.shapes.append(lat[Int(s)], lon[Int(s)], Float(length), 0)
                 }
             }
         }
@@ -248,121 +347,5 @@ struct OSMGraphAssembler {
     /// Seconds → deciseconds, rounded, clamped to `UInt32`.
     static func deciseconds(_ seconds: Double) -> UInt32 {
         UInt32(clamping: Int64((seconds * 10).rounded()))
-    }
-
-    /// Merges the segments through every node that only continues one road:
-    /// exactly two segment ends, from two different segments to two
-    /// different neighbours, allowing the same directions of travel.
-    /// Lengths and durations add up exactly; the contracted node becomes a
-    /// shape point.
-    private func contractChains(
-        _ segments: [Segment], isNode: [Bool], latitudes: [Int32], longitudes: [Int32],
-        shapeLat: inout [Int32], shapeLon: inout [Int32], counts: inout Counts
-    ) -> [Segment] {
-        let slots = isNode.count
-        // Incidence lists in CSR form (32-bit: the graph builder limits
-        // segments to 2³² − 1 anyway).
-        var start = [UInt32](repeating: 0, count: slots + 1)
-        for s in segments {
-            start[Int(s.from) + 1] += 1
-            start[Int(s.to) + 1] += 1
-        }
-        for i in 0..<slots { start[i + 1] += start[i] }
-        var fill = start
-        var incident = [UInt32](repeating: 0, count: segments.count * 2)
-        for (i, s) in segments.enumerated() {
-            incident[Int(fill[Int(s.from)])] = UInt32(i); fill[Int(s.from)] += 1
-            incident[Int(fill[Int(s.to)])] = UInt32(i); fill[Int(s.to)] += 1
-        }
-        fill = []
-        /// The `k`-th segment end of node `v`.
-        func incidentSegment(_ v: Int, _ k: Int) -> Int { Int(incident[Int(start[v]) + k]) }
-        func degree(_ v: Int) -> Int { Int(start[v + 1] - start[v]) }
-
-        /// The far end of segment `e` seen from `v`, and whether `e` runs
-        /// from `v`.
-        func other(_ e: Int, _ v: Int) -> (Int, Bool) {
-            let s = segments[e]
-            return Int(s.from) == v ? (Int(s.to), true) : (Int(s.from), false)
-        }
-        func allowed(_ e: Int, leaving v: Int) -> (Bool, Bool) {
-            let s = segments[e]
-            let along = Int(s.from) == v
-            return along ? (s.forward >= 0, s.backward >= 0) : (s.backward >= 0, s.forward >= 0)
-        }
-        var contractible = [Bool](repeating: false, count: slots)
-        for v in 0..<slots where degree(v) == 2 {
-            let a = incidentSegment(v, 0), b = incidentSegment(v, 1)
-            guard a != b else { continue }
-            let (u, _) = other(a, v), (w, _) = other(b, v)
-            guard u != w, u != v, w != v else { continue }
-            // Entering from u and leaving towards w must be allowed exactly
-            // when the segments allow it, both ways.
-            let (aOut, aIn) = allowed(a, leaving: v)  // v→u, u→v
-            let (bOut, bIn) = allowed(b, leaving: v)  // v→w, w→v
-            if aIn == bOut && bIn == aOut { contractible[v] = true }
-        }
-
-        var consumed = [Bool](repeating: false, count: segments.count)
-        var outLat: [Int32] = [], outLon: [Int32] = []
-        outLat.reserveCapacity(shapeLat.count + segments.count)
-        outLon.reserveCapacity(shapeLat.count + segments.count)
-        var merged: [Segment] = []
-        merged.reserveCapacity(segments.count)
-
-        func walk(from s: Int, through first: Int) {
-            var v = s
-            var e = first
-            var length = 0.0, along = 0.0, against = 0.0
-            var alongOK = true, againstOK = true
-            let shapeStart = outLat.count
-            while true {
-                consumed[e] = true
-                let seg = segments[e]
-                let (next, forwardSeg) = other(e, v)
-                length += seg.length
-                let (a, b) = forwardSeg ? (seg.forward, seg.backward) : (seg.backward, seg.forward)
-                if a < 0 { alongOK = false } else { along += a }
-                if b < 0 { againstOK = false } else { against += b }
-                if forwardSeg {
-                    for k in seg.shapeStart ..< seg.shapeEnd {
-                        outLat.append(shapeLat[k]); outLon.append(shapeLon[k])
-                    }
-                } else {
-                    for k in (seg.shapeStart ..< seg.shapeEnd).reversed() {
-                        outLat.append(shapeLat[k]); outLon.append(shapeLon[k])
-                    }
-                }
-                v = next
-                guard contractible[v], v != s else { break }
-                let i = incidentSegment(v, 0), j = incidentSegment(v, 1)
-                let n = consumed[i] ? j : i
-                guard !consumed[n] else { break }
-                counts.contractedNodes += 1
-                outLat.append(latitudes[v]); outLon.append(longitudes[v])
-                e = n
-            }
-            merged.append(Segment(
-                from: UInt32(s), to: UInt32(v), length: length,
-                forward: alongOK ? along : -1, backward: againstOK ? against : -1,
-                shapeStart: shapeStart, shapeEnd: outLat.count
-            ))
-        }
-        for v in 0..<slots where isNode[v] && !contractible[v] {
-            for k in 0..<degree(v) where !consumed[incidentSegment(v, k)] {
-                walk(from: v, through: incidentSegment(v, k))
-            }
-        }
-        // What is left are cycles of contractible nodes: cut each at its
-        // first node.
-        for v in 0..<slots where contractible[v] {
-            for k in 0..<degree(v) where !consumed[incidentSegment(v, k)] {
-                contractible[v] = false
-                walk(from: v, through: incidentSegment(v, k))
-            }
-        }
-        shapeLat = outLat
-        shapeLon = outLon
-        return merged
     }
 }

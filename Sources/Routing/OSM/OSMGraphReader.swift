@@ -27,10 +27,10 @@ import Darwin
 /// fastest route for the profile); lengths are kept alongside. Edge shapes
 /// hold the road geometry. Node ids are the OSM node ids.
 ///
-/// **Relations are not read**: turn restrictions (`type=restriction`) are
-/// not applied, and routes are not taken from route relations. Node tags are
-/// not read either: barriers (gates, bollards) on a road do not block it.
-/// `docs/osm.md` explains these choices.
+/// Turn restrictions (`type=restriction` relations, via a node or via ways),
+/// barriers (node tags) and destination-only roads are applied by splitting
+/// junctions (``JunctionSplitter``), so the result stays an ordinary graph;
+/// `docs/osm.md` explains the choice.
 ///
 /// ```swift
 /// let graph = try OSMGraphReader(profile: .hgv).read(path: "sweden.osm.pbf")
@@ -64,6 +64,9 @@ public struct OSMGraphReader: Sendable {
     public var simplification: Simplification
     /// Cores used to decode PBF blobs.
     public var threads: Int
+    /// Apply turn-restriction relations (on by default; off to measure what
+    /// they cost, `docs/benchmarks/osm.md`).
+    public var turnRestrictions = true
 
     /// Creates a reader for `profile`; `threads` cores decode PBF blobs and
     /// cut ways into edges (all of them by default).
@@ -96,7 +99,8 @@ public struct OSMGraphReader: Sendable {
         let ways: OSMWaySet
         switch format {
         case .pbf:
-            let (w, c) = try PBFRoadReader(profile: profile, threads: threads).read(path: path)
+            var (w, c) = try PBFRoadReader(profile: profile, threads: threads).read(path: path)
+            if !turnRestrictions { w.restrictions = [] }
             ways = w
             stats.nodes = c.nodes
             stats.ways = c.ways
@@ -109,7 +113,8 @@ public struct OSMGraphReader: Sendable {
             stats.nodesPassSeconds = c.pass2Seconds
             stats.writingProgram = c.header.writingProgram
         case .xml:
-            let (w, c) = try OSMXMLRoadReader(profile: profile).read(path: path)
+            var (w, c) = try OSMXMLRoadReader(profile: profile).read(path: path)
+            if !turnRestrictions { w.restrictions = [] }
             ways = w
             stats.nodes = c.nodes
             stats.ways = c.ways
@@ -130,6 +135,11 @@ public struct OSMGraphReader: Sendable {
         stats.missingNodeReferences = counts.missingNodeReferences
         stats.segments = counts.segments
         stats.contractedNodes = counts.contractedNodes
+        stats.turnRestrictions = counts.turnRestrictions
+        stats.appliedTurnRestrictions = counts.appliedTurnRestrictions
+        stats.barriers = counts.barriers
+        stats.destinationOnlyEdges = counts.destinationOnlyEdges
+        stats.splitNodes = counts.splitNodes
         stats.graphNodes = graph.nodeCount
         stats.graphEdges = graph.edgeCount
         stats.shapePoints = graph.shapeLatitudeE7.count
@@ -182,7 +192,7 @@ public struct OSMReadStatistics: Sendable, Hashable {
     public var nodes = 0
     /// Ways in the file.
     public var ways = 0
-    /// Relations in the file (counted, not read).
+    /// Relations in the file (turn restrictions are read, the others counted).
     public var relations = 0
     /// PBF blocks in the file.
     public var blobs = 0
@@ -204,6 +214,18 @@ public struct OSMReadStatistics: Sendable, Hashable {
     public var segments = 0
     /// Nodes removed by chain contraction.
     public var contractedNodes = 0
+    /// Turn restrictions that bind the vehicle, one per from/to pair.
+    public var turnRestrictions = 0
+    /// Of those, the ones placed on the graph (the others name ways the
+    /// vehicle may not use, or ways that do not meet as the relation says).
+    public var appliedTurnRestrictions = 0
+    /// Nodes on the vehicle's roads that stop it (barriers).
+    public var barriers = 0
+    /// Directed edges that are destination-only (no through traffic).
+    public var destinationOnlyEdges = 0
+    /// Graph nodes added by splitting junctions for restrictions, barriers
+    /// and destination-only roads.
+    public var splitNodes = 0
     /// Nodes of the graph.
     public var graphNodes = 0
     /// Directed edges of the graph.

@@ -17,6 +17,13 @@ struct OSMWaySet: Sendable {
     private(set) var refStart: [Int] = [0]
     /// How the profile lets the vehicle use each way.
     private(set) var rules: [WayRule] = []
+    /// The OSM id of each way (for turn restrictions).
+    private(set) var wayIDs: [Int64] = []
+    /// The turn restrictions that bind the vehicle, as read (OSM ids).
+    var restrictions: [OSMTurnRestriction] = []
+    /// Slots of nodes that stop the vehicle (``VehicleProfile/blocks(node:)``),
+    /// set by the readers after ``finalize()``.
+    var barrierSlots: [UInt32] = []
 
     /// The distinct node ids, ascending: slot `s` is node `nodeIDs[s]`
     /// (after ``finalize()``).
@@ -44,12 +51,12 @@ struct OSMWaySet: Sendable {
     /// Bytes held.
     var memoryFootprint: Int {
         idRefs.capacity * 8 + refStart.capacity * 8 + rules.capacity * MemoryLayout<WayRule>.stride
-            + nodeIDs.capacity * 8 + refs.capacity * 4 + uses.capacity + latitudes.capacity * 8
+            + wayIDs.capacity * 8 + nodeIDs.capacity * 8 + refs.capacity * 4 + uses.capacity + latitudes.capacity * 8
     }
 
     /// Adds a way; consecutive repeats of a node are dropped, and a way left
     /// with fewer than two nodes is ignored.
-    mutating func addWay<C: Collection<Int64>>(refs ids: C, rule: WayRule) {
+    mutating func addWay<C: Collection<Int64>>(id: Int64, refs ids: C, rule: WayRule) {
         let start = idRefs.count
         var previous: Int64?
         for id in ids where id != previous {
@@ -62,6 +69,7 @@ struct OSMWaySet: Sendable {
         }
         refStart.append(idRefs.count)
         rules.append(rule)
+        wayIDs.append(id)
     }
 
     /// Frees the ways (references, rules, uses), keeping the nodes' ids and
@@ -72,6 +80,7 @@ struct OSMWaySet: Sendable {
         rules = []
         refs = []
         uses = []
+        wayIDs = []
     }
 
     /// Numbers the distinct nodes in id order and rewrites the references
@@ -108,5 +117,34 @@ struct OSMWaySet: Sendable {
         }
         latitudes = [Int32](repeating: Self.missing, count: nodeIDs.count)
         longitudes = latitudes
+    }
+
+    /// Makes every slot of `slots` a meeting point of ways, so that the
+    /// graph has a node there (a barrier in the middle of a way).
+    mutating func markJunctions(_ slots: [UInt32]) {
+        for s in slots where uses[Int(s)] < 2 { uses[Int(s)] = 2 }
+    }
+
+    /// The slot of node `id`, or `nil` when no routable way uses it (after
+    /// ``finalize()``).
+    ///
+    /// - Complexity: O(log nodes).
+    func slot(ofNode id: Int64) -> UInt32? {
+        var lo = 0, hi = nodeIDs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if nodeIDs[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < nodeIDs.count && nodeIDs[lo] == id ? UInt32(lo) : nil
+    }
+
+    /// The way index of each of `ids` that is a way the vehicle may use.
+    ///
+    /// - Complexity: O(ways); memory O(`ids`).
+    func wayIndices(of ids: Set<Int64>) -> [Int64: Int] {
+        var index: [Int64: Int] = [:]
+        guard !ids.isEmpty else { return index }
+        for (w, id) in wayIDs.enumerated() where ids.contains(id) && index[id] == nil { index[id] = w }
+        return index
     }
 }

@@ -6,8 +6,10 @@ import Dispatch
 ///
 /// XML files put nodes before the ways that use them, so one pass keeps
 /// every node's coordinate (in a ``NodeIDTable``, 20 bytes a node) and
-/// resolves the wanted ones at the end; ways may also come first. Relations
-/// are counted and skipped. Elements marked `action="delete"` (JOSM) or
+/// resolves the wanted ones at the end; ways may also come first. Node tags
+/// are read for barriers (``VehicleProfile/blocks(node:)``) and relations for
+/// turn restrictions (``VehicleProfile/turnRestriction(_:)``); other
+/// relations are counted and skipped. Elements marked `action="delete"` (JOSM) or
 /// `visible="false"` are ignored. XML is for small extracts: for a country,
 /// use PBF, which is read in two passes and keeps only the wanted nodes.
 struct OSMXMLRoadReader {
@@ -21,7 +23,7 @@ struct OSMXMLRoadReader {
         var seconds = 0.0
     }
 
-    private enum Parent { case none, node, way, relation }
+    private enum Parent { case none, node, way, relation, skipped }
 
     func read(path: String) throws(InputError) -> (OSMWaySet, Counts) {
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -38,6 +40,14 @@ struct OSMXMLRoadReader {
         var refs: [Int64] = []
         var tags = WayTags()
         var hasCandidateKey = false
+        // The node being read (for its tags) and the nodes that stop the vehicle.
+        var nodeID: Int64 = 0
+        var nodeMayBlock = false
+        var barrierIDs: [Int64] = []
+        // The relation being read.
+        var relationID: Int64 = 0
+        var relationSkipped = false
+        var members: [OSMTurnRestriction.Member] = []
 
         func fail(_ message: String) -> InputError {
             InputError(path: path, line: scanner.tagLine, message: message)
@@ -59,7 +69,16 @@ struct OSMXMLRoadReader {
             guard !skipping else { return }
             counts.ways += 1
             guard hasCandidateKey, let rule = profile.rule(for: tags) else { return }
-            ways.addWay(refs: refs, rule: rule)
+            ways.addWay(id: wayID, refs: refs, rule: rule)
+        }
+        func finishNode() {
+            defer { parent = .none }
+            if nodeMayBlock && profile.blocks(node: tags) { barrierIDs.append(nodeID) }
+        }
+        func finishRelation() {
+            defer { parent = .none }
+            guard !relationSkipped, let rule = profile.turnRestriction(tags) else { return }
+            ways.restrictions += OSMTurnRestriction.expand(relationID: relationID, rule: rule, members: members)
         }
 
         while try scanner.next() {
@@ -67,8 +86,10 @@ struct OSMXMLRoadReader {
             if scanner.isEndTag {
                 if scanner.equals(name, "way") {
                     if parent == .way { try finishWay() }
-                } else if scanner.equals(name, "node") || scanner.equals(name, "relation") {
-                    parent = .none
+                } else if scanner.equals(name, "node") {
+                    if parent == .node { finishNode() } else if parent == .skipped { parent = .none }
+                } else if scanner.equals(name, "relation") {
+                    if parent == .relation { finishRelation() }
                 }
                 continue
             }
@@ -78,7 +99,12 @@ struct OSMXMLRoadReader {
             if scanner.equals(name, "node") {
                 let deleted = isDeleted()
                 let id = try requiredID("node")
-                if !scanner.isEmptyElement { parent = .node }
+                if !scanner.isEmptyElement {
+                    parent = deleted ? .skipped : .node
+                    nodeID = id
+                    nodeMayBlock = false
+                    tags.removeAll()
+                }
                 if deleted { continue }
                 counts.nodes += 1
                 guard let latSpan = scanner.attribute("lat"), let lonSpan = scanner.attribute("lon") else {
@@ -114,16 +140,34 @@ struct OSMXMLRoadReader {
                 }
                 refs.append(ref)
             } else if scanner.equals(name, "tag") {
-                guard parent == .way else { continue }
+                guard parent == .way || parent == .node || parent == .relation else { continue }
                 guard let k = scanner.attribute("k"), let v = scanner.attribute("v") else {
-                    throw fail("<tag> in way \(wayID) lacks k or v")
+                    let element = parent == .way ? "way \(wayID)" : parent == .node ? "node \(nodeID)" : "relation \(relationID)"
+                    throw fail("<tag> in \(element) lacks k or v")
                 }
                 guard let key = WayTags.Key(utf8: scanner.bytes(k)) else { continue }
                 if key == .highway || key == .route { hasCandidateKey = true }
+                if VehicleProfile.mayBlock(key) { nodeMayBlock = true }
                 tags[key] = scanner.string(v)
+            } else if scanner.equals(name, "member") {
+                guard parent == .relation else { continue }
+                guard let t = scanner.attribute("type"), let r = scanner.attribute("ref"), let ref = scanner.integer(r) else {
+                    throw fail("<member> in relation \(relationID) has no valid type or ref")
+                }
+                let kind: OSMTurnRestriction.Member.Kind =
+                    scanner.equals(t, "node") ? .node : scanner.equals(t, "way") ? .way : .relation
+                let role = scanner.attribute("role").map { Substring(scanner.string($0)) } ?? ""
+                members.append(.init(kind: kind, ref: ref, role: role))
             } else if scanner.equals(name, "relation") {
-                if !isDeleted() { counts.relations += 1 }
-                if !scanner.isEmptyElement { parent = .relation }
+                let deleted = isDeleted()
+                if !deleted { counts.relations += 1 }
+                if !scanner.isEmptyElement {
+                    parent = .relation
+                    relationSkipped = deleted
+                    relationID = try requiredID("relation")
+                    members.removeAll(keepingCapacity: true)
+                    tags.removeAll()
+                }
             } else if scanner.equals(name, "osm") {
                 sawRoot = true
                 if let v = scanner.attribute("version"), !scanner.equals(v, "0.6") {
@@ -145,6 +189,7 @@ struct OSMXMLRoadReader {
                 ways.longitudes[slot] = nodeLon[Int(s)]
             }
         }
+        ways.barrierSlots = barrierIDs.compactMap { ways.slot(ofNode: $0) }
         counts.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         return (ways, counts)
     }

@@ -63,6 +63,8 @@ struct PBFWayBatch: Sendable {
     var hasNodes = false
     /// `true` when pass 1 skipped the block (it holds only nodes).
     var skipped = false
+    /// Turn restrictions that bind the vehicle.
+    var restrictions: [OSMTurnRestriction] = []
     /// Routable ways: id, rule, and node ids `refs[refStart[i] ..< refStart[i + 1]]`.
     var wayIDs: [Int64] = []
     var rules: [WayRule] = []
@@ -93,9 +95,9 @@ extension PBFPrimitiveBlock {
                 case (1, _), (2, _):
                     batch.hasNodes = true
                     try g.skip(wt)
-                case (4, _):
+                case (4, .lengthDelimited):
                     batch.relationCount += 1
-                    try g.skip(wt)
+                    try scanRelation(try g.readLengthDelimited(), profile: profile, &keyCodes, &tags, &batch)
                 case (3, .lengthDelimited):
                     batch.wayCount += 1
                     var w = ProtobufReader(try g.readLengthDelimited())
@@ -163,11 +165,88 @@ extension PBFPrimitiveBlock {
         return batch
     }
 
+    /// Reads a relation; keeps it when it is a turn restriction that binds
+    /// the vehicle.
+    private func scanRelation(
+        _ bytes: UnsafeRawBufferPointer, profile: VehicleProfile, _ keyCodes: inout [UInt8], _ tags: inout WayTags,
+        _ batch: inout PBFWayBatch
+    ) throws(ProtobufError) {
+        var r = ProtobufReader(bytes)
+        var id: Int64 = 0
+        var keys: [UInt64] = [], vals: [UInt64] = [], roles: [UInt64] = [], types: [UInt64] = []
+        var memberIDs: UnsafeRawBufferPointer?
+        var unpackedIDs: [UInt64] = []
+        while let (f, fw) = try r.nextField() {
+            switch (f, fw) {
+            case (1, .varint): id = try r.readInt64()
+            case (2, _): try r.appendRepeatedVarints(fw, to: &keys)
+            case (3, _): try r.appendRepeatedVarints(fw, to: &vals)
+            case (8, _): try r.appendRepeatedVarints(fw, to: &roles)
+            case (9, .lengthDelimited): memberIDs = try r.readLengthDelimited()
+            case (9, .varint): unpackedIDs.append(try r.readVarint())
+            case (10, _): try r.appendRepeatedVarints(fw, to: &types)
+            default: try r.skip(fw)
+            }
+        }
+        guard keys.count == vals.count else {
+            throw ProtobufError(message: "relation \(id) has \(keys.count) keys but \(vals.count) values")
+        }
+        tags.removeAll()
+        var isRestriction = false
+        for (k, v) in zip(keys, vals) {
+            let code = try keyCode(k, &keyCodes, element: "relation", id: id)
+            guard code != Self.notAKey, let key = WayTags.Key(rawValue: Int(code)) else { continue }
+            guard v < UInt64(strings.count) else {
+                throw ProtobufError(message: "relation \(id) has a value index \(v) beyond the \(strings.count)-entry string table")
+            }
+            tags[key] = String(decoding: strings[Int(v)], as: UTF8.self)
+            if key == .type { isRestriction = tags[.type] == "restriction" }
+        }
+        guard isRestriction, let rule = profile.turnRestriction(tags) else { return }
+        var refs: [Int64] = []
+        var ref: Int64 = 0
+        if let memberIDs {
+            var p = ProtobufReader(memberIDs)
+            while !p.isAtEnd {
+                ref &+= try p.readSignedVarint()
+                refs.append(ref)
+            }
+        }
+        for z in unpackedIDs {
+            ref &+= Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+            refs.append(ref)
+        }
+        guard refs.count == roles.count, refs.count == types.count else {
+            throw ProtobufError(message: "relation \(id) has \(refs.count) members but \(roles.count) roles and \(types.count) types")
+        }
+        var members: [OSMTurnRestriction.Member] = []
+        for i in refs.indices {
+            guard roles[i] < UInt64(strings.count) else {
+                throw ProtobufError(message: "relation \(id) has a role index \(roles[i]) beyond the \(strings.count)-entry string table")
+            }
+            let kind: OSMTurnRestriction.Member.Kind
+            switch types[i] {
+            case 0: kind = .node
+            case 1: kind = .way
+            default: kind = .relation
+            }
+            let role = Substring(String(decoding: strings[Int(roles[i])], as: UTF8.self))
+            members.append(.init(kind: kind, ref: refs[i], role: role))
+        }
+        batch.restrictions += OSMTurnRestriction.expand(relationID: id, rule: rule, members: members)
+    }
+
     /// The profile key code of string `index`, memoised in `codes`.
     @inline(__always)
     private func keyCode(_ index: UInt64, _ codes: inout [UInt8], wayID: Int64) throws(ProtobufError) -> UInt8 {
+        try keyCode(index, &codes, element: "way", id: wayID)
+    }
+
+    /// The profile key code of string `index`, memoised in `codes`.
+    @inline(__always)
+    private func keyCode(_ index: UInt64, _ codes: inout [UInt8], element: String, id: Int64) throws(ProtobufError) -> UInt8 {
         guard index < UInt64(codes.count) else {
-            throw ProtobufError(message: "way \(wayID) has a key index \(index) beyond the \(codes.count)-entry string table")
+            throw ProtobufError(message: "\(element) \(id) has a key index \(index) beyond the \(codes.count)-entry string table")
         }
         let i = Int(index)
         var code = codes[i]
@@ -190,38 +269,100 @@ struct PBFNodeBatch: Sendable {
     var slots: [UInt32] = []
     var latitudes: [Int32] = []
     var longitudes: [Int32] = []
+    /// Wanted nodes that stop the vehicle (``VehicleProfile/blocks(node:)``).
+    var barrierSlots: [UInt32] = []
+}
+
+/// Reads the tags of the wanted nodes of a block and asks the profile
+/// whether they block the vehicle; the tags of other nodes are skipped.
+struct PBFNodeTagReader {
+    let profile: VehicleProfile
+    let strings: [UnsafeRawBufferPointer]
+    /// Per string-table entry: the key code, or `uncomputed` / `notAKey`.
+    private var codes: [UInt8]
+    private var tags = WayTags()
+    /// `tags` holds values of an earlier node.
+    private var dirty = false
+    /// The node has a tag that may make it a barrier.
+    private var relevant = false
+    private static let uncomputed: UInt8 = 0xFE
+    private static let notAKey: UInt8 = 0xFF
+
+    init(profile: VehicleProfile, strings: [UnsafeRawBufferPointer]) {
+        self.profile = profile
+        self.strings = strings
+        codes = [UInt8](repeating: Self.uncomputed, count: strings.count)
+    }
+
+    /// Starts a node.
+    mutating func begin() {
+        if dirty { tags.removeAll() }
+        dirty = false
+        relevant = false
+    }
+
+    /// Adds one `key=value` by string-table index.
+    mutating func add(key k: UInt64, value v: UInt64, node id: Int64) throws(ProtobufError) {
+        guard k < UInt64(strings.count), v < UInt64(strings.count) else {
+            throw ProtobufError(message: "node \(id) has a tag index beyond the \(strings.count)-entry string table")
+        }
+        var code = codes[Int(k)]
+        if code == Self.uncomputed {
+            code = WayTags.Key(utf8: strings[Int(k)]).map { UInt8($0.rawValue) } ?? Self.notAKey
+            codes[Int(k)] = code
+        }
+        guard code != Self.notAKey, let key = WayTags.Key(rawValue: Int(code)) else { return }
+        tags[key] = String(decoding: strings[Int(v)], as: UTF8.self)
+        dirty = true
+        if VehicleProfile.mayBlock(key) { relevant = true }
+    }
+
+    /// `true` when the node just read stops the vehicle.
+    var blocks: Bool { relevant && profile.blocks(node: tags) }
 }
 
 extension PBFPrimitiveBlock {
     /// Pass 2: every node of the block is counted; those in `wanted`
     /// (ascending ids; a node's slot is its position) are returned with
     /// their coordinates.
-    func scanNodes(_ wanted: [Int64]) throws(ProtobufError) -> PBFNodeBatch {
+    func scanNodes(_ wanted: [Int64], profile: VehicleProfile) throws(ProtobufError) -> PBFNodeBatch {
         var batch = PBFNodeBatch()
         let scale = CoordinateScale(granularity: granularity, latOffset: latOffset, lonOffset: lonOffset)
         var cursor = SortedNodeIDCursor(wanted)
+        var tagReader = PBFNodeTagReader(profile: profile, strings: strings)
         for group in groups {
             var g = ProtobufReader(group)
             while let (field, wt) = try g.nextField() {
                 switch (field, wt) {
                 case (2, .lengthDelimited):
-                    try scanDense(try g.readLengthDelimited(), &cursor, scale, &batch)
+                    try scanDense(try g.readLengthDelimited(), &cursor, scale, &tagReader, &batch)
                 case (1, .lengthDelimited):
                     var n = ProtobufReader(try g.readLengthDelimited())
                     var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
                     var hasLat = false, hasLon = false
+                    var keys: [UInt64] = [], vals: [UInt64] = []
                     while let (f, fw) = try n.nextField() {
                         switch (f, fw) {
                         case (1, .varint): id = try n.readSignedVarint()
+                        case (2, _): try n.appendRepeatedVarints(fw, to: &keys)
+                        case (3, _): try n.appendRepeatedVarints(fw, to: &vals)
                         case (8, .varint): lat = try n.readSignedVarint(); hasLat = true
                         case (9, .varint): lon = try n.readSignedVarint(); hasLon = true
                         default: try n.skip(fw)
                         }
                     }
                     guard hasLat, hasLon else { throw ProtobufError(message: "node \(id) has no coordinate") }
+                    guard keys.count == vals.count else {
+                        throw ProtobufError(message: "node \(id) has \(keys.count) keys but \(vals.count) values")
+                    }
                     batch.nodeCount += 1
                     if let slot = cursor.slot(of: id) {
                         try batch.append(slot, id, scale.latitude(lat), scale.longitude(lon))
+                        if !keys.isEmpty {
+                            tagReader.begin()
+                            for (k, v) in zip(keys, vals) { try tagReader.add(key: k, value: v, node: id) }
+                            if tagReader.blocks { batch.barrierSlots.append(slot) }
+                        }
                     }
                 default:
                     try g.skip(wt)
@@ -235,17 +376,20 @@ extension PBFPrimitiveBlock {
     /// latitudes, longitudes) read in lockstep.
     private func scanDense(
         _ bytes: UnsafeRawBufferPointer, _ cursor: inout SortedNodeIDCursor,
-        _ scale: CoordinateScale, _ batch: inout PBFNodeBatch
+        _ scale: CoordinateScale, _ tagReader: inout PBFNodeTagReader, _ batch: inout PBFNodeBatch
     ) throws(ProtobufError) {
         var r = ProtobufReader(bytes)
         var ids = ProtobufReader(UnsafeRawBufferPointer(start: nil, count: 0))
         var lats = ids, lons = ids
+        var keysVals = ids
+        var hasTags = false
         var seen = (false, false, false)
         while let (f, fw) = try r.nextField() {
             switch (f, fw) {
             case (1, .lengthDelimited): ids = ProtobufReader(try r.readLengthDelimited()); seen.0 = true
             case (8, .lengthDelimited): lats = ProtobufReader(try r.readLengthDelimited()); seen.1 = true
             case (9, .lengthDelimited): lons = ProtobufReader(try r.readLengthDelimited()); seen.2 = true
+            case (10, .lengthDelimited): keysVals = ProtobufReader(try r.readLengthDelimited()); hasTags = true
             default: try r.skip(fw)
             }
         }
@@ -261,9 +405,22 @@ extension PBFPrimitiveBlock {
             lat &+= try lats.readSignedVarint()
             lon &+= try lons.readSignedVarint()
             batch.nodeCount += 1
-            if let slot = cursor.slot(of: id) {
+            let slot = cursor.slot(of: id)
+            if let slot {
                 try batch.append(slot, id, scale.latitude(lat), scale.longitude(lon))
             }
+            // keys_vals: (key, value) string indices per node, each node's
+            // list ended by a 0; read for wanted nodes, stepped over otherwise.
+            guard hasTags, !keysVals.isAtEnd else { continue }
+            if slot != nil { tagReader.begin() }
+            while true {
+                let k = try keysVals.readVarint()
+                if k == 0 { break }
+                guard !keysVals.isAtEnd else { throw ProtobufError(message: "dense node \(id) has a key without a value") }
+                let v = try keysVals.readVarint()
+                if slot != nil { try tagReader.add(key: k, value: v, node: id) }
+            }
+            if let slot, tagReader.blocks { batch.barrierSlots.append(slot) }
         }
         guard lats.isAtEnd, lons.isAtEnd else {
             throw ProtobufError(message: "dense nodes have more coordinates than ids")

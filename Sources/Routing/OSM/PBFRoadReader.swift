@@ -88,8 +88,11 @@ struct PBFRoadReader {
                 if batch.skipped { counts.skippedBlobs += 1 }
                 if batch.hasNodes { nodeBlobs.append(location) }
                 for w in batch.rules.indices {
-                    ways.addWay(refs: batch.refs[batch.refStart[w] ..< batch.refStart[w + 1]], rule: batch.rules[w])
+                    ways.addWay(
+                        id: batch.wayIDs[w], refs: batch.refs[batch.refStart[w] ..< batch.refStart[w + 1]],
+                        rule: batch.rules[w])
                 }
+                ways.restrictions += batch.restrictions
             }
         }
 
@@ -129,11 +132,12 @@ struct PBFRoadReader {
                 i += 1
             }
             let work = pending
+            let profile = self.profile
             let results = parallelMap(work.count, threads: threads) { k, worker in
                 Result { () throws(ProtobufError) -> PBFNodeBatch in
                     try work[k].1.withProtobufBytes { blob throws(ProtobufError) in
                         let block = try PBFBlob.decode(blob) { scratch.buffer(worker, size: $0) }
-                        return try PBFPrimitiveBlock(block).scanNodes(wanted)
+                        return try PBFPrimitiveBlock(block).scanNodes(wanted, profile: profile)
                     }
                 }
             }
@@ -149,6 +153,7 @@ struct PBFRoadReader {
                     ways.latitudes[s] = batch.latitudes[j]
                     ways.longitudes[s] = batch.longitudes[j]
                 }
+                ways.barrierSlots += batch.barrierSlots
             }
         }
         counts.pass2Seconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9

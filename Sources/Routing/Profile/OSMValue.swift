@@ -6,27 +6,38 @@
 /// failing the whole file. Values are matched case-insensitively with
 /// surrounding spaces ignored; for a `;`-separated list the first entry is
 /// used (OSM's convention for multiple values; the first is usually the
-/// general rule).
+/// general rule), except for access values, where the most permissive entry
+/// wins (``access(_:)``).
 public enum OSMValue {
     /// What an access tag (`access`, `motor_vehicle`, `hgv`, …) says about a
     /// vehicle.
-    public enum Access: Sendable, Hashable {
-        /// `yes`, `designated`, `permissive`, `official`.
-        case allowed
-        /// Allowed only to reach a place on the road: `destination`,
-        /// `delivery`, `customers`, or allowed but signed as unsuitable
-        /// (`discouraged`). Profiles penalise these (see `docs/hgv-profile.md`).
-        case restricted
-        /// `no`, `private`, `agricultural`, `forestry`, `emergency`,
-        /// `military`, `permit`, `restricted`, `use_sidepath`.
-        case forbidden
+    public enum Access: Int, Sendable, Hashable, Comparable {
+        /// `no`, `agricultural`, `forestry`, `emergency`, `emergency_vehicle`,
+        /// `psv`, `bus`, `taxi`, `share_taxi`, `minibus`, `foot`, `military`,
+        /// `official`, `restricted`, `use_sidepath`.
+        case forbidden = 1
+        /// Only to reach a place on the road, never through it: `destination`,
+        /// `delivery`, `customers`, `private`, `permit`, `residents`,
+        /// `local_traffic` (see `docs/hgv-profile.md`).
+        case destination = 2
+        /// Allowed but signed as unsuitable (`discouraged`, UK "unsuitable for
+        /// HGVs"): allowed with a time penalty.
+        case discouraged = 3
+        /// `yes`, `designated`, `permissive`, and the vehicle classes
+        /// `vehicle`, `motor_vehicle`, `motorcar`.
+        case allowed = 4
+
+        public static func < (a: Access, b: Access) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// The direction a way may be driven in, from its `oneway` tag.
     public enum Oneway: Sendable, Hashable {
-        /// `no`, `false`, `0`, `alternating` (one lane taken in turns: both
-        /// directions are possible).
+        /// `no`, `false`, `0`.
         case bothWays
+        /// `alternating`: one lane taken in turns, both directions possible;
+        /// unlike `no` it does not lift the one-way rule of motorways and
+        /// roundabouts (as in OSRM).
+        case alternating
         /// `yes`, `true`, `1`.
         case forward
         /// `-1`, `reverse`.
@@ -40,6 +51,12 @@ public enum OSMValue {
     static func normalised(_ raw: String) -> Substring {
         var s = Substring(raw)
         if let semi = s.firstIndex(of: ";") { s = s[..<semi] }
+        return normalisedWhole(s)
+    }
+
+    /// `s` trimmed and lowercased.
+    static func normalisedWhole(_ s: Substring) -> Substring {
+        var s = s
         // Lowercase only when needed (most values are already), and without
         // Unicode property lookups for plain ASCII.
         if s.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { s = Substring(s.lowercased()) }
@@ -48,12 +65,26 @@ public enum OSMValue {
 
     /// Classifies an access value; `nil` for values with no meaning for
     /// motor vehicles (`unknown`, typos), so that a less specific tag decides.
+    ///
+    /// A `;`-separated list (`forestry;permissive`) takes its most permissive
+    /// known entry, as OSRM's `resolve_access` does: allowed beats
+    /// discouraged beats destination beats forbidden.
     public static func access(_ raw: String) -> Access? {
-        switch normalised(raw) {
-        case "yes", "designated", "permissive", "official", "true", "1": .allowed
-        case "destination", "delivery", "customers", "discouraged", "local_traffic": .restricted
-        case "no", "private", "agricultural", "forestry", "emergency", "military", "permit",
-             "restricted", "use_sidepath", "false", "0", "agricultural;forestry":
+        guard raw.utf8.contains(UInt8(ascii: ";")) else { return accessValue(normalisedWhole(Substring(raw))) }
+        var best: Access?
+        for part in raw.split(separator: ";") {
+            if let a = accessValue(normalisedWhole(part)), best.map({ a > $0 }) ?? true { best = a }
+        }
+        return best
+    }
+
+    private static func accessValue(_ s: Substring) -> Access? {
+        switch s {
+        case "yes", "designated", "permissive", "true", "1", "vehicle", "motor_vehicle", "motorcar": .allowed
+        case "discouraged": .discouraged
+        case "destination", "delivery", "customers", "private", "permit", "residents", "local_traffic": .destination
+        case "no", "agricultural", "forestry", "emergency", "emergency_vehicle", "psv", "bus", "taxi", "share_taxi",
+             "minibus", "foot", "military", "official", "restricted", "use_sidepath", "false", "0":
             .forbidden
         default: nil
         }
@@ -65,7 +96,8 @@ public enum OSMValue {
         switch normalised(raw) {
         case "yes", "true", "1": .forward
         case "-1", "reverse": .backward
-        case "no", "false", "0", "alternating": .bothWays
+        case "no", "false", "0": .bothWays
+        case "alternating": .alternating
         case "reversible": .reversible
         default: nil
         }
@@ -116,6 +148,15 @@ public enum OSMValue {
         "fr:urban": 50, "fr:rural": 80, "fr:motorway": 130, "fr:walk": walkingSpeedKmh,
         "gb:nsl_single": 60 * 1.609344, "gb:nsl_dual": 70 * 1.609344, "gb:motorway": 70 * 1.609344,
         "uk:nsl_single": 60 * 1.609344, "uk:nsl_dual": 70 * 1.609344, "uk:motorway": 70 * 1.609344,
+        // The exceptions in OSRM's car profile (`maxspeed_table`, profiles/car.lua,
+        // Project-OSRM/osrm-backend, BSD-2) for countries not listed above.
+        "at:rural": 100, "at:trunk": 100, "ar:urban": 40, "ar:rural": 110, "be:motorway": 120,
+        "be-bru:rural": 70, "be-bru:urban": 30, "be-vlg:rural": 70, "bg:motorway": 140, "by:urban": 60,
+        "by:motorway": 110, "ca-on:rural": 80, "ch:rural": 80, "ch:trunk": 100, "ch:motorway": 120,
+        "es:trunk": 90, "lv:living_street": 20, "nl:rural": 80, "nl:trunk": 100, "no:motorway": 110,
+        "ph:urban": 40, "ph:rural": 80, "ph:motorway": 100, "pl:rural": 100, "pl:expressway": 120,
+        "pl:motorway": 140, "ro:trunk": 100, "ru:living_street": 20, "ru:urban": 60, "ru:motorway": 110,
+        "za:urban": 60, "za:rural": 100,
     ]
 
     /// Zones with no general limit (German motorways): the class default

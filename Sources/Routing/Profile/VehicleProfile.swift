@@ -1,29 +1,40 @@
 /// Which OpenStreetMap ways a vehicle may drive on, in which directions and
-/// how fast: the road filter behind every OSM graph.
+/// how fast, which nodes block it, and which turn restrictions bind it: the
+/// rules behind every OSM graph.
 ///
 /// Two profiles are built in: ``hgv`` (the default; an articulated heavy
 /// goods vehicle, 40 t, 4 m high, 2.55 m wide, 16.5 m long) and ``car``.
 /// The rules, the speed table and their sources are in
-/// `docs/hgv-profile.md`; in short:
+/// `docs/hgv-profile.md`; they follow OSRM's car profile
+/// (`profiles/car.lua`, Project-OSRM/osrm-backend) except where that page
+/// says why not. In short:
 ///
 /// - **Roads**: `highway` = motorway, trunk, primary, secondary, tertiary
 ///   (and their `_link`s), unclassified, residential, living_street,
-///   service, road; plus `route=ferry` when motor vehicles are explicitly
-///   allowed on it. Tracks, paths, pedestrian streets, areas
-///   (`area=yes`), `service=emergency_access` and `impassable=yes` are out.
-/// - **Access**: the most specific tag with a known value decides, in the
-///   order of ``accessHierarchy`` (for trucks `hgv`, `goods`,
-///   `motor_vehicle`, `vehicle`, `access`). `no`, `private` & co. exclude the
-///   way; `destination`, `delivery`, `customers`, `discouraged` keep it with
-///   the travel time multiplied by ``restrictedAccessFactor``.
-/// - **Dimensions** (``dimensions``): `maxweight`, `maxheight`, `maxwidth`,
-///   `maxlength` below the vehicle's exclude the way.
-/// - **Direction**: `oneway` (`yes`/`true`/`1`, `-1`, `no`); implied on
-///   motorways, motorway links and roundabouts; `reversible` ways are out.
+///   service, road, winter_road, ice_road; `route=ferry` unless the vehicle
+///   is denied; any other `highway` only when the vehicle is explicitly
+///   allowed (10 km/h). Steps, areas (`area=yes`),
+///   `service=emergency_access` and impassable ways are out.
+/// - **Access**, per direction: the most specific tag with a known value
+///   decides, in the order of ``accessHierarchy`` (for trucks `hgv`,
+///   `goods`, `motor_vehicle`, `vehicle`, `access`), `…:forward` /
+///   `…:backward` before the plain key. `no`, `psv` & co. exclude the
+///   direction; `destination`, `private` & co. make it destination-only (no
+///   through traffic); lists take their most permissive value.
+/// - **Dimensions** (``dimensions``): `maxweight`, `maxheight`,
+///   `maxheight:physical`, `maxwidth`, `maxwidth:physical`, `width`,
+///   `est_width`, `narrow`, `maxaxleload`, `maxlength` exclude the way.
+/// - **Direction**: `oneway:hgv` (`oneway:motorcar` for cars),
+///   `oneway:motor_vehicle`, `oneway:vehicle`, `oneway`; implied on
+///   motorways and roundabouts; `reversible` ways are out.
 /// - **Speed**: the class default from ``defaultSpeedsKmh``, or
-///   ``maxspeedFactor`` × the tagged `maxspeed` (`maxspeed:hgv` for trucks,
-///   `:forward`/`:backward` per direction), then capped by
-///   ``speedCapKmh(at:)`` (trucks: 80 km/h in Sweden, 90 km/h elsewhere).
+///   ``maxspeedFactor`` × the tagged limit (`maxspeed:advisory`,
+///   `maxspeed`, `maxspeed:hgv` for trucks, `:forward`/`:backward` per
+///   direction), then capped by ``speedCapKmh(at:)`` (trucks: 80 km/h in
+///   Sweden, 90 km/h elsewhere).
+/// - **Nodes** (``blocks(node:)``): barriers and node access tags.
+/// - **Turn restrictions** (``turnRestriction(_:)``): `restriction`,
+///   `restriction:hgv` (`:motorcar` for cars), `except`.
 public struct VehicleProfile: Sendable, Hashable {
     /// The kind of vehicle.
     public enum Vehicle: String, Sendable, Hashable, CaseIterable {
@@ -32,32 +43,6 @@ public struct VehicleProfile: Sendable, Hashable {
         case hgv
         /// A passenger car.
         case car
-    }
-
-    /// Physical size and mass of the vehicle, checked against `maxweight`,
-    /// `maxheight`, `maxwidth` and `maxlength`.
-    public struct Dimensions: Sendable, Hashable {
-        /// Gross weight in tonnes (against `maxweight`, `maxweightrating`).
-        public var weightTonnes: Double
-        /// Height in metres (against `maxheight`).
-        public var heightMetres: Double
-        /// Width in metres (against `maxwidth`).
-        public var widthMetres: Double
-        /// Length in metres (against `maxlength`).
-        public var lengthMetres: Double
-
-        /// Creates dimensions.
-        public init(weightTonnes: Double, heightMetres: Double, widthMetres: Double, lengthMetres: Double) {
-            self.weightTonnes = weightTonnes
-            self.heightMetres = heightMetres
-            self.widthMetres = widthMetres
-            self.lengthMetres = lengthMetres
-        }
-
-        /// The EU maximum for a five- or six-axle articulated vehicle in
-        /// international traffic: 40 t, 4.00 m, 2.55 m, 16.50 m (Council
-        /// Directive 96/53/EC, Annex I).
-        public static let euArticulated = Dimensions(weightTonnes: 40, heightMetres: 4.0, widthMetres: 2.55, lengthMetres: 16.5)
     }
 
     /// The legal top speed of the vehicle, whatever the road allows.
@@ -79,12 +64,11 @@ public struct VehicleProfile: Sendable, Hashable {
     /// The kind of vehicle; also the profile's name (`hgv`, `car`).
     public let vehicle: Vehicle
     /// Checked against the dimension tags; `nil` skips the checks.
-    public var dimensions: Dimensions?
+    public var dimensions: VehicleDimensions?
     /// The vehicle's own speed limit.
     public var speedCap: SpeedCap
-    /// Travel time multiplier on roads the vehicle may use only to reach a
-    /// place on them (`destination`, `delivery`, `customers`) or that are
-    /// signed as unsuitable (`discouraged`). 2 by default.
+    /// Travel time multiplier on roads signed as unsuitable for the vehicle
+    /// (`discouraged`). 2 by default.
     public var restrictedAccessFactor: Double
     /// The share of a tagged `maxspeed` that traffic reaches on average
     /// (0.8, as OSRM's car profile, whose `speed_reduction` this is).
@@ -92,7 +76,7 @@ public struct VehicleProfile: Sendable, Hashable {
 
     /// Creates a profile.
     public init(
-        vehicle: Vehicle, dimensions: Dimensions?, speedCap: SpeedCap,
+        vehicle: Vehicle, dimensions: VehicleDimensions?, speedCap: SpeedCap,
         restrictedAccessFactor: Double = 2, maxspeedFactor: Double = 0.8
     ) {
         self.vehicle = vehicle
@@ -106,8 +90,15 @@ public struct VehicleProfile: Sendable, Hashable {
     /// elsewhere.
     public static let hgv = VehicleProfile(vehicle: .hgv, dimensions: .euArticulated, speedCap: .swedishRules)
 
-    /// A passenger car.
-    public static let car = VehicleProfile(vehicle: .car, dimensions: nil, speedCap: .none)
+    /// A passenger car, sized as OSRM's car profile (``VehicleDimensions/car``).
+    public static let car = VehicleProfile(vehicle: .car, dimensions: .car, speedCap: .none)
+
+    /// This profile for a vehicle of other dimensions.
+    public func with(dimensions: VehicleDimensions?) -> VehicleProfile {
+        var p = self
+        p.dimensions = dimensions
+        return p
+    }
 
     /// The built-in profile called `name` (`hgv` or `car`), or `nil`.
     public init?(name: String) {
@@ -148,8 +139,16 @@ public struct VehicleProfile: Sendable, Hashable {
         "secondary": 55, "secondary_link": 25,
         "tertiary": 40, "tertiary_link": 20,
         "unclassified": 25, "residential": 25,
-        "living_street": 10, "service": 15, "road": 20,
+        "living_street": 10, "service": 15, "road": 20, "winter_road": 20, "ice_road": 15,
     ]
+
+    /// The speed on a way whose class is not a road but that the vehicle is
+    /// explicitly allowed on (`highway=track` + `hgv=yes`, a runway with
+    /// `access=yes`): OSRM's `default_speed`, km/h.
+    public static let explicitlyAllowedSpeedKmh = 10.0
+
+    /// Classes that are never driven, whatever their access tags say.
+    public static let neverRoutable: Set<String> = ["steps", "construction", "proposed"]
 
     /// Speeds for `service=*` kinds that are slower than a general service
     /// road (OSRM car profile `service_speeds`), km/h.
@@ -176,61 +175,70 @@ public struct VehicleProfile: Sendable, Hashable {
     public func rule(for tags: WayTags) -> WayRule? {
         var isFerry = false
         var base: Double
-        if let highway = tags[.highway], let s = Self.defaultSpeedsKmh[highway] {
+        let highway = tags[.highway]
+        var knownClass = true
+        if let highway, let s = Self.defaultSpeedsKmh[highway] {
             base = s
         } else if tags[.route] == "ferry" {
             isFerry = true
             base = Self.ferrySpeedKmh
+        } else if let highway, !Self.neverRoutable.contains(highway) {
+            // Not a road class: only where the vehicle is explicitly allowed.
+            knownClass = false
+            base = Self.explicitlyAllowedSpeedKmh
         } else {
             return nil
         }
-        if tags[.area] == "yes" || tags[.impassable] == "yes" { return nil }
-        if !isFerry, tags[.highway] == "service", let service = tags[.service] {
+        if tags[.area] == "yes" || tags[.impassable] == "yes" || tags[.status] == "impassable" { return nil }
+        if !isFerry, highway == "service", let service = tags[.service] {
             if service == "emergency_access" { return nil }
             if let s = Self.serviceSpeedsKmh[service] { base = min(base, s) }
         }
+        if tags[.oneway] == "reversible" { return nil }
+        // Roads under construction (OSRM's `construction_whitelist` passes).
+        if let c = tags[.construction], !["no", "widening", "minor"].contains(c) { return nil }
 
-        // Access: the most specific known value decides.
-        var access: OSMValue.Access?
-        for key in accessHierarchy {
-            if let raw = tags[key], let a = OSMValue.access(raw) {
-                access = a
-                break
-            }
+        // Access, for each direction: the most specific known value decides.
+        var forwardAccess = access(tags, forward: true)
+        var backwardAccess = access(tags, forward: false)
+        if !knownClass {
+            // Only an explicit permission opens a way that is not a road.
+            if forwardAccess != .allowed { forwardAccess = .forbidden }
+            if backwardAccess != .allowed { backwardAccess = .forbidden }
         }
-        if access == .forbidden { return nil }
-        // Ferries carry motor vehicles only when the data says so.
-        if isFerry && access == nil { return nil }
-        let factor = access == .restricted ? restrictedAccessFactor : 1
+        if forwardAccess == .forbidden && backwardAccess == .forbidden { return nil }
 
         if let d = dimensions, !fits(d, tags) { return nil }
 
         // Direction.
-        var forward = true, backward = true
-        let explicit = tags[.oneway].flatMap(OSMValue.oneway)
+        var forward = forwardAccess != .forbidden, backward = backwardAccess != .forbidden
+        // The most specific one-way key present decides, even with a value
+        // it does not understand (which then leaves the implied direction).
+        let explicit = onewayKeys.lazy.compactMap { tags[$0] }.first.flatMap(OSMValue.oneway)
         switch explicit {
         case .reversible?: return nil
         case .forward?: backward = false
         case .backward?: forward = false
         case .bothWays?: break
-        case nil:
+        case .alternating?, nil:
+            // Implied one-way, unless `oneway=no` (or another known "both ways").
             let junction = tags[.junction]
-            let highway = tags[.highway]
-            if !isFerry && (junction == "roundabout" || junction == "circular"
-                || highway == "motorway" || highway == "motorway_link") {
+            if !isFerry && (junction == "roundabout" || junction == "circular" || highway == "motorway") {
                 backward = false
             }
         }
+        guard forward || backward else { return nil }
 
         // Speed.
         var forwardSpeed = base, backwardSpeed = base
         var fixedDuration: Double?
         if isFerry {
-            fixedDuration = tags[.duration].flatMap(OSMValue.seconds)
+            fixedDuration = tags[.duration].flatMap(OSMValue.seconds).map { max($0, 1) }
         } else {
-            let general = tags[.maxspeed].flatMap(OSMValue.speedKmh)
-                ?? tags[.maxspeedType].flatMap(Self.zoneSpeedKmh)
+            let general = tags[.maxspeedAdvisory].flatMap(OSMValue.speedKmh)
+                ?? tags[.maxspeed].flatMap(OSMValue.speedKmh)
                 ?? tags[.sourceMaxspeed].flatMap(Self.zoneSpeedKmh)
+                ?? tags[.maxspeedType].flatMap(Self.zoneSpeedKmh)
             let vehicleLimit = vehicle == .hgv ? tags[.maxspeedHGV].flatMap(OSMValue.speedKmh) : nil
             func limit(_ directional: WayTags.Key) -> Double? {
                 let l = tags[directional].flatMap(OSMValue.speedKmh) ?? general
@@ -242,13 +250,36 @@ public struct VehicleProfile: Sendable, Hashable {
             if let l = limit(.maxspeedForward) { forwardSpeed = l * maxspeedFactor }
             if let l = limit(.maxspeedBackward) { backwardSpeed = l * maxspeedFactor }
         }
+        let discouraged = forwardAccess == .discouraged || backwardAccess == .discouraged
         return WayRule(
             forwardSpeedKmh: forward ? Float(max(1, forwardSpeed)) : 0,
             backwardSpeedKmh: backward ? Float(max(1, backwardSpeed)) : 0,
-            durationFactor: Float(factor),
+            durationFactor: discouraged ? Float(restrictedAccessFactor) : 1,
             fixedDurationSeconds: fixedDuration.map { Float($0) },
-            isFerry: isFerry
+            isFerry: isFerry,
+            forwardDestinationOnly: forward && forwardAccess == .destination,
+            backwardDestinationOnly: backward && backwardAccess == .destination
         )
+    }
+
+    /// The `oneway` keys the vehicle obeys, most specific first (OSRM's
+    /// `oneway_handling`: the first one present decides).
+    public var onewayKeys: [WayTags.Key] {
+        switch vehicle {
+        case .hgv: [.onewayHGV, .onewayMotorVehicle, .onewayVehicle, .oneway]
+        case .car: [.onewayMotorcar, .onewayMotorVehicle, .onewayVehicle, .oneway]
+        }
+    }
+
+    /// What the access tags say for one direction of travel: for each key of
+    /// ``accessHierarchy``, `key:forward` (or `:backward`) then `key`; the
+    /// first with a known value decides. `nil` (no known value) is allowed.
+    func access(_ tags: WayTags, forward: Bool) -> OSMValue.Access? {
+        for key in accessHierarchy {
+            if let d = key.directional(forward: forward), let raw = tags[d], let a = OSMValue.access(raw) { return a }
+            if let raw = tags[key], let a = OSMValue.access(raw) { return a }
+        }
+        return nil
     }
 
     /// A speed from `maxspeed:type` / `source:maxspeed`, which may only hold
@@ -259,14 +290,37 @@ public struct VehicleProfile: Sendable, Hashable {
         return OSMValue.implicitSpeedLimit(s)
     }
 
-    /// `false` when a dimension tag forbids a vehicle of size `d`.
-    private func fits(_ d: Dimensions, _ tags: WayTags) -> Bool {
+    /// `false` when a limit tag forbids a vehicle of size `d`.
+    ///
+    /// Signed and physical clearances are both obeyed (a truck must respect
+    /// the lower of the two); a `width` or `est_width` (the carriageway's)
+    /// must exceed the vehicle's width, a `maxwidth` must not be below it, as
+    /// in OSRM; `narrow=yes` excludes vehicles wider than 2.2 m (OSRM).
+    func fits(_ d: VehicleDimensions, _ tags: WayTags) -> Bool {
         for key in [WayTags.Key.maxweight, .maxweightHGV, .maxweightrating, .maxweightratingHGV] {
             if let t = tags[key].flatMap(OSMValue.tonnes), t < d.weightTonnes { return false }
         }
-        if let h = tags[.maxheight].flatMap(OSMValue.metres), h < d.heightMetres { return false }
-        if let w = tags[.maxwidth].flatMap(OSMValue.metres), w < d.widthMetres { return false }
+        if let axle = d.axleLoadTonnes, let t = tags[.maxaxleload].flatMap(OSMValue.tonnes), t < axle { return false }
+        for key in [WayTags.Key.maxheight, .maxheightPhysical] {
+            if let h = tags[key].flatMap(OSMValue.metres), h < d.heightMetres { return false }
+        }
+        for key in [WayTags.Key.maxwidth, .maxwidthPhysical] {
+            if let w = tags[key].flatMap(OSMValue.metres), w < d.widthMetres { return false }
+        }
+        for key in [WayTags.Key.width, .estWidth] {
+            guard let raw = tags[key] else { continue }
+            if OSMValue.normalised(raw) == "narrow" {
+                if d.widthMetres > Self.narrowRoadWidthMetres { return false }
+            } else if let w = OSMValue.metres(raw), w <= d.widthMetres {
+                return false
+            }
+        }
+        if tags[.narrow] == "yes", d.widthMetres > Self.narrowRoadWidthMetres { return false }
         if let l = tags[.maxlength].flatMap(OSMValue.metres), l < d.lengthMetres { return false }
         return true
     }
+
+    /// Vehicles wider than this may not use `narrow=yes` roads (OSRM's car
+    /// profile: "ways with narrow tag are considered narrower than 2.2m").
+    public static let narrowRoadWidthMetres = 2.2
 }

@@ -11,9 +11,8 @@ public struct WayRule: Sendable, Hashable {
     /// Speed driving against the way's node order, in km/h; `0` when not
     /// allowed.
     public var backwardSpeedKmh: Float
-    /// Travel time multiplier (≥ 1) for roads the vehicle may only use to
-    /// reach a place on them (`destination`, `delivery`, …), so that searches
-    /// do not take them as shortcuts.
+    /// Travel time multiplier (≥ 1) for roads signed as unsuitable for the
+    /// vehicle (`discouraged`).
     public var durationFactor: Float
     /// The time to cross the whole way in seconds, when the data gives it (a
     /// ferry's `duration`); it replaces the speeds, spread along the way by
@@ -21,17 +20,26 @@ public struct WayRule: Sendable, Hashable {
     public var fixedDurationSeconds: Float?
     /// `true` for ferries: no road speed cap applies.
     public var isFerry: Bool
+    /// Driving along the way is allowed only to reach a place on it or in
+    /// the area it serves (`destination`, `delivery`, `private`, …): the
+    /// graph forbids passing through (see `docs/hgv-profile.md`).
+    public var forwardDestinationOnly: Bool
+    /// The same against the way's node order.
+    public var backwardDestinationOnly: Bool
 
     /// Creates a rule; a speed of `0` forbids that direction.
     public init(
         forwardSpeedKmh: Float, backwardSpeedKmh: Float, durationFactor: Float = 1,
-        fixedDurationSeconds: Float? = nil, isFerry: Bool = false
+        fixedDurationSeconds: Float? = nil, isFerry: Bool = false,
+        forwardDestinationOnly: Bool = false, backwardDestinationOnly: Bool = false
     ) {
         self.forwardSpeedKmh = forwardSpeedKmh
         self.backwardSpeedKmh = backwardSpeedKmh
         self.durationFactor = durationFactor
         self.fixedDurationSeconds = fixedDurationSeconds
         self.isFerry = isFerry
+        self.forwardDestinationOnly = forwardDestinationOnly
+        self.backwardDestinationOnly = backwardDestinationOnly
     }
 
     /// `true` when the way may be driven along its node order.

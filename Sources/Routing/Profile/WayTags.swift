@@ -1,28 +1,39 @@
-/// The tags of one OpenStreetMap way that a ``VehicleProfile`` reads.
+/// The tags of one OpenStreetMap element that a ``VehicleProfile`` reads:
+/// a way (road class, access, limits, speed), a node (barriers and their
+/// access) or a turn-restriction relation.
 ///
 /// Readers fill it key by key from whatever the input holds (a PBF string
 /// table, XML attributes); every tag whose key is not a ``Key`` is ignored,
-/// so a way with hundreds of tags costs no more than one with five. One value
-/// is kept per key (the last one the input gives).
+/// so an element with hundreds of tags costs no more than one with five. One
+/// value is kept per key (the last one the input gives).
 public struct WayTags: Sendable, Hashable {
-    /// The keys that decide whether a vehicle may use a way, in which
-    /// directions and how fast; ``osmKey`` spells each as OSM does
+    /// The keys profiles read; ``osmKey`` spells each as OSM does
     /// (`motorVehicle` is `motor_vehicle`, `maxspeedHGV` is `maxspeed:hgv`).
     public enum Key: Int, CaseIterable, Sendable {
         /// The road class and what makes a way a road (`highway`, `route=ferry`).
         case highway, route
-        /// Layout and state: `junction`, `oneway`, `area`, `service`, `impassable`.
-        case junction, oneway, area, service, impassable
+        /// Layout and state: `junction`, `oneway`, `area`, `service`, `impassable`, `status`, `construction`.
+        case junction, oneway, area, service, impassable, status, construction
         /// Access, from the most general to the most specific.
         case access, vehicle, motorVehicle, motorcar, goods, hgv
-        /// Speed limits, general, per direction, for trucks, and implicit zones.
-        case maxspeed, maxspeedForward, maxspeedBackward, maxspeedHGV, maxspeedType, sourceMaxspeed
+        /// Access for one direction of travel (`access:forward`, `hgv:backward`, …).
+        case accessForward, accessBackward, vehicleForward, vehicleBackward
+        case motorVehicleForward, motorVehicleBackward, motorcarForward, motorcarBackward
+        case goodsForward, goodsBackward, hgvForward, hgvBackward
+        /// One-way rules for one class of vehicle.
+        case onewayHGV, onewayMotorVehicle, onewayVehicle, onewayMotorcar
+        /// Speed limits, general, per direction, for trucks, advisory, and implicit zones.
+        case maxspeed, maxspeedForward, maxspeedBackward, maxspeedHGV, maxspeedAdvisory, maxspeedType, sourceMaxspeed
         /// Weight limits.
-        case maxweight, maxweightHGV, maxweightrating, maxweightratingHGV
-        /// Size limits.
-        case maxheight, maxwidth, maxlength
+        case maxweight, maxweightHGV, maxweightrating, maxweightratingHGV, maxaxleload
+        /// Size limits: signed and physical clearances, road widths.
+        case maxheight, maxheightPhysical, maxwidth, maxwidthPhysical, width, estWidth, narrow, maxlength
         /// A ferry's crossing time.
         case duration
+        /// Node tags: barriers and their exceptions.
+        case barrier, bollard, kerb, sensory
+        /// Relation tags: turn restrictions (`type=restriction`).
+        case type, restriction, restrictionHGV, restrictionMotorcar, restrictionMotorVehicle, restrictionVehicle, except
 
         /// The key as written in OpenStreetMap.
         public var osmKey: String {
@@ -34,43 +45,100 @@ public struct WayTags: Sendable, Hashable {
             case .area: "area"
             case .service: "service"
             case .impassable: "impassable"
+            case .status: "status"
+            case .construction: "construction"
             case .access: "access"
             case .vehicle: "vehicle"
             case .motorVehicle: "motor_vehicle"
             case .motorcar: "motorcar"
             case .goods: "goods"
             case .hgv: "hgv"
+            case .accessForward: "access:forward"
+            case .accessBackward: "access:backward"
+            case .vehicleForward: "vehicle:forward"
+            case .vehicleBackward: "vehicle:backward"
+            case .motorVehicleForward: "motor_vehicle:forward"
+            case .motorVehicleBackward: "motor_vehicle:backward"
+            case .motorcarForward: "motorcar:forward"
+            case .motorcarBackward: "motorcar:backward"
+            case .goodsForward: "goods:forward"
+            case .goodsBackward: "goods:backward"
+            case .hgvForward: "hgv:forward"
+            case .hgvBackward: "hgv:backward"
+            case .onewayHGV: "oneway:hgv"
+            case .onewayMotorVehicle: "oneway:motor_vehicle"
+            case .onewayVehicle: "oneway:vehicle"
+            case .onewayMotorcar: "oneway:motorcar"
             case .maxspeed: "maxspeed"
             case .maxspeedForward: "maxspeed:forward"
             case .maxspeedBackward: "maxspeed:backward"
             case .maxspeedHGV: "maxspeed:hgv"
+            case .maxspeedAdvisory: "maxspeed:advisory"
             case .maxspeedType: "maxspeed:type"
             case .sourceMaxspeed: "source:maxspeed"
             case .maxweight: "maxweight"
             case .maxweightHGV: "maxweight:hgv"
             case .maxweightrating: "maxweightrating"
             case .maxweightratingHGV: "maxweightrating:hgv"
+            case .maxaxleload: "maxaxleload"
             case .maxheight: "maxheight"
+            case .maxheightPhysical: "maxheight:physical"
             case .maxwidth: "maxwidth"
+            case .maxwidthPhysical: "maxwidth:physical"
+            case .width: "width"
+            case .estWidth: "est_width"
+            case .narrow: "narrow"
             case .maxlength: "maxlength"
             case .duration: "duration"
+            case .barrier: "barrier"
+            case .bollard: "bollard"
+            case .kerb: "kerb"
+            case .sensory: "sensory"
+            case .type: "type"
+            case .restriction: "restriction"
+            case .restrictionHGV: "restriction:hgv"
+            case .restrictionMotorcar: "restriction:motorcar"
+            case .restrictionMotorVehicle: "restriction:motor_vehicle"
+            case .restrictionVehicle: "restriction:vehicle"
+            case .except: "except"
             }
         }
 
-        /// The UTF-8 bytes of every key, indexed by raw value.
-        private static let utf8Keys: [[UInt8]] = allCases.map { Array($0.osmKey.utf8) }
+        /// The access key for one direction of travel (`hgv` → `hgv:forward`).
+        func directional(forward: Bool) -> Key? {
+            switch self {
+            case .access: forward ? .accessForward : .accessBackward
+            case .vehicle: forward ? .vehicleForward : .vehicleBackward
+            case .motorVehicle: forward ? .motorVehicleForward : .motorVehicleBackward
+            case .motorcar: forward ? .motorcarForward : .motorcarBackward
+            case .goods: forward ? .goodsForward : .goodsBackward
+            case .hgv: forward ? .hgvForward : .hgvBackward
+            default: nil
+            }
+        }
+
+        /// The UTF-8 bytes of every key, grouped by length: `byLength[n]`
+        /// lists the keys of `n` bytes with their spelling.
+        private static let byLength: [[(Key, [UInt8])]] = {
+            var table = [[(Key, [UInt8])]](repeating: [], count: 33)
+            for k in allCases {
+                let bytes = Array(k.osmKey.utf8)
+                table[bytes.count].append((k, bytes))
+            }
+            return table
+        }()
 
         /// The key spelled by `bytes`, or `nil` when profiles do not read it.
         ///
-        /// - Complexity: O(number of keys) byte comparisons, usually rejected
-        ///   on the length or first byte.
+        /// - Complexity: O(keys of that length) byte comparisons, usually
+        ///   rejected on the first byte.
         public init?(utf8 bytes: UnsafeRawBufferPointer) {
             let n = bytes.count
-            guard n >= 3, n <= 19 else { return nil }
+            guard n >= 3, n < Self.byLength.count else { return nil }
             let first = bytes[0]
-            for (i, k) in Self.utf8Keys.enumerated() where k.count == n && k[0] == first {
-                if k.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-                    self.init(rawValue: i)
+            for (key, spelling) in Self.byLength[n] where spelling[0] == first {
+                if spelling.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+                    self = key
                     return
                 }
             }
@@ -101,13 +169,13 @@ public struct WayTags: Sendable, Hashable {
         }
     }
 
-    /// The value of `key`, if the way has it.
+    /// The value of `key`, if the element has it.
     public subscript(key: Key) -> String? {
         get { values[key.rawValue] }
         set { values[key.rawValue] = newValue }
     }
 
-    /// Removes every value, keeping the storage for the next way.
+    /// Removes every value, keeping the storage for the next element.
     public mutating func removeAll() {
         for i in values.indices { values[i] = nil }
     }

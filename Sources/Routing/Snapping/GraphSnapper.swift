@@ -28,14 +28,26 @@ import Darwin
 /// with the same geometry reversed; the snapper indexes it once, and a point
 /// on it gets anchors for both directions (``NetworkPoint``). A one-way road
 /// gets only the anchors that are legal: leave towards its head, arrive from
-/// its tail.
+/// its tail. Where junctions are split (turn restrictions, barriers,
+/// destination-only roads: ``RoadGraph/nodes(sharingIDWith:)``) a road is
+/// indexed once, from its primary tail; a point on it departs as a vehicle
+/// starting there would (the primary's edge) and is arrived at through every
+/// copy of the road, each reached by its own approaches.
 ///
 /// **Costs.** A point at fraction *f* of an edge's length along its shape
 /// (each piece of the shape measured in the equirectangular projection at
 /// its middle latitude, within 0.01 % of haversine for road-sized pieces) is
-/// reached from the tail for
-/// round(*f* × the edge's weight, length and duration), and leaves towards
+/// reached from the tail for round(*f* × the edge's length), and for the
+/// travel time to the point: the edge's time at the shape points around it
+/// (``RoadGraph/shapeDuration``), interpolated between them, so that on an
+/// edge joining a fast road and a slow one each part keeps its own speed
+/// (graphs without shape times spread the time evenly). It leaves towards
 /// the head for the rest, so the two anchors always add up to the whole edge.
+///
+/// **Refusals** (``SnapError``) say how far the nearest road of the
+/// connected network is, whether a road outside it (a part of the map the
+/// vehicle cannot get in and out of) is nearer, and whether the point with
+/// latitude and longitude swapped would be on the network.
 ///
 /// **Geometry.** The nearest point is found in a local equirectangular
 /// projection centred on the query (x = Δlongitude × cos latitude,
@@ -74,6 +86,8 @@ public struct GraphSnapper: Sendable {
     let pieceEdge: [UInt32]
     let pieceTail: [UInt32]
     let pieceReverse: [UInt32]
+    /// The index of each piece's first point.
+    let pieceStart: [UInt32]
     /// The polylines of all pieces one after another; segment `s` runs from
     /// point `s` to point `s + 1` of the same piece.
     let pointLatitudeE7: [Int32]
@@ -87,6 +101,15 @@ public struct GraphSnapper: Sendable {
     /// road, whose search in the fine grid would visit thousands of empty
     /// cells before it could give the distance to the nearest road.
     let coarseGrid: SnapGrid
+    /// Roads outside the connected network (points follow the indexed ones
+    /// in the point arrays), for refusal messages only.
+    let outsideGrid: SnapGrid
+    /// Pieces (and their points) of the connected network: the first ones.
+    let networkPieceCount: Int
+    let networkPointCount: Int
+    /// For each node, `true` when it is the primary of a split node (so its
+    /// roads have copies); empty when the graph has no split nodes.
+    let hasCopies: [Bool]
 
     /// Indexes the roads of `graph`'s largest strongly connected component.
     ///
@@ -114,14 +137,24 @@ public struct GraphSnapper: Sendable {
         self.graph = graph
         self.snappableNodes = mask
 
-        var pieceEdge: [UInt32] = [], pieceTail: [UInt32] = [], pieceReverse: [UInt32] = []
+        var pieceEdge: [UInt32] = [], pieceTail: [UInt32] = [], pieceReverse: [UInt32] = [], pieceStart: [UInt32] = []
         var lat: [Int32] = [], lon: [Int32] = [], piece: [UInt32] = [], fraction: [Float] = []
         var segments: [UInt32] = []
+        var copyMark = [Bool]()
+        if !graph.splitCopies.isEmpty {
+            copyMark = [Bool](repeating: false, count: graph.nodeCount)
+            for c in graph.splitCopies {
+                if let p = graph.node(originalID: graph.originalIDs[Int(c)]) { copyMark[p] = true }
+            }
+        }
+        self.hasCopies = copyMark
         guard graph.hasCoordinates, mask.count > 0 else {
-            (self.pieceEdge, self.pieceTail, self.pieceReverse) = ([], [], [])
+            (self.pieceEdge, self.pieceTail, self.pieceReverse, self.pieceStart) = ([], [], [], [])
             (self.pointLatitudeE7, self.pointLongitudeE7, self.pointPiece, self.pointFraction) = ([], [], [], [])
             self.fineGrid = SnapGrid()
             self.coarseGrid = SnapGrid()
+            self.outsideGrid = SnapGrid()
+            (self.networkPieceCount, self.networkPointCount) = (0, 0)
             return
         }
         let m = graph.edgeCount
@@ -132,16 +165,21 @@ public struct GraphSnapper: Sendable {
         lat.reserveCapacity(pointEstimate); lon.reserveCapacity(pointEstimate)
         piece.reserveCapacity(pointEstimate); fraction.reserveCapacity(pointEstimate)
         segments.reserveCapacity(pointEstimate)
+        let isCopy = { (v: Int) -> Bool in !graph.splitCopies.isEmpty && graph.isSplitCopy(v) }
+        /// The primary of `v`'s split node.
+        func primary(_ v: Int) -> Int {
+            isCopy(v) ? graph.node(originalID: graph.originalIDs[v]) ?? v : v
+        }
 
-        // Pair every edge with a reverse edge of the same geometry, if any.
+        // Pair every road (an edge from a primary node) with a reverse road
+        // of the same geometry, if any.
         let none = UInt32.max
         var reverse = [UInt32](repeating: none, count: m)
-        for u in 0..<graph.nodeCount where mask.contains(u) {
+        for u in 0..<graph.nodeCount where !isCopy(u) {
             for e in graph.edges(from: u) where reverse[e] == none {
-                let v = Int(graph.edgeTarget[e])
-                guard mask.contains(v) else { continue }
+                let v = primary(Int(graph.edgeTarget[e]))
                 for f in graph.edges(from: v)
-                where f != e && Int(graph.edgeTarget[f]) == u && reverse[f] == none
+                where f != e && primary(Int(graph.edgeTarget[f])) == u && reverse[f] == none
                     && Self.isReversed(graph, e, f)
                 {
                     reverse[e] = UInt32(f)
@@ -151,75 +189,139 @@ public struct GraphSnapper: Sendable {
             }
         }
 
+        // Roads outside the connected network, listed after the others.
+        var outside: [(edge: Int, tail: Int)] = []
         var lengths: [Double] = []
-        for u in 0..<graph.nodeCount where mask.contains(u) {
+        func addPiece(_ e: Int, tail u: Int, reverse r: UInt32, indexed: Bool) {
+            let v = Int(graph.edgeTarget[e])
+            let p = UInt32(pieceEdge.count)
+            pieceEdge.append(UInt32(e))
+            pieceTail.append(UInt32(u))
+            pieceReverse.append(r)
+            let first = lat.count
+            pieceStart.append(UInt32(first))
+            lat.append(graph.latitudeE7[u]); lon.append(graph.longitudeE7[u])
+            if graph.hasShapes {
+                for k in Int(graph.shapeStart[e])..<Int(graph.shapeStart[e + 1]) {
+                    lat.append(graph.shapeLatitudeE7[k]); lon.append(graph.shapeLongitudeE7[k])
+                }
+            }
+            lat.append(graph.latitudeE7[v]); lon.append(graph.longitudeE7[v])
+            // Fractions of the polyline's length at each point. Lengths are
+            // measured in the equirectangular projection at each segment's
+            // middle latitude: within 0.01 % of haversine for roads, and a
+            // straight edge needs no trigonometry at all.
+            if lat.count - first == 2 {
+                fraction.append(0); fraction.append(1)
+                piece.append(p); piece.append(p)
+                if indexed { segments.append(UInt32(first)) }
+                return
+            }
+            lengths.removeAll(keepingCapacity: true)
+            var total = 0.0
+            lengths.append(0)
+            for k in first..<(lat.count - 1) {
+                let dy = Double(Int64(lat[k + 1]) - Int64(lat[k]))
+                let midLatitude = (Double(lat[k]) + Double(lat[k + 1])) * 0.5e-7
+                let dx = Double(Int64(lon[k + 1]) - Int64(lon[k])) * cos(midLatitude * .pi / 180)
+                total += (dx * dx + dy * dy).squareRoot()
+                lengths.append(total)
+                if indexed { segments.append(UInt32(k)) }
+            }
+            for (i, l) in lengths.enumerated() {
+                // A polyline of length zero: every point is at its start,
+                // except the last, which is the head.
+                let f: Float = total > 0 ? Float(l / total) : (i == lengths.count - 1 ? 1 : 0)
+                fraction.append(f)
+                piece.append(p)
+            }
+        }
+        for u in 0..<graph.nodeCount where !isCopy(u) {
             for e in graph.edges(from: u) {
-                let v = Int(graph.edgeTarget[e])
-                guard mask.contains(v) else { continue }
                 // A two-way road is indexed once, from its lower-numbered edge.
                 if reverse[e] != none && Int(reverse[e]) < e { continue }
-                let p = UInt32(pieceEdge.count)
-                pieceEdge.append(UInt32(e))
-                pieceTail.append(UInt32(u))
-                pieceReverse.append(reverse[e])
-                let first = lat.count
-                lat.append(graph.latitudeE7[u]); lon.append(graph.longitudeE7[u])
-                if graph.hasShapes {
-                    for k in Int(graph.shapeStart[e])..<Int(graph.shapeStart[e + 1]) {
-                        lat.append(graph.shapeLatitudeE7[k]); lon.append(graph.shapeLongitudeE7[k])
+                // Usable when a search can leave the point into the network
+                // and reach it from the network.
+                let r = reverse[e]
+                var departs = mask.contains(Int(graph.edgeTarget[e]))
+                var arrives = false
+                for s in Self.siblings(of: e, tail: u, in: graph, hasCopies: copyMark) where mask.contains(s.tail) {
+                    arrives = true
+                }
+                if r != none {
+                    let rt = primary(Int(graph.edgeTarget[e]))
+                    departs = departs || mask.contains(Int(graph.edgeTarget[Int(r)]))
+                    if !arrives {
+                        for s in Self.siblings(of: Int(r), tail: rt, in: graph, hasCopies: copyMark) where mask.contains(s.tail) {
+                            arrives = true
+                        }
                     }
                 }
-                lat.append(graph.latitudeE7[v]); lon.append(graph.longitudeE7[v])
-                // Fractions of the polyline's length at each point. Lengths are
-                // measured in the equirectangular projection at each segment's
-                // middle latitude: within 0.01 % of haversine for roads, and a
-                // straight edge needs no trigonometry at all.
-                if lat.count - first == 2 {
-                    fraction.append(0); fraction.append(1)
-                    piece.append(p); piece.append(p)
-                    segments.append(UInt32(first))
-                    continue
-                }
-                lengths.removeAll(keepingCapacity: true)
-                var total = 0.0
-                lengths.append(0)
-                for k in first..<(lat.count - 1) {
-                    let dy = Double(Int64(lat[k + 1]) - Int64(lat[k]))
-                    let midLatitude = (Double(lat[k]) + Double(lat[k + 1])) * 0.5e-7
-                    let dx = Double(Int64(lon[k + 1]) - Int64(lon[k])) * cos(midLatitude * .pi / 180)
-                    total += (dx * dx + dy * dy).squareRoot()
-                    lengths.append(total)
-                    segments.append(UInt32(k))
-                }
-                for (i, l) in lengths.enumerated() {
-                    // A polyline of length zero: every point is at its start,
-                    // except the last, which is the head.
-                    let f: Float = total > 0 ? Float(l / total) : (i == lengths.count - 1 ? 1 : 0)
-                    fraction.append(f)
-                    piece.append(p)
+                if departs && arrives {
+                    addPiece(e, tail: u, reverse: r, indexed: true)
+                } else {
+                    outside.append((e, u))
                 }
             }
         }
+        let insideSegments = segments
+        segments = []
+        self.networkPieceCount = pieceEdge.count
+        self.networkPointCount = lat.count
+        for (e, u) in outside { addPiece(e, tail: u, reverse: reverse[e], indexed: true) }
+        let outsideSegments = segments
         self.pieceEdge = pieceEdge
         self.pieceTail = pieceTail
         self.pieceReverse = pieceReverse
+        self.pieceStart = pieceStart
         self.pointLatitudeE7 = lat
         self.pointLongitudeE7 = lon
         self.pointPiece = piece
         self.pointFraction = fraction
         (self.fineGrid, self.coarseGrid) = SnapGrid.indexing(
-            latitudeE7: lat, longitudeE7: lon, segments: segments, cellsPerSegment: cellsPerSegment)
+            latitudeE7: lat, longitudeE7: lon, segments: insideSegments, cellsPerSegment: cellsPerSegment)
+        self.outsideGrid = SnapGrid.indexing(
+            latitudeE7: lat, longitudeE7: lon, segments: outsideSegments, cellsPerSegment: cellsPerSegment).coarse
+    }
+
+    /// The copies of road `e` (from primary `tail`): the edges from every
+    /// node of `tail`'s split node that are the same road (same head id,
+    /// length, duration and geometry), `e` first.
+    static func siblings(of e: Int, tail: Int, in graph: RoadGraph, hasCopies: [Bool]) -> [(edge: Int, tail: Int)] {
+        guard !hasCopies.isEmpty, hasCopies[tail] else { return [(e, tail)] }
+        var out = [(e, tail)]
+        let headID = graph.originalIDs[Int(graph.edgeTarget[e])]
+        for c in graph.nodes(sharingIDWith: tail) where c != tail {
+            for f in graph.edges(from: c)
+            where graph.originalIDs[Int(graph.edgeTarget[f])] == headID && graph.edgeLength[f] == graph.edgeLength[e]
+                && graph.edgeDuration[f] == graph.edgeDuration[e] && sameShape(graph, e, f)
+            {
+                out.append((f, c))
+            }
+        }
+        return out
+    }
+
+    /// `true` when edges `e` and `f` have the same shape points.
+    private static func sameShape(_ g: RoadGraph, _ e: Int, _ f: Int) -> Bool {
+        shapesMatch(g, e, f, reversed: false)
     }
 
     /// `true` when edge `f`'s geometry is edge `e`'s reversed (same end nodes
     /// swapped, shape points in reverse order).
     private static func isReversed(_ g: RoadGraph, _ e: Int, _ f: Int) -> Bool {
+        shapesMatch(g, e, f, reversed: true)
+    }
+
+    /// `true` when `f`'s shape points are `e`'s, in the same order or
+    /// reversed.
+    private static func shapesMatch(_ g: RoadGraph, _ e: Int, _ f: Int, reversed: Bool) -> Bool {
         guard g.hasShapes else { return true }
         let e0 = Int(g.shapeStart[e]), e1 = Int(g.shapeStart[e + 1])
         let f0 = Int(g.shapeStart[f]), f1 = Int(g.shapeStart[f + 1])
         guard e1 - e0 == f1 - f0 else { return false }
         for k in 0..<(e1 - e0) {
-            let a = e0 + k, b = f1 - 1 - k
+            let a = e0 + k, b = reversed ? f1 - 1 - k : f0 + k
             if g.shapeLatitudeE7[a] != g.shapeLatitudeE7[b] || g.shapeLongitudeE7[a] != g.shapeLongitudeE7[b] {
                 return false
             }
@@ -228,15 +330,15 @@ public struct GraphSnapper: Sendable {
     }
 
     /// The number of road pieces indexed (a two-way road counts once).
-    public var roadCount: Int { pieceEdge.count }
+    public var roadCount: Int { networkPieceCount }
 
     /// The number of straight segments indexed.
-    public var segmentCount: Int { pointPiece.count - pieceEdge.count }
+    public var segmentCount: Int { networkPointCount - networkPieceCount }
 
     /// Bytes held by the index (not counting the graph).
     public var memoryFootprint: Int {
-        pieceEdge.count * 12 + pointPiece.count * 16 + fineGrid.memoryFootprint + coarseGrid.memoryFootprint
-            + snappableNodes.words.count * 8
+        pieceEdge.count * 16 + pointPiece.count * 16 + fineGrid.memoryFootprint + coarseGrid.memoryFootprint
+            + outsideGrid.memoryFootprint + snappableNodes.words.count * 8 + hasCopies.count
     }
 
     /// Places `coordinate` on the nearest road of the largest strongly
@@ -255,7 +357,31 @@ public struct GraphSnapper: Sendable {
     /// - Complexity: proportional to the segments in the grid cells within
     ///   the distance of the nearest road; a few microseconds.
     public func snap(_ coordinate: Coordinate, maxDistanceMetres: Double = 1000) throws(SnapError) -> NetworkPoint {
-        guard coordinate.isValid else { throw SnapError(coordinate: coordinate, reason: .invalidCoordinate) }
+        guard coordinate.isValid else {
+            var error = SnapError(coordinate: coordinate, reason: .invalidCoordinate)
+            error.swappedDistanceMetres = swappedDistance(coordinate, maxDistanceMetres: maxDistanceMetres)
+            throw error
+        }
+        guard let (hit, distance) = nearest(coordinate, maxDistanceMetres: maxDistanceMetres) else {
+            throw SnapError(coordinate: coordinate, reason: .noRoads)
+        }
+        guard distance <= maxDistanceMetres else {
+            var error = SnapError(
+                coordinate: coordinate, reason: .tooFar(distanceMetres: distance, maxDistanceMetres: maxDistanceMetres))
+            // A road cut off from the network nearer than the network?
+            if let o = nearestSegment(to: coordinate, in: outsideGrid, within: .infinity) {
+                let d = coordinate.distance(to: projection(o))
+                if d < distance { error.outsideNetworkDistanceMetres = d }
+            }
+            error.swappedDistanceMetres = swappedDistance(coordinate, maxDistanceMetres: maxDistanceMetres)
+            throw error
+        }
+        return point(at: hit, coordinate: projection(hit), distance: distance)
+    }
+
+    /// The nearest segment of the network to `coordinate` and its haversine
+    /// distance, searching the fine grid out to the limit first.
+    private func nearest(_ coordinate: Coordinate, maxDistanceMetres: Double) -> ((segment: Int, t: Double), Double)? {
         // Search the fine grid out to the limit (with a margin for the
         // difference between the local projection and the sphere); only a
         // point with no road that near needs the coarse grid, for the
@@ -264,41 +390,68 @@ public struct GraphSnapper: Sendable {
         let cutoff = maxDistanceMetres < 50_000 ? maxDistanceMetres / metresPerDegree * 1.05 + 1e-9 : .infinity
         guard let hit = nearestSegment(to: coordinate, in: fineGrid, within: cutoff)
             ?? nearestSegment(to: coordinate, in: coarseGrid, within: .infinity)
-        else {
-            throw SnapError(coordinate: coordinate, reason: .noRoads)
-        }
+        else { return nil }
+        return (hit, coordinate.distance(to: projection(hit)))
+    }
+
+    /// How far the network is from `c` with latitude and longitude swapped,
+    /// when that is within `maxDistanceMetres` (a hint that they were
+    /// given in the wrong order).
+    private func swappedDistance(_ c: Coordinate, maxDistanceMetres: Double) -> Double? {
+        let swapped = Coordinate(latitude: c.longitude, longitude: c.latitude)
+        guard swapped.isValid, swapped != c, let (_, d) = nearest(swapped, maxDistanceMetres: maxDistanceMetres),
+              d <= maxDistanceMetres
+        else { return nil }
+        return d
+    }
+
+    /// The point at parameter `t` of segment `s`.
+    private func projection(_ hit: (segment: Int, t: Double)) -> Coordinate {
         let s = hit.segment
         let a = Coordinate(fixedLatitude: pointLatitudeE7[s], fixedLongitude: pointLongitudeE7[s])
         let b = Coordinate(fixedLatitude: pointLatitudeE7[s + 1], fixedLongitude: pointLongitudeE7[s + 1])
-        let snapped = Coordinate(
+        return Coordinate(
             latitude: a.latitude + hit.t * (b.latitude - a.latitude),
             longitude: a.longitude + hit.t * (b.longitude - a.longitude)
         )
-        let distance = coordinate.distance(to: snapped)
-        guard distance <= maxDistanceMetres else {
-            throw SnapError(coordinate: coordinate, reason: .tooFar(distanceMetres: distance, maxDistanceMetres: maxDistanceMetres))
-        }
-        let f0 = Double(pointFraction[s]), f1 = Double(pointFraction[s + 1])
-        let fraction = min(1, max(0, f0 + hit.t * (f1 - f0)))
-        return point(onPiece: Int(pointPiece[s]), at: fraction, coordinate: snapped, distance: distance)
     }
 
-    /// The network point at `fraction` of piece `p`'s forward edge.
-    private func point(onPiece p: Int, at fraction: Double, coordinate: Coordinate, distance: Double) -> NetworkPoint {
+    /// The network point at parameter `t` of segment `s` of a piece: on the
+    /// piece's forward edge and, for a two-way road, on its reverse, with
+    /// arrivals through every copy of each.
+    private func point(at hit: (segment: Int, t: Double), coordinate: Coordinate, distance: Double) -> NetworkPoint {
+        let s = hit.segment
+        let p = Int(pointPiece[s])
+        let f0 = Double(pointFraction[s]), f1 = Double(pointFraction[s + 1])
+        let fraction = min(1, max(0, f0 + hit.t * (f1 - f0)))
+        // The polyline segment and parameter on the forward edge.
+        let i = s - Int(pieceStart[p])
+        let points = (p + 1 < pieceStart.count ? Int(pieceStart[p + 1]) : pointPiece.count) - Int(pieceStart[p])
         let e = Int(pieceEdge[p])
-        let u = pieceTail[p]
+        let u = Int(pieceTail[p])
         let v = graph.edgeTarget[e]
-        let (arriveE, leaveE) = split(edge: e, at: fraction)
-        var departures = [NetworkPoint.Anchor(node: v, edge: UInt32(e), weight: leaveE.0, length: leaveE.1, duration: leaveE.2)]
-        var arrivals = [NetworkPoint.Anchor(node: u, edge: UInt32(e), weight: arriveE.0, length: arriveE.1, duration: arriveE.2)]
-        var positions = [NetworkPoint.EdgePosition(edge: UInt32(e), fraction: fraction)]
+        var departures: [NetworkPoint.Anchor] = []
+        var arrivals: [NetworkPoint.Anchor] = []
+        var positions: [NetworkPoint.EdgePosition] = []
+        func add(edge: Int, tail: Int, head: UInt32, segment: Int, t: Double, fraction: Double) {
+            let (arrive, leave) = split(edge: edge, segment: segment, t: t, fraction: fraction)
+            departures.append(NetworkPoint.Anchor(
+                node: head, edge: UInt32(edge), weight: leave.weight, length: leave.length, duration: leave.duration))
+            for sib in Self.siblings(of: edge, tail: tail, in: graph, hasCopies: hasCopies) {
+                arrivals.append(NetworkPoint.Anchor(
+                    node: UInt32(sib.tail), edge: UInt32(sib.edge), weight: arrive.weight, length: arrive.length,
+                    duration: arrive.duration))
+                positions.append(NetworkPoint.EdgePosition(edge: UInt32(sib.edge), fraction: fraction, fromTail: arrive))
+            }
+        }
+        add(edge: e, tail: u, head: v, segment: i, t: hit.t, fraction: fraction)
         let r = pieceReverse[p]
         if r != UInt32.max {
-            // On the reverse edge v→u the point lies at 1 − fraction.
-            let (arriveR, leaveR) = split(edge: Int(r), at: 1 - fraction)
-            departures.append(NetworkPoint.Anchor(node: u, edge: r, weight: leaveR.0, length: leaveR.1, duration: leaveR.2))
-            arrivals.append(NetworkPoint.Anchor(node: v, edge: r, weight: arriveR.0, length: arriveR.1, duration: arriveR.2))
-            positions.append(NetworkPoint.EdgePosition(edge: r, fraction: 1 - fraction))
+            // On the reverse edge v→u the point lies at 1 − fraction, on the
+            // mirrored polyline segment.
+            add(
+                edge: Int(r), tail: graph.tail(of: Int(r)), head: graph.edgeTarget[Int(r)], segment: points - 2 - i,
+                t: 1 - hit.t, fraction: 1 - fraction)
         }
         return NetworkPoint(
             departures: departures, arrivals: arrivals, coordinate: coordinate,
@@ -306,14 +459,16 @@ public struct GraphSnapper: Sendable {
         )
     }
 
-    /// The costs (weight, length, duration) from the tail of `edge` to the
-    /// point at `fraction`, and from the point to the head; they add up to
-    /// the edge's.
-    private func split(edge e: Int, at fraction: Double) -> ((UInt32, UInt32, UInt32), (UInt32, UInt32, UInt32)) {
-        func part(_ x: UInt32) -> UInt32 { UInt32((Double(x) * fraction).rounded()) }
-        let w = graph.weight(of: e), l = graph.edgeLength[e], d = graph.edgeDuration[e]
-        let (pw, pl, pd) = (part(w), part(l), part(d))
-        return ((pw, pl, pd), (w - pw, l - pl, d - pd))
+    /// The costs from the tail of `edge` to the point at parameter `t` of
+    /// polyline segment `segment` (at `fraction` of the length), and from
+    /// the point to the head; they add up to the edge's.
+    private func split(edge e: Int, segment: Int, t: Double, fraction: Double) -> (PathCost, PathCost) {
+        let l = graph.edgeLength[e], d = graph.edgeDuration[e]
+        let pl = UInt32((Double(l) * fraction).rounded())
+        let pd = min(d, UInt32(graph.durationFromTail(of: e, polylineSegment: segment, t: t, fraction: fraction).rounded()))
+        let pw = graph.metric == .distance ? pl : pd
+        let w = graph.weight(of: e)
+        return (PathCost(weight: pw, length: pl, duration: pd), PathCost(weight: w - pw, length: l - pl, duration: d - pd))
     }
 
     /// The nearest indexed segment to `c` in the local equirectangular

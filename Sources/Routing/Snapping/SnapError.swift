@@ -16,6 +16,15 @@ public struct SnapError: Error, Sendable, Hashable, CustomStringConvertible {
     public var coordinate: Coordinate
     /// Why it was refused.
     public var reason: Reason
+    /// For a point too far from the network: the distance to a nearer road
+    /// that is *outside* the vehicle's connected network (a part of the map
+    /// the vehicle cannot both enter and leave: behind one-way streets,
+    /// barriers, turn restrictions or roads closed to it), else `nil`.
+    public var outsideNetworkDistanceMetres: Double?
+    /// When the coordinate with latitude and longitude swapped lies within
+    /// the allowed distance of the network: that distance (the two were
+    /// probably given in the wrong order), else `nil`.
+    public var swappedDistanceMetres: Double?
 
     public init(coordinate: Coordinate, reason: Reason) {
         self.coordinate = coordinate
@@ -30,14 +39,44 @@ public struct SnapError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        var text: String
         switch reason {
         case .tooFar(let d, let limit):
-            return "\(coordinate) is \(Int(d.rounded())) m from the nearest road of the network"
-                + " (more than the \(Int(limit.rounded())) m allowed)"
+            text = "\(coordinate) is \(Self.metres(d)) from the nearest road of the network (more than the \(Self.metres(limit)) allowed)"
+            if let o = outsideNetworkDistanceMetres {
+                text += "; a road \(Self.metres(o)) away is outside the network this vehicle can drive in and out of"
+                    + " (cut off by one-way streets, barriers, turn restrictions or roads closed to the vehicle)"
+            }
         case .invalidCoordinate:
-            return "\(coordinate) is not a valid WGS84 coordinate"
+            text = "\(coordinate) is not a valid WGS84 coordinate"
         case .noRoads:
             return "the graph has no road geometry to snap \(coordinate) onto (no coordinates or no edges)"
         }
+        if let s = swappedDistanceMetres {
+            text += "; latitude and longitude may be swapped: \(Self.decimal(coordinate.longitude)),"
+                + "\(Self.decimal(coordinate.latitude)) is \(Self.metres(s)) from a road"
+        }
+        return text
+    }
+
+    /// Metres, rounded, with thousands grouped by commas ("1,250 m").
+    static func metres(_ d: Double) -> String {
+        guard d.isFinite else { return "\(d) m" }
+        var digits = String(Int(d.rounded()))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped + " m"
+    }
+
+    /// Six decimals, as coordinates are usually written.
+    static func decimal(_ x: Double) -> String {
+        let scaled = (x * 1_000_000).rounded()
+        let negative = scaled < 0
+        let m = Int(abs(scaled))
+        let frac = String(m % 1_000_000)
+        return (negative ? "-" : "") + "\(m / 1_000_000)." + String(repeating: "0", count: 6 - frac.count) + frac
     }
 }

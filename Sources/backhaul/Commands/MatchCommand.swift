@@ -29,9 +29,11 @@ extension BackhaulCommand {
             options: [
                 .value("graph", "graph", help: "The road graph: a .bhg file or OpenStreetMap .osm.pbf/.osm/.osm.gz or DIMACS .gr/.gr.gz."),
                 .value("format", "format", help: "Report written to standard output.", choices: MatchOptions.Format.allCases.map(\.rawValue), default: "json"),
-                .value("out", "dir", help: "Write every report (result.json, pairs.csv, report.md, report.html, pairs.geojson) into this folder, atomically, and print a one-line summary."),
+                .value("out", "dir", help: "Write every report (result.json, pairs.csv, report.md, report.html, pairs.geojson) into this folder as one atomic set (through the link latest; the run before stays as previous) and print a one-line summary. Not with --format."),
+                .value("csv-dialect", "dialect", help: "pairs.csv as rfc4180 (',' and '.') or excel-sv (';', decimal comma, UTF-8 BOM, km with one decimal: opens as columns in Swedish Excel).", choices: CSVDialect.all.map(\.name), default: "rfc4180"),
+                .value("lock-timeout", "seconds", help: "With --out: how long to wait while another run writes the same folder, then exit 6.", default: "60"),
                 .value("strategy", "strategy", help: "optimal: maximum total saving; greedy: best saving first (a baseline).", choices: ["optimal", "greedy"], default: "optimal"),
-                .value("vehicle", "vehicle", help: "Vehicle class for emissions, unless a row names its own.", default: "artic-40t"),
+                .value("vehicle", "vehicle", help: "Vehicle class for emissions, unless a row names its own; given explicitly, also the truck whose height, width, length and mass decide which roads an OpenStreetMap graph allows (artic-64t: the Swedish 64 t, 25.25 m combination).", default: "artic-40t"),
                 .value("fuel", "fuel", help: "Fuel for emissions, unless a row names its own.", default: "diesel-b7"),
                 .value("factors", "file", help: "A JSON file replacing or adding vehicles and fuels (see 'backhaul emissions --help')."),
                 .value("max-deadhead-km", "km", help: "Longest empty repositioning leg between the two loads of a pair."),
@@ -63,8 +65,14 @@ extension BackhaulCommand {
                 var o = MatchOptions(graphPath: args.string("graph"), batches: args.positionals)
                 o.format = MatchOptions.Format(rawValue: args.string("format") ?? "json") ?? .json
                 o.outDirectory = args.string("out")
+                if o.outDirectory != nil, args.string("format") != nil {
+                    throw .usage("--format chooses the one report written to standard output; --out writes all five formats. Give one of them.")
+                }
+                o.csvDialect = CSVDialect(named: args.string("csv-dialect") ?? "rfc4180") ?? .rfc4180
+                o.lockTimeoutSeconds = try args.double("lock-timeout", in: 0...86_400) ?? 60
                 o.strategy = MatchOptions.Strategy(rawValue: args.string("strategy") ?? "optimal") ?? .optimal
                 o.vehicle = args.string("vehicle") ?? o.vehicle
+                o.vehicleGiven = args.string("vehicle") != nil
                 o.fuel = args.string("fuel") ?? o.fuel
                 o.factorsFile = args.string("factors")
                 o.maxDeadheadKm = try args.double("max-deadhead-km", in: 0...100_000)

@@ -29,7 +29,7 @@ extension BackhaulCommand {
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .value("crowfly-kmh", "speed", help: "Travel speed without --graph.", default: "70"),
                 .flag("quiet", help: "No progress on standard error."),
-            ],
+            ] + VehicleOptions.specs,
             arguments: [ArgumentSpec(name: "points", help: "The points file: CSV with id,lat,lon or id,node.")],
             examples: [
                 "backhaul matrix --graph samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm samples/dimacs/points.csv",
@@ -43,6 +43,7 @@ extension BackhaulCommand {
                 options.maxSnapMetres = try args.double("max-snap-m", in: 0...Double.greatestFiniteMagnitude) ?? 1000
                 options.dimacsUnit = DIMACS.Unit(rawValue: args.string("dimacs-unit") ?? "m") ?? .metres
                 options.profile = args.string("profile") ?? "hgv"
+                options.vehicle = try VehicleOptions.parse(args)
                 options.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 options.crowflySpeedKmh = try args.double("crowfly-kmh", in: 1...200) ?? 70
                 options.quiet = args.flag("quiet")

@@ -16,7 +16,14 @@ extension BackhaulCommand {
                 Ends are latitude,longitude pairs (--from, --to) or node ids of the graph \
                 file (--from-node, --to-node; DIMACS ids are 1-based). A point farther \
                 than --max-snap-m from the roads, or with no road between the two, is \
-                reported as unreachable (exit 0).
+                reported as unreachable (exit 0), with the reason: which end, how far the \
+                nearest road is, whether it lies outside the network the vehicle can \
+                drive in and out of, and whether latitude and longitude look swapped.
+
+                Routes obey one-way streets, turn restrictions, barriers, destination-only \
+                roads (entered only to reach a place on them) and the limits of the \
+                vehicle (--vehicle, --height-m, …): a raw OpenStreetMap file is built for \
+                that vehicle, and a .bhg built for another vehicle is refused.
                 """,
             options: [
                 .value("graph", "graph", help: "(required) The road graph file."),
@@ -28,10 +35,11 @@ extension BackhaulCommand {
                 .value("max-snap-m", "metres", help: "Farthest a point may be from the roads.", default: "1000"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
-            ],
+            ] + VehicleOptions.specs,
             examples: [
                 "backhaul route --graph samples/dimacs/NY-midtown.gr.gz --dimacs-unit dm --from-node 1 --to-node 4000",
                 "backhaul route --graph samples/malta/malta-latest.osm.pbf --from 35.8170,14.5400 --to 35.9100,14.4260 --format geojson > route.geojson",
+                "backhaul route --graph samples/malta/malta-latest.osm.pbf --vehicle artic-64t --from 35.8170,14.5400 --to 35.9100,14.4260",
             ],
             run: { args throws(CommandFailure) in
                 func end(_ name: String) throws(CommandFailure) -> Location {
@@ -56,6 +64,7 @@ extension BackhaulCommand {
                 options.maxSnapMetres = try args.double("max-snap-m", in: 0...Double.greatestFiniteMagnitude) ?? 1000
                 options.dimacsUnit = DIMACS.Unit(rawValue: args.string("dimacs-unit") ?? "m") ?? .metres
                 options.profile = args.string("profile") ?? "hgv"
+                options.vehicle = try VehicleOptions.parse(args)
                 return try RouteJob.run(options, console: Console(quiet: false))
             }
         )
