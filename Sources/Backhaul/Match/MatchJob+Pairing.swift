@@ -7,13 +7,25 @@ extension MatchJob {
     /// `docs/benchmarks/match-job.md`).
     static let reportBytesPerShipment = 2_000
 
-    /// Phase 4: the certified pairing over legs on demand, or — when the
-    /// graph has no coordinates to bound legs with — every pair evaluated.
-    static func pair(
-        _ shipments: [Shipment], travel: TravelResult, options: MatchOptions, candidates k: Int, budget: MemoryBudget,
-        console: Console
-    ) throws(CommandFailure) -> PairingResult {
-        let pairingOptions = PairingOptions(
+    /// Every empty leg of the batch in one table: for graphs without
+    /// coordinates, where nothing bounds a leg.
+    static func denseProblem(_ shipments: [Shipment], travel: TravelResult) throws(CommandFailure) -> PairingProblem {
+        let n = shipments.count
+        var arcs: [ShipmentArc] = []
+        arcs.reserveCapacity(n * n)
+        for i in 0..<n { for j in 0..<n { arcs.append(ShipmentArc(from: i, to: j)) } }
+        do {
+            let legs = try travel.source.legs(arcs)
+            let table = try EmptyLegTable(count: n) { i, j in i == j ? travel.ownReturns[i] : legs[i * n + j] }
+            return try PairingProblem(shipments: shipments, loadedLegs: travel.loaded, emptyLegs: table)
+        } catch {
+            throw CommandFailure(.invalidInput, "routing every pair: \(error)")
+        }
+    }
+
+    /// The pairing rules of `options` (shared by the pairing and the tours).
+    static func pairingOptions(_ options: MatchOptions, candidates k: Int) -> PairingOptions {
+        PairingOptions(
             strategy: options.strategy == .greedy ? .greedy : .blossom,
             ignoreBodyType: options.ignoreBodyType,
             ignoreTimeWindows: options.ignoreTimeWindows,
@@ -21,24 +33,24 @@ extension MatchJob {
             maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
             candidatesPerShipment: k, threads: options.threads,
             pricingBudget: PricingBudget(seconds: options.pricingSeconds))
+    }
+
+    /// Phase 4: the certified pairing over legs on demand, or — when the
+    /// graph has no coordinates to bound legs with — every pair evaluated.
+    static func pair(
+        _ shipments: [Shipment], travel: TravelResult, options: MatchOptions, candidates k: Int, budget: MemoryBudget,
+        console: Console
+    ) throws(CommandFailure) -> PairingResult {
+        let pairingOptions = pairingOptions(options, candidates: k)
         let n = shipments.count
         guard let bound = travel.bound else {
             // No coordinates (a DIMACS graph without its .co): nothing bounds a
             // leg, so every pair is evaluated, as far as memory allows.
             try budget.check(n * n * 24 + n * 400, what: "pairing \(n) shipments without coordinates (every pair)")
             console.warning("the graph has no coordinates, so every one of the \(n * (n - 1) / 2) pairs is routed; add the .co file to route only the pairs that can matter")
-            var arcs: [ShipmentArc] = []
-            arcs.reserveCapacity(n * n)
-            for i in 0..<n { for j in 0..<n { arcs.append(ShipmentArc(from: i, to: j)) } }
-            do {
-                let legs = try travel.source.legs(arcs)
-                let table = try EmptyLegTable(count: n) { i, j in i == j ? travel.ownReturns[i] : legs[i * n + j] }
-                var dense = pairingOptions
-                dense.candidatesPerShipment = nil
-                return try PairingProblem(shipments: shipments, loadedLegs: travel.loaded, emptyLegs: table).pair(options: dense)
-            } catch {
-                throw CommandFailure(.invalidInput, "routing every pair: \(error)")
-            }
+            var dense = pairingOptions
+            dense.candidatesPerShipment = nil
+            return try denseProblem(shipments, travel: travel).pair(options: dense)
         }
         let space = ShipmentSpace(origins: travel.originPoints, destinations: travel.destinationPoints, bound: bound)
         let problem: SpatialPairingProblem
@@ -54,14 +66,19 @@ extension MatchJob {
                 console.progress(phase, done: done, total: total)
             }
         } catch {
-            switch error {
-            case .certificate(let violation):
-                throw CommandFailure(.internal, "the matching failed its own optimality check, so no result is reported: \(violation)")
-            case .legs(let message):
-                throw CommandFailure(.invalidInput, "routing empty legs: \(message)")
-            case .input(let inputError):
-                throw CommandFailure(.internal, "internal error preparing the pairing: \(inputError)")
-            }
+            throw failure(error)
+        }
+    }
+
+    /// What a pairing (or tour) error means for the run's exit.
+    static func failure(_ error: PairingError) -> CommandFailure {
+        switch error {
+        case .certificate(let violation):
+            CommandFailure(.internal, "the matching failed its own optimality check, so no result is reported: \(violation)")
+        case .legs(let message):
+            CommandFailure(.invalidInput, "routing empty legs: \(message)")
+        case .input(let inputError):
+            CommandFailure(.internal, "internal error preparing the pairing: \(inputError)")
         }
     }
 }

@@ -16,7 +16,8 @@ import Routing
 ///    leg and of every empty leg destination → origin, with the parallel
 ///    many-to-many router (or the crow-fly estimate without a graph);
 /// 4. **match** — savings, constraints and the maximum-weight matching
-///    (``PairingProblem``);
+///    (``PairingProblem``), then the tours from it (`--max-tour`,
+///    MatchJob+Tours.swift);
 /// 5. **report** — emissions of the avoided empty kilometres
 ///    (``SavingsLedger``), route geometry for maps, and the reports.
 public enum MatchJob {
@@ -128,18 +129,20 @@ public enum MatchJob {
         // 4. Match.
         console.phase("pairing \(shipments.count) shipments")
         let pairing = try pair(shipments, travel: travel, options: options, candidates: k, budget: budget, console: console)
+        let plan = try planTours(shipments, pairing: pairing, travel: travel, options: options, candidates: k, console: console)
         clock.lap("match")
 
         // 5. Emissions, geometry, report.
         console.phase("estimating emissions and writing reports")
         var report = try assembleReport(
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
-            observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+            observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, plan: plan, candidates: k,
+            travel: travel)
         let ledgerRun = try allocateSavings(
             report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
-            pairing: pairing, travel: travel)
+            plan: plan, travel: travel)
         if options.needsGeometry {
-            report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
+            report = addGeometry(to: report, shipments: shipments, plan: plan, travel: travel, model: model, options: options)
         }
         clock.lap("report")
         console.finish()

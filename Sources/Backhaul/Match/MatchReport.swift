@@ -31,6 +31,12 @@ public struct MatchReport: Sendable {
     /// run totals the company figures add up to; `nil` for a report built
     /// without an allocation.
     public var allocation: AllocationSummary?
+    /// Every truck's tour (`--max-tour`), pairs included as tours of 2, by
+    /// the smallest shipment id (MatchReport+Tours.swift).
+    public var tours: [Tour] = []
+    /// What the tour plan is and proves (`nil` for a report built without
+    /// one).
+    public var tourPlan: TourPlan?
 
     public init(
         graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],

@@ -15,8 +15,10 @@ extension PairingProblem {
     ///    shorter tour (``TourReasons``).
     ///
     /// The plan is never worse than the optimal pairing; with `maxTour == 2`
-    /// it is the optimal pairing (the same total saving as
-    /// ``pair(options:)`` when the driving rules do not bind).
+    /// it is the optimal pairing (the same pairs as ``pair(options:)``; a
+    /// pair whose windows can only be met by breaking the driving rules is
+    /// kept, scheduled without them, and says so in
+    /// ``Tour/keepsDrivingRules``).
     ///
     /// - Precondition: `options.problem == nil`.
     /// - Complexity: O(*n*·*k*^(*K*−1)) cycle generation over *k* candidate
@@ -36,8 +38,12 @@ extension PairingProblem {
 }
 
 extension TourPlanner {
-    /// The tour of `cycle` driven from position `start`.
-    static func makeTour(_ cycle: TourCycle, start: Int, network: TourNetwork, constraints: TourConstraints) -> Tour {
+    /// The tour of `cycle` driven from position `start`, scheduled under
+    /// `lawful`'s driving rules when it can be, else under `constraints`'
+    /// (a pair of `maxTour == 2`, which keeps the pairing).
+    static func makeTour(
+        _ cycle: TourCycle, start: Int, network: TourNetwork, constraints: TourConstraints, lawful: TourConstraints
+    ) -> Tour {
         let k = cycle.count
         var order: [Int] = []
         var legs: [Tour.Leg] = []
@@ -48,11 +54,13 @@ extension TourPlanner {
             let empty = network.leg(s, next)!
             legs.append(Tour.Leg(kind: .empty, from: s, to: next, metres: empty.metres, seconds: empty.seconds))
         }
-        guard let schedule = constraints.schedule(cycle, start: start) else {
+        let lawfulSchedule = lawful.schedule(cycle, start: start)
+        guard let schedule = lawfulSchedule ?? constraints.schedule(cycle, start: start) else {
             preconditionFailure("a feasible tour has no schedule")
         }
         return Tour(
             shipments: order, legs: legs, schedule: schedule,
-            emptyMetresBefore: order.reduce(0) { $0 + network.ownMetres[$1] })
+            emptyMetresBefore: order.reduce(0) { $0 + network.ownMetres[$1] },
+            keepsDrivingRules: lawfulSchedule != nil || lawful.options.drivingRules == nil)
     }
 }

@@ -40,12 +40,19 @@ public struct Tour: Sendable, Hashable {
 
     /// The shipments' own empty returns, which the tour replaces.
     public let emptyMetresBefore: Int
+    /// Whether ``schedule`` keeps the driving rules of the run. Always
+    /// `true` for tours of `maxTour ≥ 3` plans (the rules are enforced); a
+    /// pair of a `maxTour == 2` plan is the pairing's, which does not know
+    /// the rules: when its windows can only be met by breaking them it is
+    /// kept, scheduled with driving and handling only, and this is `false`.
+    public let keepsDrivingRules: Bool
 
-    public init(shipments: [Int], legs: [Leg], schedule: TourSchedule, emptyMetresBefore: Int) {
+    public init(shipments: [Int], legs: [Leg], schedule: TourSchedule, emptyMetresBefore: Int, keepsDrivingRules: Bool = true) {
         self.shipments = shipments
         self.legs = legs
         self.schedule = schedule
         self.emptyMetresBefore = emptyMetresBefore
+        self.keepsDrivingRules = keepsDrivingRules
     }
 
     /// The empty legs together, the return home included.

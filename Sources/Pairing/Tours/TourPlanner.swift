@@ -11,7 +11,12 @@ enum TourPlanner {
     /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail.
     static func plan(network start: TourNetwork, options: TourOptions, pairing: PairingResult?) throws(PairingError) -> TourResult {
         var network = start
-        var constraints = TourConstraints(network: network, options: options)
+        // With `maxTour == 2` the plan is the pairing exactly: the driving
+        // rules, which the pairing does not know, are checked on every pair's
+        // schedule and reported (``Tour/keepsDrivingRules``), not enforced.
+        var planOptions = options
+        if options.maxTour == 2 { planOptions.drivingRules = nil }
+        var constraints = TourConstraints(network: network, options: planOptions)
         var pool = CyclePool()
         var search: TourSearch
         if let pairing {
@@ -53,7 +58,9 @@ enum TourPlanner {
             // The pairing's own proof: certified, or a bound on its saving.
             switch pairing.optimality {
             case .bounded(let maximumSaving): assignmentBound = emptyBefore - maximumSaving
-            case .certified, .notOptimal: assignmentBound = pairing.emptyMetresAfter
+            case .certified: assignmentBound = pairing.emptyMetresAfter
+            // A greedy pairing proves nothing: only the trivial bound.
+            case .notOptimal: assignmentBound = 0
             }
             cycleBound = assignmentBound
         } else {
@@ -69,6 +76,7 @@ enum TourPlanner {
         statistics.legsComputed = network.legsComputed
 
         // The tours, their schedules, and the reasons.
+        let lawful = options.maxTour == 2 ? TourConstraints(network: network, options: options) : constraints
         let reasons = TourReasons(network: network, maxTour: options.maxTour)
         var pairingReasons: [Int: UnpairedReason] = [:]
         for u in pairing?.unpaired ?? [] { pairingReasons[u.index] = u.reason }
@@ -93,7 +101,7 @@ enum TourPlanner {
             }
             // Build each tour once, at its member with the smallest id.
             guard cycle.members.allSatisfy({ network.rank[$0] >= network.rank[i] }) else { continue }
-            tours.append(makeTour(cycle, start: Int(pool.starts[Int(t)]), network: network, constraints: constraints))
+            tours.append(makeTour(cycle, start: Int(pool.starts[Int(t)]), network: network, constraints: constraints, lawful: lawful))
         }
         let emptyAfter = emptyBefore - tours.reduce(0) { $0 + $1.savingMetres }
         assert(emptyAfter == search.emptyMetres, "the tours and the search disagree")
