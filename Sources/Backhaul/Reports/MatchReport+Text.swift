@@ -47,7 +47,9 @@ extension MatchReport {
         }
         rows += [
             ("Rejected rows", grouped(summary.rejected), false),
-            ("Pairs", "\(grouped(summary.pairs)) (\(grouped(summary.paired)) shipments)", false),
+        ]
+        rows += tourSummaryRows
+        rows += [
             ("Unpaired", grouped(summary.unpaired), false),
             ("Loaded km", kmText(summary.loadedM), false),
             ("Empty km before", kmText(summary.emptyBeforeM), false),
@@ -56,7 +58,7 @@ extension MatchReport {
             ("Diesel saved (l)", grouped(summary.fuelSavedLitres, decimals: 1), false),
             ("CO2e saved, well-to-wheel (kg)", grouped(summary.co2eSavedKgWTW, decimals: 1), true),
             ("CO2e saved, tank-to-wheel (kg)", grouped(summary.co2eSavedKgTTW, decimals: 1), false),
-        ]
+        ] + tourBoundRows
         return rows
     }
 
@@ -96,6 +98,9 @@ extension MatchReport {
         case "max_deadhead": "max_deadhead — repositioning to the best partners is too long"
         case "partners_taken": "partners_taken — feasible partners were paired elsewhere, saving more in total"
         case "unreachable": "unreachable — no route to or from it"
+        case "driving_time": "driving_time — the windows are met only by breaking the EU driving-time rules"
+        case "max_tour_km": "max_tour_km — the best tours through it are longer than --max-tour-km"
+        case "max_tour_h": "max_tour_h — the best tours through it take longer than --max-tour-h"
         default: reason
         }
     }
