@@ -3,6 +3,9 @@ import Pairing
 import Routing
 
 extension MatchJob {
+    static let greedyToursMessage =
+        "--strategy greedy pairs best saving first (a baseline for pairs); tours need --strategy optimal, or --max-tour 2."
+
     /// The tour rules of `options`: the pairing's rules, `--max-tour`,
     /// `--max-tour-km`, `--max-tour-h` and the driving-time law with
     /// `--daily-driving-h`.
@@ -29,6 +32,7 @@ extension MatchJob {
     ) throws(CommandFailure) -> TourResult {
         let tourOptions = tourOptions(options, candidates: k)
         if let problem = tourOptions.problem { throw .usage(problem) }
+        if options.strategy == .greedy, options.maxTour > 2 { throw .usage(greedyToursMessage) }
         guard let bound = travel.bound else {
             // No coordinates: every leg in one table, as the pairing did.
             return try denseProblem(shipments, travel: travel).tours(options: tourOptions)

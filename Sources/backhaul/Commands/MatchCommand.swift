@@ -92,9 +92,6 @@ extension BackhaulCommand {
                 o.dailyDrivingHours = try args.int("daily-driving-h", in: 9...10) ?? 9
                 o.maxTourKm = try args.double("max-tour-km", in: 0...1_000_000)
                 o.maxTourHours = try args.double("max-tour-h", in: 0...10_000)
-                if o.strategy == .greedy, o.maxTour > 2 {
-                    throw .usage("--strategy greedy pairs best saving first (a baseline for pairs); tours need --strategy optimal, or --max-tour 2.")
-                }
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
                 o.pricingSeconds = try args.double("pricing-seconds", in: 0...1_000_000)
                 o.maxMemoryBytes = try args.double("max-memory-gb", in: 0.001...1_000_000).map { Int($0 * 1e9) }
