@@ -32,7 +32,7 @@
 /// after ``exactRounds`` rounds; the bound of the best round is kept.
 struct TourRelaxation {
     /// Rounds of exact pricing over the whole table.
-    static let exactRounds = 4
+    static let exactRounds = 12
     /// Stop a stage when no dual moves by more than this many μ (the last
     /// stage stops at 0.01 μ).
     static let stageTolerance = 0.01
