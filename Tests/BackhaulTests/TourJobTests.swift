@@ -77,6 +77,12 @@ import Testing
         #expect(tours.unpaired.map(\.id) == ["L-LUL-KIR"])
         #expect(tours.unpaired.first?.reason == "no_saving")
         #expect(tours.summary.emptyAfterM < pairs.summary.emptyAfterM)
+        // The pair is in a shorter tour than 3, and says why: a triangle
+        // with a third shipment saves less than the pair and the triangle
+        // apart, or nothing at all.
+        let shorter = try #require(tours.tourPlan?.inShorterTours)
+        #expect(shorter.map(\.id) == ["P-LJU-OSK", "P-OSK-LJU"])
+        #expect(shorter.allSatisfy { $0.reason == "partners_taken" || $0.reason == "no_saving" })
         // Six shipments: small enough to be proven optimal.
         #expect(tours.tourPlan?.gap == 0)
         #expect(tours.tourPlan?.optimality == "proven_optimal")

@@ -35,14 +35,7 @@ extension MatchReport {
                 w.member("pair_saving_m", p.savingM)
                 w.member("pair_co2e_saved_kg_wtw", p.co2eSavedKgWTW, decimals: 3)
                 w.endObject()
-                w.key("geometry")
-                w.beginObject()
-                w.member("type", "LineString")
-                w.key("coordinates")
-                w.beginArray()
-                for c in leg.polyline { MatchReport.writePosition(c, &w) }
-                w.endArray()
-                w.endObject()
+                MatchReport.writeLineString(leg.polyline, &w)
                 w.endObject()
             }
         }
@@ -50,6 +43,18 @@ extension MatchReport {
         w.endArray()
         w.endObject()
         w.endDocument()
+    }
+
+    /// The `geometry` member of a feature: a LineString through `polyline`.
+    static func writeLineString(_ polyline: [Coordinate], _ w: inout JSONWriter) {
+        w.key("geometry")
+        w.beginObject()
+        w.member("type", "LineString")
+        w.key("coordinates")
+        w.beginArray()
+        for c in polyline { writePosition(c, &w) }
+        w.endArray()
+        w.endObject()
     }
 
     /// `[lon, lat]` with 6 decimals (about 0.1 m).
@@ -82,14 +87,7 @@ extension MatchReport {
                 w.member("tour_saving_m", t.savingM)
                 w.member("tour_co2e_saved_kg_wtw", t.co2eSavedKgWTW, decimals: 3)
                 w.endObject()
-                w.key("geometry")
-                w.beginObject()
-                w.member("type", "LineString")
-                w.key("coordinates")
-                w.beginArray()
-                for c in leg.polyline { MatchReport.writePosition(c, &w) }
-                w.endArray()
-                w.endObject()
+                MatchReport.writeLineString(leg.polyline, &w)
                 w.endObject()
             }
         }
