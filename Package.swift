@@ -101,6 +101,7 @@ let package = Package(
         .target(name: "BenchmarkSupport", path: "Benchmarks/Support", swiftSettings: swiftSettings),
         benchmark("RoutingBenchmark", path: "Benchmarks/RoutingBenchmark", dependencies: ["Routing"]),
         benchmark("HierarchyBenchmark", path: "Benchmarks/HierarchyBenchmark", dependencies: ["Routing"]),
+        benchmark("LandmarkBenchmark", path: "Benchmarks/LandmarkBenchmark", dependencies: ["Routing", "Pairing"]),
         benchmark("OSMBenchmark", path: "Benchmarks/OSMBenchmark", dependencies: ["Routing"]),
         benchmark("MatchingBenchmark", path: "Benchmarks/MatchingBenchmark", dependencies: ["Pairing"]),
         benchmark("BatchBenchmark", path: "Benchmarks/BatchBenchmark", dependencies: ["Pairing"]),

@@ -10,8 +10,11 @@ import Foundation
 //    MT-ITS 2019) from ../shared/data/shipments/, with the crow-fly estimate
 //    (no Swedish road graph is bundled).
 // 2. `ny-5000`: 5,000 generated shipments between 300 sites over DIMACS New
-//    York (264,346 nodes, 733,846 arcs), snapped from coordinates.
-//    Target: ≤ 30 s end to end on a 2-core machine.
+//    York (264,346 nodes, 733,846 arcs) as a prebuilt `.bhg` with its stored
+//    contraction hierarchy (built once into the temporary folder), ends
+//    snapped from coordinates; each run a child process (wall, CPU, peak
+//    RSS). Target: ≤ 5 s end to end on 2 cores. `ny-100000` (only when named):
+//    100,000 shipments between 6,000 sites, target ≤ 600 s and ≤ 8 GB.
 
 // 3. `national[-N]`: batches of 20,000 … 310,000 rows resampled from the
 //    Samgods loaded trips (NationalBatch.swift), crow-fly, each run as a
@@ -20,6 +23,12 @@ import Foundation
 //    filter names it (`national` for every size, `national-100000` for one).
 //    Target: 310,000 rows ≤ 300 s wall, ≤ 4 GB, certified, on 2 cores.
 //    `--threads N` sets the job's threads (default: every core).
+
+// 4. `sensitivity`: what `--sensitivity` costs against a plain run, in the
+//    same session: smaland-samgods.csv and national-20000 (crow-fly), each
+//    run three times without and three times with the option, alternating,
+//    as child processes; median CPU and wall time of each and their ratio,
+//    and how each rerun went (candidates, pricing rounds, legs computed).
 
 if CommandLine.arguments.count >= 3 && CommandLine.arguments[1] == "--child-match" {
     exit(childMatch(Array(CommandLine.arguments.dropFirst(2))))
@@ -101,29 +110,50 @@ func newYorkBatch(count: Int, sites: Int, seed: UInt64) -> String {
     return csv
 }
 
-if runner.selects("ny-5000"), let graph = sharedDataFile("dimacs/USA-road-d.NY.gr.gz") {
+/// The New York graph as a `.bhg` with its stored hierarchy, built once
+/// into the temporary folder (the targets assume a prebuilt graph).
+func newYorkGraph(_ dimacs: String, dir: URL) -> String? {
+    let path = dir.appendingPathComponent("ny-hierarchy.bhg").path
+    if FileManager.default.fileExists(atPath: path) { return path }
+    var options = GraphBuildJob.Options(inputPath: dimacs, outputPath: path)
+    options.loading.dimacsUnit = "dm"
+    do {
+        let summary = try GraphBuildJob.run(options)
+        print("built \(path) once: \(summary.nodes) nodes, hierarchy in \(format(summary.hierarchy?.seconds ?? 0))")
+        return path
+    } catch {
+        print("  could not build the New York .bhg: \(error.message)")
+        return nil
+    }
+}
+
+let newYorkCases = [("ny-5000", 5_000, 300, "≤ 5 s"), ("ny-100000", 100_000, 6_000, "≤ 600 s, ≤ 8 GB")]
+for (name, count, sites, target) in newYorkCases where runner.selects(name) && (name != "ny-100000" || runner.filter == name) {
+    guard let dimacs = sharedDataFile("dimacs/USA-road-d.NY.gr.gz") else { break }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-matchjob-bench")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let batch = dir.appendingPathComponent("ny-5000.csv").path
-    try! Data(newYorkBatch(count: 5_000, sites: 300, seed: 2026).utf8).write(to: URL(fileURLWithPath: batch))
-    for threads in [1, 2] {
-        var options = MatchOptions(graphPath: graph, batches: [batch])
-        options.dimacsUnit = "dm"
-        options.threads = threads
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard let outcome = run(options) else { break }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print("ny-5000 (\(threads) thread\(threads == 1 ? "" : "s")): end to end \(format(seconds)) (target ≤ 30 s)")
-        printPhases(outcome, label: "phases")
+    guard let graph = newYorkGraph(dimacs, dir: dir) else { break }
+    let batch = dir.appendingPathComponent("\(name).csv").path
+    try! Data(newYorkBatch(count: count, sites: sites, seed: 2026).utf8).write(to: URL(fileURLWithPath: batch))
+    for threads in name == "ny-5000" ? [1, 2] : [2] {
+        print("\(name) over \(graph), \(threads) thread\(threads == 1 ? "" : "s") (target \(target)):")
+        guard let usage = runChild([CommandLine.arguments[0], "--child-match", batch, String(threads), graph, "dm"]) else {
+            print("  could not start the child process")
+            continue
+        }
+        print("  end to end: wall \(format(usage.wallSeconds)), CPU \(format(usage.cpuSeconds)), peak RSS \(fixed(Double(usage.peakResidentBytes) / 1e9, 2)) GB, "
+            + "\(usage.peakResidentBytes / count) bytes per shipment, exit \(usage.exitStatus)")
     }
 }
 
 // MARK: - National batches (crow-fly, child processes)
 
-/// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT]` runs the job
-/// in this process and prints its phases and certificate.
-func childMatch(_ args: [String]) -> Int32 {
+/// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT] [--sensitivity]`
+/// runs the job in this process and prints its phases and certificate.
+func childMatch(_ arguments: [String]) -> Int32 {
+    let args = arguments.filter { $0 != "--sensitivity" }
     var options = MatchOptions(graphPath: args.count >= 4 ? args[2] : nil, batches: [args[0]])
+    options.sensitivity = arguments.contains("--sensitivity")
     options.threads = Int(args[1]).flatMap { $0 > 0 ? $0 : nil }
     if args.count >= 4 { options.dimacsUnit = args[3] }
     options.format = .json
@@ -136,6 +166,12 @@ func childMatch(_ args: [String]) -> Int32 {
         if let t = outcome.pairingStatistics?.seconds {
             print("    pairing: candidates \(format(t.candidates)), legs \(format(t.legs)), first solve \(format(t.firstSolve)), "
                 + "pricing \(format(t.pricing)), warm solves \(format(t.warmSolves)), reasons \(format(t.reasons))")
+        }
+        for (name, s) in outcome.sensitivityStatistics {
+            let t = s.seconds
+            print("    rerun \(name): \(s.initialCandidatePairs) candidate pairs, \(s.pricingRounds) pricing rounds, \(s.violations) improving, "
+                + "\(s.legsComputed) legs computed; candidates \(format(t.candidates)), legs \(format(t.legs)), "
+                + "first solve \(format(t.firstSolve)), pricing \(format(t.pricing)), warm solves \(format(t.warmSolves))")
         }
         return 0
     } catch {
@@ -162,5 +198,37 @@ if let filter = runner.filter, filter.lowercased().hasPrefix("national"),
         print("  wall \(format(usage.wallSeconds)), CPU \(format(usage.cpuSeconds)), peak RSS \(fixed(Double(usage.peakResidentBytes) / 1e9, 2)) GB, "
             + "\(usage.peakResidentBytes / n) bytes per shipment, exit \(usage.exitStatus)")
         if ProcessInfo.processInfo.environment["BACKHAUL_KEEP_BATCH"] == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+// MARK: The cost of --sensitivity
+
+if let filter = runner.filter, filter.lowercased().hasPrefix("sensitivity") {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-sensitivity-bench")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var batches: [(String, String)] = []
+    if let smaland = sharedDataFile("shipments/smaland-samgods.csv") { batches.append(("smaland-samgods", smaland)) }
+    if let source = sharedDataFile("shipments/sweden-samgods-1pct.csv"), let national = NationalBatch(path: source) {
+        let path = dir.appendingPathComponent("national-20000.csv").path
+        try! Data(national.csv(count: 20_000, seed: 2026).utf8).write(to: URL(fileURLWithPath: path))
+        batches.append(("national-20000", path))
+    }
+    for (name, path) in batches {
+        var plain: [ChildUsage] = [], with: [ChildUsage] = []
+        for round in 0..<3 {
+            for sensitivity in [false, true] {
+                print("\(name), round \(round + 1), \(sensitivity ? "--sensitivity" : "plain"):")
+                let args = [CommandLine.arguments[0], "--child-match", path, String(jobThreads ?? 0)] + (sensitivity ? ["--sensitivity"] : [])
+                guard let usage = runChild(args), usage.exitStatus == 0 else { print("  child failed"); continue }
+                if sensitivity { with.append(usage) } else { plain.append(usage) }
+            }
+        }
+        func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        guard !plain.isEmpty, !with.isEmpty else { continue }
+        let (pc, wc) = (median(plain.map(\.cpuSeconds)), median(with.map(\.cpuSeconds)))
+        let (pw, ww) = (median(plain.map(\.wallSeconds)), median(with.map(\.wallSeconds)))
+        print("\(name): plain CPU \(format(pc)), wall \(format(pw)); --sensitivity CPU \(format(wc)), wall \(format(ww)); "
+            + "ratio CPU \(fixed(wc / pc, 2)), wall \(fixed(ww / pw, 2)); peak RSS \(fixed(Double(plain.map(\.peakResidentBytes).max()!) / 1e6, 0)) MB "
+            + "vs \(fixed(Double(with.map(\.peakResidentBytes).max()!) / 1e6, 0)) MB")
     }
 }

@@ -129,6 +129,18 @@ func expectNoLeftovers(_ dir: String, expectPrevious: Bool) throws {
         #expect(OutputFolder.entries(of: dir).sorted() == [".backhaul-lock", ".backhaul-runs", "a.txt", "b.txt", "latest", "previous"])
     }
 
+    /// `--out reports/` is the folder `reports`: named without a doubled
+    /// slash, with the same layout.
+    @Test func aTrailingSlashNamesTheSameFolder() throws {
+        let t = try TemporaryFolder()
+        let dir = t.url.path + "/out"
+        let folder = try open(dir + "//")
+        #expect(folder.path == dir)
+        try publish(folder, "one")
+        #expect(read(dir) == ["a.txt one\n", "b.txt one\n"])
+        #expect(OutputFolder.readLink(dir + "/a.txt") == "latest/a.txt")
+    }
+
     @Test func leftoversOfKilledRunsAreRemovedWhenTheFolderIsOpened() throws {
         let t = try TemporaryFolder()
         let dir = t.url.path + "/out"

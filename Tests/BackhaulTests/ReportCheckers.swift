@@ -40,7 +40,7 @@ func hostileReport() -> MatchReport {
               legs: [.init(kind: .loaded, shipment: Hostile.negative, distanceM: 1_000, polyline: [a, b])]),
     ]
     r.unpaired = [.init(id: Hostile.at, reason: "no_saving", company: Hostile.sum), .init(id: Hostile.list, reason: Hostile.script)]
-    r.observedEmpty = [.init(id: Hostile.tab, distanceM: 1_234)]
+    r.observedEmpty = [.init(id: Hostile.tab, distanceM: 1_234, replaces: Hostile.hyperlink)]
     r.rejected = [.init(file: Hostile.hyperlink + ".csv", line: 3, id: Hostile.markdown, reason: "origin_lat is not a number: '\(Hostile.script)'")]
     r.companies = [.init(company: Hostile.script, shipments: 1, paired: 1, pairs: 1, sharedPairs: 1, savedM: 220_000, co2eSavedKgWTW: 151.4),
                    .init(company: Hostile.markdown, shipments: 1, paired: 1, pairs: 1, sharedPairs: 1, savedM: 220_000, co2eSavedKgWTW: 151.4)]

@@ -1,3 +1,4 @@
+import Emissions
 import Foundation
 import Pairing
 import Routing
@@ -54,7 +55,7 @@ func sampleReport() -> MatchReport {
                   companyA: "Trä, \"Oskarshamn\"", companyB: "Ljungby | Metall", vehicle: "artic-40t", fuel: "diesel-b7", legs: legs2),
         ],
         unpaired: [.init(id: "DEMO-09", reason: "no_saving")],
-        observedEmpty: [.init(id: "SG-000002", distanceM: 36_200)],
+        observedEmpty: [.init(id: "SG-000002", distanceM: 36_200, replaces: "DEMO-02")],
         rejected: [.init(file: "batch.csv", line: 7, id: "x", reason: "origin_lat out of range: 123.4")],
         companies: [
             .init(company: "Glasbruk <AB>", shipments: 2, paired: 2, pairs: 1, sharedPairs: 0, savedM: 220_000, co2eSavedKgWTW: 151.448),
@@ -72,6 +73,26 @@ func sampleReport() -> MatchReport {
     report.certificate.pairsRuledOutByBound = 6
     report.certificate.boundFactor = 0.99
     report.certificate.boundSlackM = 12
+    // The observed run (36.2 km) against the 12.345 km left after pairing:
+    // 23.855 km saved, at the artic-40t's empty 22.0 l, 54.34 kg TTW and
+    // 68.86 kg WTW per 100 km. It plausibly is DEMO-02's return.
+    report.baselines.observed?.saving = Saving(metres: 23_855, litres: 5.248, co2eKgTTW: 12.963, co2eKgWTW: 16.427)
+    report.baselines.replacement = .init(runs: 1, metres: 36_200, rule: .init(), candidatePairs: 2)
+    let base = MatchReport.Sensitivity.Variant(
+        name: "base (as run)", pairs: 2, counterfactualSavedM: 637_655, counterfactualCO2eKgWTW: 439.123, observedSavedM: 23_855,
+        observedCO2eKgWTW: 16.427, optimality: "certified")
+    var roads = base
+    roads.name = "circuity 1.2–1.4"
+    roads.notApplicable = "road distances over the graph: there is no circuity factor to vary"
+    report.baselines.sensitivity = .init(base: base, variants: [
+        roads,
+        .init(name: "handling 30 min", pairs: 2, counterfactualSavedM: 637_655, counterfactualCO2eKgWTW: 439.123,
+              observedSavedM: 23_855, observedCO2eKgWTW: 16.427, optimality: "certified"),
+        .init(name: "handling 60 min", pairs: 1, counterfactualSavedM: 417_655, counterfactualCO2eKgWTW: 287.675,
+              observedSavedM: -196_145, observedCO2eKgWTW: -135.066, optimality: "certified"),
+        .init(name: "greedy", pairs: 2, counterfactualSavedM: 637_655, counterfactualCO2eKgWTW: 439.123,
+              observedSavedM: 23_855, observedCO2eKgWTW: 16.427, optimality: "not_optimal"),
+    ])
     return report
 }
 
@@ -107,8 +128,9 @@ func sampleReport() -> MatchReport {
 
     @Test func csvHasOneRowPerInputRow() {
         let lines = MatchOutput.render(sampleReport(), .csv).split(separator: "\n")
-        // header + 2 pairs + 1 unpaired + 1 observed empty + 1 rejected
-        #expect(lines.count == 6)
+        // header + 2 pairs + 1 unpaired + 1 observed empty + 1 rejected, then
+        // 2 baseline rows and 2 × 5 sensitivity rows (two baselines each)
+        #expect(lines.count == 6 + 2 + 10)
         #expect(lines[2].hasPrefix("pair,DEMO-03,DEMO-04,DEMO-04,417655,"))
     }
 

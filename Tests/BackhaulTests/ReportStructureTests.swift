@@ -1,4 +1,5 @@
 import Foundation
+import Pairing
 import Testing
 @testable import Backhaul
 
@@ -39,7 +40,8 @@ import Testing
         let (name, report) = Self.reports[index]
         let md = MatchOutput.render(report, .md)
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init)
-        let order = ["# backhaul: pairing report", "## Summary", "## Pairs", "## By company", "## Unpaired", "## Rejected rows", "## Warnings"]
+        let order = ["# backhaul: pairing report", "## Summary", "## Baselines", "## Sensitivity", "## Pairs", "## By company", "## Unpaired",
+                     "## Rejected rows", "## Warnings"]
         #expect(headings.first == order[0], "\(name)")
         #expect(headings.allSatisfy(order.contains), "\(name): unexpected heading in \(headings)")
         #expect(headings == order.filter(headings.contains), "\(name): sections out of order")
@@ -51,7 +53,9 @@ import Testing
         // The summary table: figures from the model, thousands grouped.
         let summary = try #require(tables.first)
         #expect(summary.contains { $0[0].contains("Shipments read") && $0[1].trimmingCharacters(in: .whitespaces) == grouped(report.summary.shipments) })
-        #expect(summary.contains { $0[0].contains("Empty km saved") && $0[1].contains(kmText(report.summary.savedM)) })
+        // The saving of the quoted baseline, which the summary names.
+        #expect(summary.contains { $0[0].contains("Empty km saved") && $0[1].contains(kmText(report.baselines.quoted.figures.savedMetres)) })
+        #expect(summary.contains { $0[0] == " Baseline " && $0[1].contains(report.baselines.quoted.name.rawValue) })
         // The pairs table lists every pair, or the largest savings at the limit.
         if !report.pairs.isEmpty {
             let pairTable = try #require(tables.first { $0[0].contains { $0.contains("First") } })
@@ -93,9 +97,10 @@ import Testing
             guard case .start("h2", _, _) = t, case .text(let s) = tokens[i + 1] else { return nil }
             return s
         }
-        #expect(headings.prefix(3) == ["Summary", "Map", "Pairs"])
-        // The pairs table: one row per listed pair, under a header row.
-        let pairRows = htmlTableShapes(html)[1].count - 1
+        #expect(headings.prefix(3) == ["Summary", "Map", "Baselines"])
+        // The pairs table (after the summary, baselines and sensitivity
+        // tables): one row per listed pair, under a header row.
+        let pairRows = htmlTableShapes(html)[report.baselines.sensitivity == nil ? 2 : 3].count - 1
         #expect(pairRows == min(report.pairs.count, ReportLimits.htmlRows), "\(name)")
         // The map: a scale bar, a legend, and a bounded number of shapes.
         #expect(starts("svg").first?["class"] == "map")

@@ -148,6 +148,8 @@ struct LedgerProcessTests {
             let r = try match(["--format", format] + money)
             #expect(r.status == 0)
             #expect(!r.stdout.contains("counts in full"))
+            // The option reads as code, not as escaped backticks.
+            #expect(r.stdout.contains(format == "md" ? "(`--split \(split)`)" : "(<code>--split \(split)</code>)"), "\(format)")
             let table: [[Substring]]
             if format == "md" {
                 let section = r.stdout.components(separatedBy: "## By company")[1].components(separatedBy: "\n## ")[0]

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Pairing
 
@@ -159,5 +160,103 @@ import Testing
         }
         #expect(result.savedMetres <= optimum && optimum <= bound)
         #expect(result.statistics?.stoppedBy != nil)
+    }
+}
+
+/// Landmark bounds (``LandmarkBounds``) on a city-block metric, where the
+/// great-circle bound is weak and the landmarks' is often exact: the
+/// certified pairing finds the same optimum as the dense one, with and
+/// without them, and with them evaluates fewer pairs.
+@Suite struct CertifiedPairingLandmarkTests {
+    /// Shipments around 57° N, 15° E whose legs are city-block distances
+    /// (|Δx| + |Δy| in metres on a local projection, at 20 m/s), with four
+    /// landmarks at the corners of the area.
+    struct CityBlock {
+        let x: [(Double, Double)]  // origin i at 2i, destination i at 2i + 1
+        let points: [GeoPoint]
+        let corners: [(Double, Double)]
+        static let metresPerDegree = 111_195.0
+
+        init(count: Int, using rng: inout SplitMix64) {
+            var x: [(Double, Double)] = [], points: [GeoPoint] = []
+            let cosLat = cos(57 * Double.pi / 180)
+            for _ in 0..<(2 * count) {
+                let p = (Double.random(in: 0...30_000, using: &rng), Double.random(in: 0...30_000, using: &rng))
+                x.append(p)
+                points.append(GeoPoint(latitude: 57 + p.1 / Self.metresPerDegree, longitude: 15 + p.0 / (Self.metresPerDegree * cosLat)))
+            }
+            self.x = x
+            self.points = points
+            corners = [(0, 0), (30_000, 0), (0, 30_000), (30_000, 30_000)]
+        }
+
+        static func l1(_ a: (Double, Double), _ b: (Double, Double)) -> Double { abs(a.0 - b.0) + abs(a.1 - b.1) }
+        func leg(_ a: Int, _ b: Int) -> Leg {
+            let d = Self.l1(x[a], x[b])
+            return Leg(metres: Int(d.rounded()), seconds: Int((d / 20).rounded()))
+        }
+        func empty(_ i: Int, _ j: Int) -> Leg { leg(2 * i + 1, 2 * j) }
+
+        /// Distances to and from the corners in tenths, rounded so that
+        /// every bound stays below the exact leg (added values down,
+        /// subtracted ones up).
+        func landmarks(count n: Int) throws -> LandmarkBounds {
+            func tenths(_ end: Int, _ perMetre: Double, up: Bool) -> [Int32] {
+                corners.map { c in
+                    let t = Self.l1(x[end], c) * perMetre * 10
+                    return Int32(up ? t.rounded(.up) : t.rounded(.down))
+                }
+            }
+            func measure(_ perMetre: Double) -> LandmarkBounds.Tenths {
+                LandmarkBounds.Tenths(
+                    destinationFrom: (0..<n).flatMap { tenths(2 * $0 + 1, perMetre, up: true) },
+                    destinationTo: (0..<n).flatMap { tenths(2 * $0 + 1, perMetre, up: false) },
+                    originFrom: (0..<n).flatMap { tenths(2 * $0, perMetre, up: false) },
+                    originTo: (0..<n).flatMap { tenths(2 * $0, perMetre, up: true) })
+            }
+            return try LandmarkBounds(
+                landmarkCount: corners.count, count: n, lengths: measure(1), durations: measure(1.0 / 20),
+                destinationSegments: [UInt32](repeating: .max, count: 2 * n), originSegments: [UInt32](repeating: .max, count: 2 * n))
+        }
+    }
+
+    @Test(arguments: [(5, 300, true), (6, 400, false)])
+    func landmarksKeepTheOptimumAndEvaluateLess(seed: UInt64, count: Int, windows: Bool) throws {
+        var rng = SplitMix64(seed: seed)
+        let city = CityBlock(count: count, using: &rng)
+        let base: Int64 = 1_780_000_000
+        let shipments = (0..<count).map { i -> Shipment in
+            var s = Shipment(
+                id: "L\(i)", origin: .coordinate(latitude: city.points[2 * i].latitude, longitude: city.points[2 * i].longitude),
+                destination: .coordinate(latitude: city.points[2 * i + 1].latitude, longitude: city.points[2 * i + 1].longitude))
+            if windows {
+                let pe = base + Int64.random(in: 0..<(8 * 3600), using: &rng)
+                s.pickupEarliest = Timestamp(seconds: pe)
+                s.pickupLatest = Timestamp(seconds: pe + 3600)
+            }
+            return s
+        }
+        let loaded = (0..<count).map { Optional(city.leg(2 * $0, 2 * $0 + 1)) }
+        let own = (0..<count).map { Optional(city.empty($0, $0)) }
+        let options = PairingOptions(ignoreTimeWindows: !windows, handlingSeconds: 600)
+        let reference = try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: EmptyLegTable(count: count) { city.empty($0, $1) })
+            .pair(options: options)
+        // The great-circle bound of a city-block metric: a leg is never
+        // shorter than the straight line (less a metre of projection and
+        // rounding), nor faster than 20 m/s.
+        let bound = LegLowerBound(factor: 0.999, slackMetres: 2, secondsPerMetre: 1.0 / 20, slackSeconds: 1)
+        let space = ShipmentSpace(
+            origins: (0..<count).map { city.points[2 * $0] }, destinations: (0..<count).map { city.points[2 * $0 + 1] }, bound: bound)
+        let source = TableLegSource { city.empty($0, $1) }
+        var evaluated: [Int] = []
+        for landmarks in [nil, try city.landmarks(count: count)] {
+            let problem = try SpatialPairingProblem(
+                shipments: shipments, loadedLegs: loaded, ownReturns: own, space: space, legs: source, landmarks: landmarks)
+            let result = try problem.pair(options: options)
+            #expect(result.optimality == .certified)
+            #expect(result.savedMetres == reference.savedMetres, "landmarks: \(landmarks != nil)")
+            evaluated.append(try #require(result.statistics).pairsEvaluated)
+        }
+        #expect(evaluated[1] < evaluated[0], "evaluated without and with landmarks: \(evaluated)")
     }
 }

@@ -9,19 +9,26 @@ extension MatchReport {
     /// `true` when the company table shows allocated figures.
     var hasAllocatedCompanies: Bool { allocation != nil && !companies.isEmpty }
 
-    /// The sentence under "By company".
-    var allocationSentence: String {
-        guard let a = allocation else { return "" }
+    /// The sentence under "By company": the report's own words, the option
+    /// as code, and the currency (the user's text) escaped.
+    var allocationSpans: [TextSpan] {
+        guard let a = allocation else { return [] }
         let how = switch a.method {
         case .shapley: "the Shapley value of the tour's cost game (an equal split for two companies with one shipment each)"
         case .equalProfit: "the Equal Profit Method (Frisk et al. 2010: relative savings as equal as the core allows)"
         case .proportional: "proportion to each company's stand-alone empty kilometres"
         }
-        var s = "Each pair's saving is split between its companies by \(how) (`--split \(a.method.rawValue)`). "
-            + "Company figures add up exactly to the total row; stand-alone is every shipment on its own truck, shared is stand-alone minus saved."
-        if a.leastCoreTours > 0 { s += " \(a.leastCoreTours) tour(s) had an empty core; the least core was used." }
-        if a.hasMoney { s += " Money from the cost rates given, in \(a.currency.map { $0.isEmpty ? "currency units" : $0 } ?? "currency units")." }
-        return s
+        var rest = "). Company figures add up exactly to the total row; stand-alone is every shipment on its own truck, shared is stand-alone minus saved."
+        if a.leastCoreTours > 0 { rest += " \(a.leastCoreTours) tour(s) had an empty core; the least core was used." }
+        var spans: [TextSpan] = [.text("Each pair's saving is split between its companies by \(how) ("), .code("--split \(a.method.rawValue)"), .text(rest)]
+        if a.hasMoney {
+            if let currency = a.currency, !currency.isEmpty {
+                spans += [.text(" Money from the cost rates given, in "), .user(currency), .text(".")]
+            } else {
+                spans.append(.text(" Money from the cost rates given, in currency units."))
+            }
+        }
+        return spans
     }
 
     /// Column titles of the company table (after the company's name).

@@ -23,25 +23,17 @@ extension MatchJob {
         }
     }
 
-    /// The pairing rules of `options` (shared by the pairing and the tours).
-    static func pairingOptions(_ options: MatchOptions, candidates k: Int) -> PairingOptions {
-        PairingOptions(
-            strategy: options.strategy == .greedy ? .greedy : .blossom,
-            ignoreBodyType: options.ignoreBodyType,
-            ignoreTimeWindows: options.ignoreTimeWindows,
-            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
-            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
-            candidatesPerShipment: k, threads: options.threads,
-            pricingBudget: PricingBudget(seconds: options.pricingSeconds))
-    }
-
     /// Phase 4: the certified pairing over legs on demand, or — when the
     /// graph has no coordinates to bound legs with — every pair evaluated.
+    ///
+    /// - Parameter keep: with `--sensitivity`, called with the problem and
+    ///   what its run leaves for the reruns (``SensitivityBase``); not
+    ///   called when every pair is evaluated (no coordinates).
     static func pair(
         _ shipments: [Shipment], travel: TravelResult, options: MatchOptions, candidates k: Int, budget: MemoryBudget,
-        console: Console
+        console: Console, keep: ((SensitivityBase) -> Void)? = nil
     ) throws(CommandFailure) -> PairingResult {
-        let pairingOptions = pairingOptions(options, candidates: k)
+        let pairingOptions = self.pairingOptions(options, candidates: k)
         let n = shipments.count
         guard let bound = travel.bound else {
             // No coordinates (a DIMACS graph without its .co): nothing bounds a
@@ -57,20 +49,34 @@ extension MatchJob {
         do {
             problem = try SpatialPairingProblem(
                 shipments: shipments, loadedLegs: travel.loaded, ownReturns: travel.ownReturns, space: space,
-                legs: travel.source)
+                legs: travel.source, landmarks: travel.landmarks)
         } catch {
             throw CommandFailure(.internal, "internal error preparing the pairing: \(error)")
         }
         do {
-            return try problem.pair(options: pairingOptions) { phase, done, total in
-                console.progress(phase, done: done, total: total)
-            }
+            let progress: PairingProgress = { phase, done, total in console.progress(phase, done: done, total: total) }
+            guard let keep else { return try problem.pair(options: pairingOptions, progress: progress) }
+            let (result, restart) = try problem.pairKeepingRestart(options: pairingOptions, progress: progress)
+            keep(SensitivityBase(problem: problem, restart: restart, options: pairingOptions))
+            return result
         } catch {
             throw failure(error)
         }
     }
 
-    /// What a pairing (or tour) error means for the run's exit.
+    /// The pairing options of a run.
+    static func pairingOptions(_ options: MatchOptions, candidates k: Int) -> PairingOptions {
+        PairingOptions(
+            strategy: options.strategy == .greedy ? .greedy : .blossom,
+            ignoreBodyType: options.ignoreBodyType,
+            ignoreTimeWindows: options.ignoreTimeWindows,
+            handlingSeconds: Int((options.handlingMinutes * 60).rounded()),
+            maxDeadheadMetres: options.maxDeadheadKm.map { Int(($0 * 1000).rounded()) },
+            candidatesPerShipment: k, threads: options.threads,
+            pricingBudget: PricingBudget(seconds: options.pricingSeconds))
+    }
+
+    /// How a pairing error is reported.
     static func failure(_ error: PairingError) -> CommandFailure {
         switch error {
         case .certificate(let violation):

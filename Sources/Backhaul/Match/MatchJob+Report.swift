@@ -168,7 +168,11 @@ extension MatchJob {
             func point(_ end: Int) -> NetworkPoint? { end % 2 == 0 ? travel.origins[end / 2] : travel.destinations[end / 2] }
             var queries: [(NetworkPoint?, NetworkPoint?)] = []
             for ends in stops { for j in 0..<ends.count - 1 { queries.append((point(ends[j]), point(ends[j + 1]))) } }
-            let found = (try? routes(queries, graph: graph, threads: options.threads, console: Console(quiet: true, captureOnly: true), phase: "drawing routes"))
+            // Unpacked from the run's hierarchy when it has one, else one
+            // Dijkstra search per leg.
+            let quiet = Console(quiet: true, captureOnly: true)
+            let found = (try? (travel.source as? RoadLegSource)?.routes(queries, console: quiet))
+                ?? (try? routes(queries, graph: graph, threads: options.threads, console: quiet, phase: "drawing routes"))
                 ?? Array(repeating: nil, count: queries.count)
             var q = 0
             lines = stops.map { ends in

@@ -41,7 +41,7 @@ extension MatchJob {
         do {
             let problem = try SpatialPairingProblem(
                 shipments: shipments, loadedLegs: travel.loaded, ownReturns: travel.ownReturns, space: space,
-                legs: travel.source)
+                legs: travel.source, landmarks: travel.landmarks)
             return try problem.tours(options: tourOptions, startingFrom: pairing) { phase, done, total in
                 console.progress(phase, done: done, total: total)
             }

@@ -29,6 +29,9 @@ struct TravelResult: Sendable {
     var source: any EmptyLegSource
     /// The hierarchy the run routed with, if any (for drawing routes).
     var hierarchy: ContractionHierarchy?
+    /// Landmark lower bounds on the empty legs (road graphs with
+    /// coordinates; `nil` for crow-fly and small batches).
+    var landmarks: LandmarkBounds? = nil
 }
 
 extension MatchJob {
@@ -74,15 +77,14 @@ extension MatchJob {
             let destinations = (0..<n).map { points[2 * $0 + 1] }
             clock.lap("snap")
 
-            // The router.
+            // The router: the hierarchy stored in a .bhg whenever there is
+            // one (unless --router dijkstra), else one built for the run when
+            // it pays (MatchOptions.usesHierarchy).
             let hierarchy: ContractionHierarchy?
-            if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
-                console.phase("building a contraction hierarchy of \(graph.nodeCount) nodes")
-                do {
-                    hierarchy = try ContractionHierarchy(graph: graph, threads: options.threads)
-                } catch {
-                    throw CommandFailure(.invalidInput, "\(network.file): \(error)")
-                }
+            if options.router != .dijkstra, let stored = network.storedHierarchy {
+                hierarchy = stored
+            } else if options.usesHierarchy(shipments: n, nodes: graph.nodeCount) {
+                hierarchy = try network.hierarchy(threads: options.threads, console: console)
                 clock.lap("hierarchy")
             } else {
                 hierarchy = nil
@@ -106,6 +108,10 @@ extension MatchJob {
                 LegLowerBound(factor: $0.factor, slackMetres: $0.slackMetres, secondsPerMetre: $0.secondsPerMetre, slackSeconds: $0.slackSeconds)
             }
             clock.lap("legs")
+            let landmarks = try Self.landmarkBounds(
+                graph: graph, component: network.largestComponent, origins: origins, destinations: destinations,
+                bounded: bound != nil, options: options, console: console)
+            if landmarks != nil { clock.lap("landmarks") }
             func geo(_ p: NetworkPoint?) -> GeoPoint? {
                 p?.coordinate.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
             }
@@ -114,7 +120,32 @@ extension MatchJob {
                 observedMetres: (0..<observed.count).map { costs[2 * n + $0]?.metres },
                 origins: origins, destinations: destinations,
                 originPoints: origins.map(geo), destinationPoints: destinations.map(geo),
-                bound: bound, source: source, hierarchy: hierarchy)
+                bound: bound, source: source, hierarchy: hierarchy, landmarks: landmarks)
+        }
+    }
+
+    /// The fewest shipments for which the match job measures landmark
+    /// bounds: below it the great-circle bound prices the few pairs fast
+    /// enough and the landmark searches would dominate
+    /// (`docs/benchmarks/landmarks.md`).
+    static let landmarkMinimumShipments = 10_000
+
+    /// ALT landmark bounds for the empty legs from every destination to
+    /// every origin (``LandmarkDistances``), or `nil` when they would not
+    /// be used: no great-circle bound (the pairing then routes every pair),
+    /// or fewer than ``landmarkMinimumShipments`` shipments.
+    static func landmarkBounds(
+        graph: RoadGraph, component: NodeMask?, origins: [NetworkPoint?], destinations: [NetworkPoint?], bounded: Bool,
+        options: MatchOptions, console: Console
+    ) throws(CommandFailure) -> LandmarkBounds? {
+        guard bounded, origins.count >= landmarkMinimumShipments, graph.nodeCount > 0 else { return nil }
+        console.phase("measuring \(LandmarkDistances.defaultLandmarkCount) landmarks for the leg bounds")
+        let distances = LandmarkDistances(
+            graph: graph, sources: destinations, targets: origins, component: component, threads: options.threads)
+        do {
+            return try LandmarkBounds(distances)
+        } catch {
+            throw CommandFailure(.internal, "internal error preparing the landmark bounds: \(error)")
         }
     }
 

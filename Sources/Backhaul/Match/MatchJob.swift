@@ -34,6 +34,9 @@ public enum MatchJob {
         public var pairingStatistics: PricingStatistics?
         /// The run as `--ledger` records it (`nil` without `--ledger`).
         public var ledgerRun: LedgerRun? = nil
+        /// How each `--sensitivity` rerun went, with its timings (empty
+        /// without the option).
+        public var sensitivityStatistics: [(variant: String, statistics: PricingStatistics)] = []
     }
 
     /// Runs the job and writes its output (stdout, or every format into
@@ -118,8 +121,9 @@ public enum MatchJob {
         // Refuse what cannot fit before doing the work.
         let k = options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates
         let budget = MemoryBudget.current(userLimitBytes: options.maxMemoryBytes)
+        // (--sensitivity keeps the base run's pairs while a rerun builds its own.)
         try budget.check(
-            SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k)
+            SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k) * (options.sensitivity ? 2 : 1)
                 + shipments.count * MatchJob.reportBytesPerShipment,
             what: "pairing \(shipments.count) shipments")
 
@@ -128,7 +132,10 @@ public enum MatchJob {
 
         // 4. Match.
         console.phase("pairing \(shipments.count) shipments")
-        let pairing = try pair(shipments, travel: travel, options: options, candidates: k, budget: budget, console: console)
+        var sensitivityBase: SensitivityBase?
+        let pairing = try pair(
+            shipments, travel: travel, options: options, candidates: k, budget: budget, console: console,
+            keep: options.sensitivity ? { sensitivityBase = $0 } : nil)
         let plan = try planTours(shipments, pairing: pairing, travel: travel, options: options, candidates: k, console: console)
         clock.lap("match")
 
@@ -138,6 +145,9 @@ public enum MatchJob {
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
             observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, plan: plan, candidates: k,
             travel: travel)
+        try addBaselines(
+            to: &report, options: options, model: model, factors: factors, shipments: shipments, observed: observed,
+            travel: travel, pairing: pairing)
         let ledgerRun = try allocateSavings(
             report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
             plan: plan, travel: travel)
@@ -145,11 +155,19 @@ public enum MatchJob {
             report = addGeometry(to: report, shipments: shipments, plan: plan, travel: travel, model: model, options: options)
         }
         clock.lap("report")
+        var sensitivityStatistics: [(variant: String, statistics: PricingStatistics)] = []
+        if options.sensitivity {
+            (report.baselines.sensitivity, sensitivityStatistics) = try sensitivity(
+                base: sensitivityBase, report: report, options: options, model: model, factors: factors, shipments: shipments,
+                observed: observed, travel: travel, console: console)
+            clock.lap("sensitivity")
+        }
         console.finish()
 
         let status: ExitStatus = options.strict && !rejected.isEmpty ? .rejectedRows : .success
         return Outcome(
-            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun)
+            report: report, status: status, timings: clock.laps, pairingStatistics: pairing.statistics, ledgerRun: ledgerRun,
+            sensitivityStatistics: sensitivityStatistics)
     }
 
     /// Why the job cannot use a shipment the batch reader accepted, or `nil`.

@@ -1,4 +1,4 @@
-import Pairing
+public import Pairing
 
 /// Everything `backhaul match` can be asked, as typed values.
 ///
@@ -72,13 +72,16 @@ public struct MatchOptions: Sendable {
 
     /// Which router computes the road distances.
     public enum Router: String, Sendable, CaseIterable {
-        /// A contraction hierarchy for large batches on large graphs,
-        /// Dijkstra otherwise (see ``usesHierarchy(shipments:nodes:)``).
+        /// The hierarchy stored in the `.bhg` when it has one; otherwise a
+        /// hierarchy built for the run for large batches on large graphs,
+        /// Dijkstra for the rest (see ``usesHierarchy(shipments:nodes:)``).
         case auto
-        /// One Dijkstra search per destination and per shipment.
+        /// One Dijkstra search per group of legs with the same start, even
+        /// when the `.bhg` stores a hierarchy.
         case dijkstra
-        /// A contraction hierarchy, built for the run, with bucket-based
-        /// many-to-many queries.
+        /// A contraction hierarchy — the stored one, or one built for the
+        /// run — with restricted bucket many-to-many queries for the legs
+        /// the pairing asks for, and routes unpacked from it.
         case ch
     }
 
@@ -99,12 +102,23 @@ public struct MatchOptions: Sendable {
     /// Splitting savings between companies, money, and the ledger.
     public var allocation = AllocationOptions()
 
+    /// `--sensitivity`: rerun the pairing under other circuities, handling
+    /// times, windows and the other strategy, and report the range of the
+    /// saving (``MatchReport/Sensitivity``).
+    public var sensitivity = false
+
+    /// What makes an observed empty run one the pairing could plausibly
+    /// replace (`--replace-radius-km`, `--replace-wait-h`; see
+    /// ``EmptyRunReplacement``).
+    public var replacementRule = EmptyRunReplacement.Rule()
+
     /// Whether this run routes with a contraction hierarchy: asked for, or
     /// `auto` with at least ``hierarchyMinimumShipments`` shipments on a
-    /// graph of at least ``hierarchyMinimumNodes`` nodes. Building the
-    /// hierarchy costs about 40 µs per node (10 s for New York's 264,346);
-    /// a Dijkstra search over the same graph about 15–20 ms, so the
-    /// hierarchy pays from a few hundred searches on.
+    /// graph of at least ``hierarchyMinimumNodes`` nodes, when none is
+    /// stored. Building one costs about 40 µs of CPU per node (10.7 s for
+    /// New York's 264,346, `docs/benchmarks/hierarchy.md`); a Dijkstra
+    /// search over the same graph about 17 ms, so a built hierarchy pays
+    /// from a few hundred searches on. A stored one is always used.
     public func usesHierarchy(shipments: Int, nodes: Int) -> Bool {
         switch router {
         case .dijkstra: false

@@ -1,3 +1,6 @@
+import Emissions
+import Pairing
+
 /// Writing a `match` run's reports: one format to standard output, or every
 /// format into `--out DIR` (`result.json`, `pairs.csv`, `report.md`,
 /// `report.html`, `pairs.geojson`) as one atomic set (``OutputFolder``).
@@ -57,13 +60,19 @@ enum MatchOutput {
         try stdout.finish()
     }
 
-    /// The one line a cron job's log gets.
+    /// The one line a cron job's log gets: the quoted baseline's saving
+    /// (``MatchReport/Baselines/quoted``), named, and with observed empty
+    /// running the counterfactual's saving beside it.
     static func summaryLine(_ r: MatchReport, directory: String) -> String {
         let s = r.summary
+        let quoted = r.baselines.quoted, f = quoted.figures
         var line = "backhaul: \(s.shipments) rows, \(s.valid) shipments, \(s.pairs) pairs, "
-            + "\(JSONValue.format(km(s.savedM), decimals: 1)) empty km saved "
-            + "(\(JSONValue.format(km(s.emptyBeforeM), decimals: 1)) → \(JSONValue.format(km(s.emptyAfterM), decimals: 1))), "
-            + "\(JSONValue.format(s.co2eSavedKgWTW, decimals: 1)) kg CO2e (WTW)"
+            + "\(JSONValue.format(km(f.savedMetres), decimals: 1)) empty km saved "
+            + "(\(JSONValue.format(km(f.emptyMetresBefore), decimals: 1)) → \(JSONValue.format(km(f.emptyMetresAfter), decimals: 1))), "
+            + "\(quoted.saving.map { JSONValue.format($0.co2eKgWTW, decimals: 1) } ?? "?") kg CO2e (WTW), baseline \(r.quotedBaselineLabel)"
+        if quoted.name == .observed {
+            line += "; \(JSONValue.format(km(r.baselines.counterfactual.figures.savedMetres), decimals: 1)) km against every return empty"
+        }
         if s.rejected > 0 { line += ", \(s.rejected) rejected" }
         line += r.graph.distanceModel == "crowfly" ? " [crow-fly estimate]" : " [road distances]"
         return line + " → \(directory)/"

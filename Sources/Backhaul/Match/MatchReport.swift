@@ -37,6 +37,11 @@ public struct MatchReport: Sendable {
     /// What the tour plan is and proves (`nil` for a report built without
     /// one).
     public var tourPlan: TourPlan?
+    /// The baselines the savings are measured against and which one the
+    /// headline quotes (``Baselines``); set from ``summary`` when the report
+    /// is made, replaced by the `match` job with the observed running's
+    /// emissions, the replaceable runs and `--sensitivity`.
+    public var baselines: Baselines
 
     public init(
         graph: GraphSummary, parameters: Parameters, summary: Summary, pairs: [Pair], unpaired: [Unpaired],
@@ -54,6 +59,7 @@ public struct MatchReport: Sendable {
         self.warnings = warnings
         self.backgroundRoads = backgroundRoads
         self.stamp = stamp
+        self.baselines = Baselines(summary: summary)
     }
 
     /// The road graph (or crow-fly model) distances came from.
@@ -219,10 +225,15 @@ public struct MatchReport: Sendable {
         public var id: String
         /// `nil` when no route exists between its ends.
         public var distanceM: Int64?
+        /// The paired shipment whose empty return this run plausibly is,
+        /// so that the pairing replaces it (``Baselines/Replacement``);
+        /// `nil` when none.
+        public var replaces: String?
 
-        public init(id: String, distanceM: Int64?) {
+        public init(id: String, distanceM: Int64?, replaces: String? = nil) {
             self.id = id
             self.distanceM = distanceM
+            self.replaces = replaces
         }
     }
 

@@ -61,6 +61,10 @@ public final class OutputFolder {
     ///   file goes), exit 5 for an I/O failure (`EROFS`, `ENOSPC`, `EIO`),
     ///   exit 6 when another run holds the lock past the timeout.
     public init(path: String, fileNames: [String], lockTimeout: Double) throws(CommandFailure) {
+        // `reports/` and `reports` are the same folder; messages and the
+        // paths built below name it without a doubled slash.
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.path = path
         self.fileNames = fileNames
         let owner = "--out \(path)"

@@ -15,7 +15,9 @@ extension MatchReport {
     /// shipment of every longer tour (`--max-tour`), one per unpaired
     /// shipment, then the observed empty runs and rejected rows, so that
     /// every input row appears once. `kind` says which: `pair`, `tour`,
-    /// `unpaired`, `observed_empty`, `rejected`.
+    /// `unpaired`, `observed_empty`, `rejected`. Then one `baseline` row per
+    /// baseline and, with `--sensitivity`, `sensitivity` rows
+    /// (MatchReport+BaselineSections.swift).
     ///
     /// - Complexity: O(rows) time; memory bounded by the writer's buffer.
     public func writeCSV(to out: BufferedWriter, dialect: CSVDialect = .rfc4180) {
@@ -50,8 +52,8 @@ extension MatchReport {
             w.endRow()
         }
         for o in observedEmpty {
-            w.text("observed_empty"); w.text(o.id)
-            w.empty(4)
+            w.text("observed_empty"); w.text(o.id); w.text(o.replaces)
+            w.empty(3)
             w.int(o.distanceM)
             w.empty(9)
             w.kilometres(o.distanceM)
@@ -65,6 +67,8 @@ extension MatchReport {
             w.empty(13 + extra)
             w.endRow()
         }
+        // Baseline rows pad every column after the first 22 (tour and allocation).
+        writeBaselineCSVRows(&w, extra: Self.tourCSVColumns.count + extra)
         writeAllocationCSVRows(&w, leading: Self.csvColumns.count)
     }
 }

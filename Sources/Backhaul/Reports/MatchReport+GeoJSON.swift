@@ -1,3 +1,4 @@
+import Pairing
 import Routing
 
 extension MatchReport {
@@ -16,6 +17,7 @@ extension MatchReport {
         w.member("type", "FeatureCollection")
         if let a = graph.attribution { w.member("attribution", a) }
         w.member("distance_model", graph.distanceModel)
+        w.member("baseline", baselineGeoJSON)
         w.key("features")
         w.beginArray()
         for (i, p) in pairs.enumerated() {

@@ -1,3 +1,4 @@
+import Emissions
 import Pairing
 
 extension MatchReport {
@@ -89,9 +90,13 @@ extension MatchReport {
 
     private func htmlKeyFigures(_ out: BufferedWriter) {
         out.write("<div class=\"kpi\">")
-        out.write("<div><b>\(kmText(summary.savedM)) km</b>empty km saved</div>")
-        out.write("<div><b>\(grouped(summary.co2eSavedKgWTW, decimals: 1)) kg</b>CO2e saved (well-to-wheel)</div>")
-        out.write("<div><b>\(grouped(summary.fuelSavedLitres, decimals: 1)) l</b>fuel saved</div>")
+        // The quoted baseline's figures (observed empty running when the
+        // batch has it, else every return empty), named.
+        let quoted = baselines.quoted
+        func saving(_ value: (Saving) -> Double) -> String { quoted.saving.map { grouped(value($0), decimals: 1) } ?? "—" }
+        out.write("<div><b>\(kmText(quoted.figures.savedMetres)) km</b>empty km saved against the \(HTMLText.escape(quotedBaselineLabel))</div>")
+        out.write("<div><b>\(saving { $0.co2eKgWTW }) kg</b>CO2e saved (well-to-wheel)</div>")
+        out.write("<div><b>\(saving { $0.litres }) l</b>fuel saved</div>")
         out.write("<div><b>\(grouped(summary.pairs))</b>pairs of \(grouped(summary.valid)) shipments</div>")
         out.write("</div>\n")
     }

@@ -7,6 +7,9 @@ extension MatchReport {
     ///
     /// Each top-level key is one section below; a new section (tours,
     /// allocation, baselines) is one more `key` and one more function.
+    /// `summary`'s km, fuel and CO2e stay those of the counterfactual (every
+    /// return empty), as in earlier versions; `summary.baseline` names the
+    /// baseline the reports quote and `baselines` gives both.
     ///
     /// - Complexity: O(size of the report) time; memory bounded by the
     ///   writer's buffer.
@@ -66,6 +69,7 @@ extension MatchReport {
         }
         w.endArray()
         if let a = allocationObject { w.member("allocation", a) }
+        w.member("baselines", baselinesJSON)
         if let plan = tourPlanJSON {
             w.member("tour_plan", plan)
             w.key("tours")
@@ -112,6 +116,7 @@ extension MatchReport {
             ("observed_empty_km", .fixed3(km(summary.observedEmptyM))),
             ("optimality", .string(certificate.optimality)),
             ("gap_km", certificate.gapM.map { .fixed3(km($0)) } ?? .null),
+            ("baseline", .string(baselines.quoted.name.rawValue)),
         ] + (tourPlan.map { p in
             [("tours", JSONValue.int(Int64(tours.count))), ("max_tour", .int(Int64(p.maxTour))),
              ("lower_bound_total_km", .fixed3(km(p.lowerBoundTotalM))), ("tour_gap", .number(p.gap, decimals: 6))]

@@ -13,15 +13,18 @@ extension MatchReport {
     /// - Complexity: O(n log n) above the limit (sorting by saving), else
     ///   O(n); the sections hold at most `rowLimit` rows per table.
     func humanSections(rowLimit: Int, colouredPairs: Set<Int> = []) -> [ReportSection] {
-        [
+        let sections: [ReportSection?] = [
             summarySection(),
+            baselinesSection(),
+            sensitivitySection(),
             pairsSection(rowLimit: rowLimit, coloured: colouredPairs),
             toursSection(rowLimit: rowLimit, coloured: colouredPairs),
             companiesSection(rowLimit: rowLimit),
             unpairedSection(rowLimit: rowLimit),
             rejectedSection(rowLimit: rowLimit),
             warningsSection(),
-        ].compactMap { $0 }
+        ]
+        return sections.compactMap { $0 }
     }
 
     /// "The N … of M …; all of them are in …" under a cut table.
@@ -71,7 +74,7 @@ extension MatchReport {
     private func companiesSection(rowLimit: Int) -> ReportSection? {
         guard !companies.isEmpty else { return nil }
         let (listed, isTop) = listedCompanies(limit: rowLimit)
-        var blocks: [ReportSection.Block] = [.paragraph([hasAllocatedCompanies ? .user(allocationSentence) : .text(
+        var blocks: [ReportSection.Block] = [.paragraph(hasAllocatedCompanies ? allocationSpans : [.text(
             "A pair between two companies counts in full for both (no allocation between companies yet); the run total counts it once.")])]
         if isTop {
             blocks.append(cutNote("The \(grouped(listed.count)) companies with the most saved km, of \(grouped(companies.count))",

@@ -1,3 +1,4 @@
+import Emissions
 import Pairing
 
 extension MatchReport {
@@ -37,7 +38,9 @@ extension MatchReport {
         return spans
     }
 
-    /// The summary rows both human reports show: label, value.
+    /// The summary rows both human reports show: label, value. The empty
+    /// km before, after and saved, the fuel and the CO2e are those of the
+    /// quoted baseline (``Baselines/quoted``), which the Baseline row names.
     var summaryRows: [(label: String, value: String, strong: Bool)] {
         var rows: [(String, String, Bool)] = [
             ("Shipments read", grouped(summary.shipments), false), ("Valid (to pair)", grouped(summary.valid), false),
@@ -45,6 +48,8 @@ extension MatchReport {
         if summary.observedEmptyRuns > 0 {
             rows.append(("Observed empty runs", "\(grouped(summary.observedEmptyRuns)) (\(kmText(summary.observedEmptyM)) km)", false))
         }
+        let quoted = baselines.quoted
+        func saving(_ value: (Saving) -> Double) -> String { quoted.saving.map { grouped(value($0), decimals: 1) } ?? "—" }
         rows += [
             ("Rejected rows", grouped(summary.rejected), false),
         ]
@@ -52,12 +57,13 @@ extension MatchReport {
         rows += [
             ("Unpaired", grouped(summary.unpaired), false),
             ("Loaded km", kmText(summary.loadedM), false),
-            ("Empty km before", kmText(summary.emptyBeforeM), false),
-            ("Empty km after", kmText(summary.emptyAfterM), false),
-            ("Empty km saved", kmText(summary.savedM), true),
-            ("Diesel saved (l)", grouped(summary.fuelSavedLitres, decimals: 1), false),
-            ("CO2e saved, well-to-wheel (kg)", grouped(summary.co2eSavedKgWTW, decimals: 1), true),
-            ("CO2e saved, tank-to-wheel (kg)", grouped(summary.co2eSavedKgTTW, decimals: 1), false),
+            baselineSummaryRow,
+            ("Empty km before", kmText(quoted.figures.emptyMetresBefore), false),
+            ("Empty km after", kmText(quoted.figures.emptyMetresAfter), false),
+            ("Empty km saved", kmText(quoted.figures.savedMetres), true),
+            ("Diesel saved (l)", saving { $0.litres }, false),
+            ("CO2e saved, well-to-wheel (kg)", saving { $0.co2eKgWTW }, true),
+            ("CO2e saved, tank-to-wheel (kg)", saving { $0.co2eKgTTW }, false),
         ] + tourBoundRows
         return rows
     }

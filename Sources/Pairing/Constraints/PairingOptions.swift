@@ -67,10 +67,16 @@ public struct PricingBudget: Sendable, Hashable {
     /// Wall-clock seconds after which no new pricing pass starts (`nil`:
     /// none).
     public var seconds: Double?
+    /// Stop once the proven gap (upper bound minus the saving found) is at
+    /// most this fraction of the saving found (`nil`: price to the
+    /// certificate). The sensitivity reruns of `match --sensitivity` use
+    /// 0.001.
+    public var relativeGap: Double?
 
-    public init(maximumRounds: Int = 200, maximumEvaluatedPairs: Int = 200_000_000, seconds: Double? = nil) {
+    public init(maximumRounds: Int = 200, maximumEvaluatedPairs: Int = 200_000_000, seconds: Double? = nil, relativeGap: Double? = nil) {
         self.maximumRounds = maximumRounds
         self.maximumEvaluatedPairs = maximumEvaluatedPairs
         self.seconds = seconds
+        self.relativeGap = relativeGap
     }
 }

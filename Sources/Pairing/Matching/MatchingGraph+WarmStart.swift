@@ -26,6 +26,13 @@ extension MatchingGraph {
     /// new edges touch. The result is checked against its dual certificate
     /// in debug builds, like a cold solve.
     ///
+    /// Any optimum over the same vertices is a valid start, also when edges
+    /// were dropped or reweighted (the reruns of `match --sensitivity`:
+    /// ``SpatialPairingProblem/rerun(options:from:reusingLegs:progress:)``):
+    /// step 3 makes every edge of this graph feasible and step 2 keeps only
+    /// pairs that are edges here and tight; only the amount of repair
+    /// differs. `previousGraph` is used for its vertex count only.
+    ///
     /// - Complexity: at most that of a cold solve; far less when few edges
     ///   were added.
     public func maximumWeightMatching(warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph) -> CertifiedMatching {

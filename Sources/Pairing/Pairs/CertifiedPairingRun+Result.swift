@@ -3,6 +3,25 @@ extension CertifiedPairingRun {
     /// the shorter reposition first), every other shipment with its reason,
     /// and the totals.
     mutating func finish(matching: Matching, graph: MatchingGraph, optimality: PairingOptimality) throws(PairingError) -> PairingResult {
+        let (pairs, unmatched) = try pairs(of: matching)
+        var clock = Lap()
+        let reasons = try explain(unmatched)
+        statistics.seconds.reasons += clock.lap()
+        let (emptyBefore, loaded) = totals()
+        let saved = pairs.reduce(0) { $0 + $1.savingMetres }
+        finishStatistics(graph: graph)
+        var result = PairingResult(
+            pairs: pairs, unpaired: zip(unmatched, reasons).map { UnpairedShipment(index: $0, reason: $1) },
+            emptyMetresBefore: emptyBefore, emptyMetresAfter: emptyBefore - saved, loadedMetres: loaded,
+            candidatePairs: graph.edgeCount)
+        result.optimality = optimality
+        result.statistics = statistics
+        return result
+    }
+
+    /// The pairs of `matching` (each in the order the constraints allow, the
+    /// shorter reposition first) and the unmatched shipments.
+    func pairs(of matching: Matching) throws(PairingError) -> (pairs: [ShipmentPair], unmatched: [Int]) {
         var pairs: [ShipmentPair] = []
         var unmatched: [Int] = []
         for r in 0..<n {
@@ -27,26 +46,25 @@ extension CertifiedPairingRun {
                 a: a, b: b, first: aFirst ? a : b, savingMetres: before - after,
                 emptyMetresBefore: before, emptyMetresAfter: after, repositionMetres: aFirst ? ab.metres : ba.metres))
         }
-        var clock = Lap()
-        let reasons = try explain(unmatched)
-        statistics.seconds.reasons += clock.lap()
+        return (pairs, unmatched)
+    }
+
+    /// Σ own empty return and Σ loaded leg over the shipments with both.
+    func totals() -> (emptyBefore: Int, loaded: Int) {
         var emptyBefore = 0, loaded = 0
         for i in 0..<n where problem.loadedLegs[i] != nil && problem.ownReturns[i] != nil {
             emptyBefore += ownReturn[i]
             loaded += problem.loadedLegs[i]!.metres
         }
-        let saved = pairs.reduce(0) { $0 + $1.savingMetres }
+        return (emptyBefore, loaded)
+    }
+
+    /// The statistics known only at the end.
+    mutating func finishStatistics(graph: MatchingGraph) {
         statistics.pairsEvaluated = evaluated.count
         let usableCount = statistics.usableShipments
         statistics.pairsRuledOutByBound = max(0, usableCount * (usableCount - 1) / 2 - evaluated.count)
         statistics.bytes = evaluated.bytes + graph.edgeCount * 40 + n * 8
-        var result = PairingResult(
-            pairs: pairs, unpaired: zip(unmatched, reasons).map { UnpairedShipment(index: $0, reason: $1) },
-            emptyMetresBefore: emptyBefore, emptyMetresAfter: emptyBefore - saved, loadedMetres: loaded,
-            candidatePairs: graph.edgeCount)
-        result.optimality = optimality
-        result.statistics = statistics
-        return result
     }
 
     // MARK: Reasons

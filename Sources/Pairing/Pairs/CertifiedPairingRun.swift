@@ -25,6 +25,21 @@ struct CertifiedPairingRun {
     var edges: [MatchingGraph.Edge] = []
     var statistics = PricingStatistics()
     let started = DispatchTime.now().uptimeNanoseconds
+    /// A previous run of the same shipments to start from, and whether its
+    /// legs still hold (``SpatialPairingProblem/rerun(options:from:reusingLegs:progress:)``).
+    var restart: PairingRestart?
+    var reusesLegs = false
+    /// The first candidate set, kept for a restart when `keepsCandidates`.
+    var firstCandidates: [(Int, Int)] = []
+    var keepsCandidates = false
+    /// Incremental pricing (see ``price(duals:perShipment:)``): per
+    /// shipment, how many pairs its next search may take, and whether its
+    /// last search under the current duals took every pair it owns that
+    /// could violate them.
+    var pricingQuota: [Int32] = []
+    var pricingExhausted: [Bool] = []
+    /// Whether the duals changed since the last pricing pass.
+    var dualsChanged = true
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -51,9 +66,31 @@ struct CertifiedPairingRun {
     // MARK: The loop
 
     mutating func execute() throws(PairingError) -> PairingResult {
+        let (matching, graph, optimality, _) = try solve()
+        return try finish(matching: matching, graph: graph, optimality: optimality)
+    }
+
+    /// The loop up to the final matching: candidates, legs, the first solve
+    /// and the pricing rounds. Returns the matching, its graph, what is
+    /// proven, and the certified matching (`nil` for greedy).
+    mutating func solve() throws(PairingError) -> (Matching, MatchingGraph, PairingOptimality, CertifiedMatching?) {
         let k = max(1, options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates)
         var clock = Lap()
-        let candidates = initialCandidates(k)
+        var candidates: [(Int, Int)]
+        if let restart, options.strategy != .greedy {
+            // A rerun starts from the previous run's first candidates and
+            // final candidate graph, without a new search: pairs the new
+            // options exclude drop out when evaluated, pairs they admit are
+            // found by the pricing.
+            candidates = Self.union(restart.initialCandidates, restart.edgePairs)
+        } else if let restart, restart.hasSameCandidates(problem: problem, options: options) {
+            // Greedy depends on its candidates: the same search as the
+            // previous run's (only the strategy differs) has its result.
+            candidates = restart.initialCandidates
+        } else {
+            candidates = initialCandidates(k)
+        }
+        if keepsCandidates { firstCandidates = candidates }
         statistics.seconds.candidates += clock.lap()
         statistics.initialCandidatePairs = candidates.count
         try evaluate(candidates, phase: "routing candidate pairs")
@@ -61,17 +98,22 @@ struct CertifiedPairingRun {
         var graph = MatchingGraph(trustedVertexCount: n, edges: edges)
         progress?("matching", 0, 1)
         if options.strategy == .greedy {
-            let matching = graph.greedyMatching()
-            return try finish(matching: matching, graph: graph, optimality: .notOptimal)
+            return (graph.greedyMatching(), graph, .notOptimal, nil)
         }
         clock = Lap()
-        var solved = graph.maximumWeightMatching(using: options.strategy == .cubicBlossom ? .cubicBlossom : .blossom)
+        var solved: CertifiedMatching
+        if let previous = restart?.solved, options.strategy == .blossom {
+            solved = graph.maximumWeightMatching(warmStartingFrom: previous, on: graph)
+        } else {
+            solved = graph.maximumWeightMatching(using: options.strategy == .cubicBlossom ? .cubicBlossom : .blossom)
+        }
         statistics.seconds.firstSolve += clock.lap()
         var optimality = PairingOptimality.certified
         while true {
             progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
             clock = Lap()
             let (found, largestRoom) = price(duals: solved.duals, perShipment: k)
+            dualsChanged = false
             statistics.seconds.pricing += clock.lap()
             statistics.pricingRounds += 1
             if found.isEmpty { break }
@@ -79,6 +121,14 @@ struct CertifiedPairingRun {
                 statistics.stoppedBy = reason
                 optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                 break
+            }
+            if let tolerance = options.pricingBudget.relativeGap {
+                let bound = upperBound(solved.duals, largestRoom: largestRoom), found = solved.matching.totalWeight
+                if Double(bound - found) <= tolerance * Double(found) {
+                    statistics.stoppedBy = "the gap tolerance of \(100 * tolerance) %"
+                    optimality = .bounded(maximumSavingMetres: bound)
+                    break
+                }
             }
             statistics.pairsPriced += found.count
             let before = edges.count
@@ -93,6 +143,7 @@ struct CertifiedPairingRun {
                 clock = Lap()
                 solved = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph)
                 statistics.seconds.warmSolves += clock.lap()
+                dualsChanged = true
             }
             graph = bigger
         }
@@ -101,7 +152,24 @@ struct CertifiedPairingRun {
         } catch {
             throw .certificate(error)
         }
-        return try finish(matching: solved.matching, graph: graph, optimality: optimality)
+        return (solved.matching, graph, optimality, solved)
+    }
+
+    /// Two sorted pair lists merged, without repeats.
+    static func union(_ a: [(Int, Int)], _ b: [(Int, Int)]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: (Int, Int)
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                next = a[i]; i += 1
+            } else {
+                next = b[j]; j += 1
+            }
+            if out.last.map({ $0 != next }) ?? true { out.append(next) }
+        }
+        return out
     }
 
     /// Why the pricing must stop now, or `nil`.
@@ -134,8 +202,25 @@ struct CertifiedPairingRun {
         if constraints.staticExclusion(i, j) != nil { return true }
         guard !options.ignoreTimeWindows || options.maxDeadheadMetres != nil else { return false }
         let bound = problem.space.bound
-        if case .excluded = outcome(i, j, ab: bound.leg(metres: ij), ba: bound.leg(metres: ji)) { return true }
+        var ab = bound.leg(metres: ij), ba = bound.leg(metres: ji)
+        if let landmarks = problem.landmarks {
+            ab = landmarks.refined(ab, from: i, to: j)
+            ba = landmarks.refined(ba, from: j, to: i)
+        }
+        if case .excluded = outcome(i, j, ab: ab, ba: ba) { return true }
         return false
+    }
+
+    /// The two arcs' metre bounds `(i → j, j → i)` from the space, raised
+    /// to the landmark bounds where the problem has them (road graphs). The
+    /// space's search prunes with its own (smaller) bounds, so every pair
+    /// the refined bounds admit is still enumerated; the refined ones only
+    /// drop pairs after that.
+    @inline(__always)
+    func refined(_ i: Int, _ j: Int, _ ij: Double, _ ji: Double) -> (Double, Double) {
+        guard let landmarks = problem.landmarks else { return (ij, ji) }
+        return (max(ij, Double(landmarks.emptyLegMetres(from: i, to: j))),
+                max(ji, Double(landmarks.emptyLegMetres(from: j, to: i))))
     }
 
     /// Every usable shipment's `k` best partners by the upper bound on the
@@ -152,9 +237,9 @@ struct CertifiedPairingRun {
                 space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: ri) { j, ij, ji, limit in
                     // Pairs are owned by the end with the longer return.
                     guard ownReturn[j] < ownReturn[i] || (ownReturn[j] == ownReturn[i] && j > i) else { return }
-                    guard !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    let (ij, ji) = refined(i, j, ij, ji)
                     let ub = ri + Double(ownReturn[j]) - ij - ji
-                    guard ub > 0 else { return }
+                    guard ub > 0, !excludedWithoutLegs(i, j, ij, ji) else { return }
                     var x = best.count
                     while x > 0 && (best[x - 1].ub < ub || (best[x - 1].ub == ub && best[x - 1].j > j)) { x -= 1 }
                     guard x < k else { return }
@@ -180,42 +265,71 @@ struct CertifiedPairingRun {
     }
 
     /// The pairs not yet evaluated whose bound leaves room to violate the
-    /// duals, `ub(i, j) > y_i + y_j` (`y = u/2`): each shipment's `m` with the
-    /// largest room `ub − y_i − y_j` (partial pricing: adding every violator
-    /// at once floods the graph with near-equal pairs that the next solve
-    /// makes irrelevant), as pairs `(a, b)`, `a < b`, without repeats — and
-    /// each shipment's largest room, which bounds the optimum if the loop
+    /// duals, `ub(i, j) > y_i + y_j` (`y = u/2`): each shipment's quota with
+    /// the largest room `ub − y_i − y_j` (partial pricing: adding every
+    /// violator at once floods the graph with near-equal pairs that the next
+    /// solve makes irrelevant), as pairs `(a, b)`, `a < b`, without repeats —
+    /// and each shipment's largest room, which bounds the optimum if the loop
     /// must stop here.
-    func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double]) {
+    ///
+    /// A pair is *owned* by the end with more room and found only from it.
+    /// The pricing is incremental: after a pass whose pairs changed no dual
+    /// (none violated them once their exact legs were known), the rooms and
+    /// ownership are the same, so a shipment whose last search took fewer
+    /// pairs than its quota — every pair it owns that could violate — is
+    /// not searched again, and the others search with four times their
+    /// quota (up to ``maximumQuota``, and ``maximumPairsPerPass`` in all).
+    /// New duals reset every quota to `m`. Where the bound is weak (road
+    /// graphs, where many pairs pass it and few violate) this turns hundreds
+    /// of passes over every shipment into a few over the ones still open.
+    mutating func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double]) {
+        if pricingQuota.isEmpty || dualsChanged {
+            pricingQuota = [Int32](repeating: Int32(clamping: m), count: n)
+            pricingExhausted = [Bool](repeating: false, count: n)
+        } else {
+            var open = 0
+            for i in 0..<n where !pricingExhausted[i] { open += Int(pricingQuota[i]) }
+            // Grow the open shipments' quotas while the pass stays bounded.
+            if open > 0 && 4 * open <= Self.maximumPairsPerPass {
+                for i in 0..<n where !pricingExhausted[i] {
+                    pricingQuota[i] = min(4 * pricingQuota[i], Int32(Self.maximumQuota))
+                }
+            }
+        }
         let space = problem.space, usable = usable, ownReturn = ownReturn, rank = rank, evaluated = evaluated
+        let quota = pricingQuota, skip = pricingExhausted
         let u = duals.vertexDuals
         let room = (0..<n).map { usable[$0] ? Double(ownReturn[$0]) - Double(u[rank[$0]]) / 2 : -.infinity }
         let bonus = space.bonus(room)
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double]) in
+        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double], exhausted: [Bool]) in
             var keys: [UInt64] = []
             var largest: [Double] = []
-            var best: [(excess: Double, j: Int)] = []
+            var exhausted: [Bool] = []
+            var best = WorstFirstHeap()
             for i in range {
-                best.removeAll(keepingCapacity: true)
-                guard usable[i] else { largest.append(0); continue }
+                best.removeAll()
+                // A skipped shipment's owned pairs were all taken under these duals.
+                guard usable[i], !skip[i] else { largest.append(0); exhausted.append(true); continue }
+                let m = Int(quota[i])
                 let base = room[i]
                 space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base) { j, ij, ji, limit in
                     // Pairs are owned by the end with more room.
                     guard room[j] < base || (room[j] == base && j > i) else { return }
-                    guard !evaluated.contains(i, j), !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    guard !evaluated.contains(i, j) else { return }
+                    let (ij, ji) = refined(i, j, ij, ji)
                     let excess = base + room[j] - ij - ji
-                    var x = best.count
-                    while x > 0 && (best[x - 1].excess < excess || (best[x - 1].excess == excess && best[x - 1].j > j)) { x -= 1 }
-                    guard x < m else { return }
-                    best.insert((excess, j), at: x)
-                    if best.count > m { best.removeLast() }
-                    if best.count == m { limit = base - best[m - 1].excess }
+                    guard excess > 0, !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    if best.offer(excess: excess, j: j, keeping: m) {
+                        limit = base - best.worstExcess
+                    }
                 }
-                largest.append(best.first?.excess ?? 0)
-                for b in best { keys.append(EvaluatedPairs.key(i, b.j)) }
+                largest.append(best.largestExcess)
+                exhausted.append(best.count < m)
+                best.forEach { keys.append(EvaluatedPairs.key(i, $0)) }
             }
-            return (keys, largest)
+            return (keys, largest, exhausted)
         }
+        pricingExhausted = chunks.flatMap(\.exhausted)
         var keys = chunks.flatMap(\.keys)
         keys.sort()
         var pairs: [(Int, Int)] = []
@@ -227,6 +341,11 @@ struct CertifiedPairingRun {
         }
         return (pairs, chunks.flatMap(\.largest))
     }
+
+    /// The largest quota of one shipment's search.
+    static let maximumQuota = 4096
+    /// The most pairs one pricing pass may take when quotas grow.
+    static let maximumPairsPerPass = 4_000_000
 
     /// A proven upper bound on the optimum saving when pricing stops with
     /// violations left: the dual objective with each shipment's dual raised
@@ -252,22 +371,45 @@ struct CertifiedPairingRun {
         while start < pairs.count {
             let slice = pairs[start..<min(pairs.count, start + block)]
             start += block
+            // A rerun over the same legs takes those of the previous run
+            // instead of asking the source again (`cache`: legs per slice
+            // position, `missing`: the positions the source computes).
+            let cache = reusesLegs ? restart?.evaluated : nil
+            var legs: [Leg?] = []
+            var missing: [Int] = []
             var arcs: [ShipmentArc] = []
             arcs.reserveCapacity(2 * slice.count)
-            for (a, b) in slice {
+            if cache != nil { legs = [Leg?](repeating: nil, count: 2 * slice.count) }
+            for (x, (a, b)) in slice.enumerated() {
+                if let cache, let slot = cache.slot(a, b) {
+                    legs[2 * x] = cache.leg(at: slot, from: a)
+                    legs[2 * x + 1] = cache.leg(at: slot, from: b)
+                    continue
+                }
+                if cache != nil { missing.append(x) }
                 arcs.append(ShipmentArc(from: a, to: b))
                 arcs.append(ShipmentArc(from: b, to: a))
             }
-            let legs: [Leg?]
-            do {
-                legs = try problem.legs.legs(arcs)
-            } catch {
-                throw .legs("\(error)")
+            var computed: [Leg?] = []
+            if !arcs.isEmpty {
+                do {
+                    computed = try problem.legs.legs(arcs)
+                } catch {
+                    throw .legs("\(error)")
+                }
             }
-            guard legs.count == arcs.count else {
-                throw .legs("the leg source returned \(legs.count) legs for \(arcs.count) arcs")
+            guard computed.count == arcs.count else {
+                throw .legs("the leg source returned \(computed.count) legs for \(arcs.count) arcs")
             }
             statistics.legsComputed += arcs.count
+            if cache == nil {
+                legs = computed
+            } else {
+                for (y, x) in missing.enumerated() {
+                    legs[2 * x] = computed[2 * y]
+                    legs[2 * x + 1] = computed[2 * y + 1]
+                }
+            }
             for (x, (a, b)) in slice.enumerated() {
                 let ab = legs[2 * x], ba = legs[2 * x + 1]
                 if let ab, !ab.isInRange { throw .legs("leg \(a)→\(b) out of range: \(ab)") }
@@ -312,6 +454,60 @@ extension MatchingDuals {
             }
         }
         return sizes
+    }
+}
+
+/// The best `m` partners of one pricing search: a binary heap with the
+/// worst kept partner (smallest excess; of equal ones, the larger index) at
+/// the root, so that a search with a large quota keeps its partners in
+/// O(log m) each. Which partners are kept depends only on the order
+/// (excess, index), not on the order they are offered in.
+struct WorstFirstHeap {
+    private var items: [(excess: Double, j: Int)] = []
+
+    var count: Int { items.count }
+    /// The smallest kept excess (only when not empty).
+    var worstExcess: Double { items[0].excess }
+    /// The largest kept excess, or 0 when empty.
+    var largestExcess: Double { items.reduce(0) { max($0, $1.excess) } }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    func forEach(_ body: (Int) -> Void) { for x in items { body(x.j) } }
+
+    @inline(__always)
+    private static func worse(_ a: (excess: Double, j: Int), _ b: (excess: Double, j: Int)) -> Bool {
+        a.excess < b.excess || (a.excess == b.excess && a.j > b.j)
+    }
+
+    /// Keeps `(excess, j)` when fewer than `m` are kept or it beats the
+    /// worst; returns whether `m` are kept (the search may then narrow).
+    @inline(__always)
+    mutating func offer(excess: Double, j: Int, keeping m: Int) -> Bool {
+        let c = (excess: excess, j: j)
+        if items.count < m {
+            items.append(c)
+            var x = items.count - 1
+            while x > 0 {
+                let parent = (x - 1) / 2
+                guard Self.worse(items[x], items[parent]) else { break }
+                items.swapAt(x, parent)
+                x = parent
+            }
+        } else if Self.worse(items[0], c) {
+            items[0] = c
+            var x = 0
+            while true {
+                let l = 2 * x + 1, r = l + 1
+                var w = x
+                if l < items.count && Self.worse(items[l], items[w]) { w = l }
+                if r < items.count && Self.worse(items[r], items[w]) { w = r }
+                if w == x { break }
+                items.swapAt(x, w)
+                x = w
+            }
+        }
+        return items.count == m
     }
 }
 

@@ -55,6 +55,11 @@ public struct SpatialPairingProblem: Sendable {
     public let space: ShipmentSpace
     /// Exact empty legs on demand.
     public let legs: any EmptyLegSource
+    /// Landmark lower bounds on the empty legs (road graphs), tighter than
+    /// the space's great-circle bound; `nil` when there are none. Both are
+    /// valid, so the larger of the two may be used wherever a bound is
+    /// (``LandmarkBounds/refined(_:from:to:)``).
+    public let landmarks: LandmarkBounds?
 
     /// Partners per shipment in the first candidate set when the options
     /// name none. The result does not depend on it; measured on Samgods
@@ -78,7 +83,8 @@ public struct SpatialPairingProblem: Sendable {
     /// - Throws: ``PairingInputError`` when the counts disagree, a leg is out
     ///   of range, or a shipment with both legs has no place in the space.
     public init(
-        shipments: [Shipment], loadedLegs: [Leg?], ownReturns: [Leg?], space: ShipmentSpace, legs: any EmptyLegSource
+        shipments: [Shipment], loadedLegs: [Leg?], ownReturns: [Leg?], space: ShipmentSpace, legs: any EmptyLegSource,
+        landmarks: LandmarkBounds? = nil
     ) throws(PairingInputError) {
         let n = shipments.count
         guard loadedLegs.count == n, ownReturns.count == n, space.count == n else {
@@ -92,11 +98,15 @@ public struct SpatialPairingProblem: Sendable {
                 throw PairingInputError("shipment \(i) has routes but no coordinates for the bounds")
             }
         }
+        if let landmarks, landmarks.count != n {
+            throw PairingInputError("\(n) shipments and landmark bounds for \(landmarks.count)")
+        }
         self.shipments = shipments
         self.loadedLegs = loadedLegs
         self.ownReturns = ownReturns
         self.space = space
         self.legs = legs
+        self.landmarks = landmarks
     }
 
     /// Pairs the shipments for the largest total saving over every pair

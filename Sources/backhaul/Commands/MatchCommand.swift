@@ -53,12 +53,15 @@ extension BackhaulCommand {
                 .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
-                .value("router", "router", help: "dijkstra: one search per shipment end; ch: a contraction hierarchy built for the run (pays off from a few hundred shipments on large graphs); auto chooses.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
+                .value("router", "router", help: "ch: the contraction hierarchy stored in the .bhg (graph build stores one), or one built for the run; dijkstra: one search per group of legs; auto: the stored hierarchy if any, else ch for large batches on large graphs.", choices: MatchOptions.Router.allCases.map(\.rawValue), default: "auto"),
                 .value("max-snap-m", "metres", help: "Shipment ends farther than this from the roads are unreachable.", default: "1000"),
                 .value("profile", "profile", help: "Vehicle profile when --graph is a raw OpenStreetMap file.", choices: ["hgv", "car"], default: "hgv"),
                 .value("dimacs-unit", "unit", help: "Unit of DIMACS arc weights (USA-road-d files are dm).", choices: ["m", "dm"], default: "m"),
                 .value("circuity", "factor", help: "Road/great-circle ratio without --graph.", default: "1.3"),
                 .flag("stamp", help: "Put the date and time of the run into the reports."),
+                .flag("sensitivity", help: "Also rerun the pairing with crow-fly circuity 1.2/1.3/1.4, handling ±15 min, time windows 30 min wider and narrower, and the other strategy, and report the range of the saved km and CO2e (docs/baselines.md)."),
+                .value("replace-radius-km", "km", help: "An observed empty run counts as one the pairing could replace when it starts and ends within this distance of a paired shipment's destination and origin.", default: "25"),
+                .value("replace-wait-h", "hours", help: "An observed empty run counts as one the pairing could replace only when it leaves at most this long after the paired shipment's truck is empty at its destination.", default: "12"),
             ] + BackhaulCommand.allocationOptions + [
                 .flag("quiet", help: "No progress on standard error (warnings and errors only)."),
             ],
@@ -103,6 +106,9 @@ extension BackhaulCommand {
                 o.dimacsUnit = args.string("dimacs-unit") ?? "m"
                 o.circuity = try args.double("circuity", in: 1...10) ?? 1.3
                 o.stamp = args.flag("stamp")
+                o.sensitivity = args.flag("sensitivity")
+                o.replacementRule.radiusMetres = 1000 * (try args.double("replace-radius-km", in: 0.01...20_000) ?? 25)
+                o.replacementRule.waitSeconds = Int(3600 * (try args.double("replace-wait-h", in: 0...8_760) ?? 12))
                 o.quiet = args.flag("quiet")
                 o.allocation = try BackhaulCommand.allocationOptions(args)
                 return try MatchJob.execute(o, console: Console(quiet: o.quiet))
