@@ -159,6 +159,20 @@ import Testing
         #expect(r.unpaired.first { $0.id == "L-LUL-KIR" }?.reason == "no_saving")
     }
 
+    /// Tours need more memory than pairs: a limit the pairs fit in refuses
+    /// tours of 3 before any work (exit 7).
+    @Test func toursAreRefusedWhenTheyCannotFit() throws {
+        var three = MatchOptions(graphPath: nil, batches: [])
+        three.maxTour = 3
+        let limit = MatchJob.tourEstimatedBytes(three, shipments: 6) / 2
+        let pairsOnly = try Self.run(maxTour: 2) { $0.maxMemoryBytes = limit }
+        #expect(pairsOnly.tours.count == 2)
+        let error = #expect(throws: CommandFailure.self) {
+            try Self.run(maxTour: 3) { $0.maxMemoryBytes = limit }
+        }
+        #expect(error?.status == .tooLarge)
+    }
+
     @Test func greedyTakesNoTours() throws {
         let error = #expect(throws: CommandFailure.self) { try Self.run(maxTour: 3) { $0.strategy = .greedy } }
         #expect(error?.status == .usage)

@@ -6,6 +6,19 @@ extension MatchJob {
     static let greedyToursMessage =
         "--strategy greedy pairs best saving first (a baseline for pairs); tours need --strategy optimal, or --max-tour 2."
 
+    /// Memory the tours need beyond the pairing, checked with it before the
+    /// work starts: measured peaks per shipment with margin
+    /// (docs/benchmarks/tours.md: about 190 KB per shipment at 10,000
+    /// shipments with `--max-tour 3` over legs on demand, 300 KB at 1,000
+    /// with 4), 0 for pairs.
+    static func tourEstimatedBytes(_ options: MatchOptions, shipments n: Int) -> Int {
+        switch options.maxTour {
+        case 3: n * 250_000
+        case 4: n * 500_000
+        default: 0
+        }
+    }
+
     /// The tour rules of `options`: the pairing's rules, `--max-tour`,
     /// `--max-tour-km`, `--max-tour-h` and the driving-time law with
     /// `--daily-driving-h`.

@@ -124,7 +124,7 @@ public enum MatchJob {
         // (--sensitivity keeps the base run's pairs while a rerun builds its own.)
         try budget.check(
             SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k) * (options.sensitivity ? 2 : 1)
-                + shipments.count * MatchJob.reportBytesPerShipment,
+                + shipments.count * MatchJob.reportBytesPerShipment + tourEstimatedBytes(options, shipments: shipments.count),
             what: "pairing \(shipments.count) shipments")
 
         // 2–3. Snap and route what every run needs.
