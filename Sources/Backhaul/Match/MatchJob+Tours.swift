@@ -8,13 +8,13 @@ extension MatchJob {
 
     /// Memory the tours need beyond the pairing, checked with it before the
     /// work starts: measured peaks per shipment with margin
-    /// (docs/benchmarks/tours.md: about 190 KB per shipment at 10,000
-    /// shipments with `--max-tour 3` over legs on demand, 300 KB at 1,000
-    /// with 4), 0 for pairs.
+    /// (docs/benchmarks/tours.md: 340 KB per shipment and still growing
+    /// when a 10,000-shipment `--max-tour 3` run over legs on demand was
+    /// stopped; 300 KB at 1,000 shipments with 4), 0 for pairs.
     static func tourEstimatedBytes(_ options: MatchOptions, shipments n: Int) -> Int {
         switch options.maxTour {
-        case 3: n * 250_000
-        case 4: n * 500_000
+        case 3: n * 500_000
+        case 4: n * 1_000_000
         default: 0
         }
     }
