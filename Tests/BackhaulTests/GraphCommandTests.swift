@@ -67,6 +67,29 @@ private func maltaLikeGraph() throws -> RoadGraph {
         #expect(text.contains("largest SCC:  3 nodes (75.00 % of all)"))
         #expect(text.contains("35.8990000,14.4000000 to 35.9500000,14.5150000"))
         #expect(text.contains("unchanged since the build"))
+        #expect(!text.contains("vehicle:"))
+        #expect(o["vehicle"] is NSNull)
+    }
+
+    /// A graph built for a vehicle says which, with its limits, in both formats.
+    @Test func infoNamesTheVehicleTheGraphWasBuiltFor() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var b = RoadGraphBuilder(metric: .duration, profile: "hgv")
+        b.addNode(originalID: 1, latitudeE7: 358_990_000, longitudeE7: 145_140_000)
+        b.addNode(originalID: 2, latitudeE7: 359_000_000, longitudeE7: 145_150_000)
+        b.addEdge(from: 0, to: 1, length: 1500, duration: 120)
+        b.vehicle = .euArticulated
+        try BinaryGraphFile(graph: try b.build()).write(to: path("v.bhg"))
+        var options = GraphInfoJob.Options(graphPath: path("v.bhg"))
+        let text = try GraphInfoJob.run(options)
+        let v = VehicleDimensions.euArticulated
+        #expect(text.contains("vehicle:      \(v.name) (40 t, 4 m high, 2.55 m wide, 16.5 m long"), "\(text)")
+        options.format = .json
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(try GraphInfoJob.run(options).utf8)) as? [String: Any])
+        let vehicle = try #require(o["vehicle"] as? [String: Any])
+        #expect(vehicle["name"] as? String == v.name)
+        #expect(vehicle["weight_t"] as? Double == v.weightTonnes && vehicle["height_m"] as? Double == v.heightMetres)
+        #expect(vehicle["width_m"] as? Double == v.widthMetres && vehicle["length_m"] as? Double == v.lengthMetres)
     }
 
     @Test func aStaleGraphIsRefusedButDescribed() throws {

@@ -10,6 +10,11 @@ extension GraphInfo {
             lines.append(("format", "\(format), \(megabytes(fileBytes)), built in \(seconds(loadSeconds))"))
         }
         lines.append(("profile", "\(profile) (searches minimise \(metricName))"))
+        if let v = vehicle {
+            var limits = "\(number(v.weightTonnes)) t, \(number(v.heightMetres)) m high, \(number(v.widthMetres)) m wide, \(number(v.lengthMetres)) m long"
+            if let axle = v.axleLoadTonnes { limits += ", \(number(axle)) t per axle" }
+            lines.append(("vehicle", "\(v.name) (\(limits); roads it may not use are left out)"))
+        }
         lines.append(("nodes", "\(nodes)"))
         lines.append(("edges", "\(edges)"))
         lines.append(("shape points", "\(shapePoints)"))
@@ -49,6 +54,14 @@ extension GraphInfo {
             ("file_bytes", .int(Int64(fileBytes))),
             ("profile", .string(profile)),
             ("metric", .string(metricName)),
+            ("vehicle", vehicle.map { v in
+                .object([
+                    ("name", .string(v.name)), ("weight_t", .number(v.weightTonnes, decimals: 2)),
+                    ("height_m", .number(v.heightMetres, decimals: 2)), ("width_m", .number(v.widthMetres, decimals: 2)),
+                    ("length_m", .number(v.lengthMetres, decimals: 2)),
+                    ("axle_load_t", v.axleLoadTonnes.map { .number($0, decimals: 2) } ?? .null),
+                ])
+            } ?? .null),
             ("nodes", .int(nodes)),
             ("edges", .int(edges)),
             ("shape_points", .int(shapePoints)),
@@ -100,4 +113,11 @@ extension GraphInfo {
     }
 
     private func degrees(_ d: Double) -> String { JSONValue.format(d, decimals: 7) }
+
+    /// Up to two decimals, without trailing zeros (40, 2.55, 16.5).
+    private func number(_ x: Double) -> String {
+        var t = JSONValue.format(x, decimals: 2)
+        while t.contains(".") && (t.hasSuffix("0") || t.hasSuffix(".")) { t.removeLast() }
+        return t
+    }
 }

@@ -43,6 +43,9 @@ public struct GraphInfo: Sendable {
     /// arcs and its bytes in the file; `nil` when none is stored (raw files,
     /// `graph build --no-hierarchy`).
     public var hierarchy: (shortcuts: Int, arcs: Int, bytes: Int)?
+    /// The vehicle whose physical limits the graph was built for (`graph
+    /// build --vehicle`), or `nil` when none was recorded.
+    public var vehicle: VehicleDimensions?
 
     /// The share of nodes in the largest strongly connected component (0…1).
     public var largestComponentShare: Double {
@@ -96,5 +99,6 @@ public struct GraphInfo: Sendable {
         }
         self.loadSeconds = loaded.seconds
         self.hierarchy = loaded.binary?.hierarchy.map { ($0.shortcutCount, $0.arcCount, $0.storedByteCount) }
+        self.vehicle = g.vehicle
     }
 }

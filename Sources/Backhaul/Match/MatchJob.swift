@@ -121,10 +121,14 @@ public enum MatchJob {
         // Refuse what cannot fit before doing the work.
         let k = options.candidatesPerShipment ?? SpatialPairingProblem.defaultCandidates
         let budget = MemoryBudget.current(userLimitBytes: options.maxMemoryBytes)
-        // (--sensitivity keeps the base run's pairs while a rerun builds its own.)
+        // (--sensitivity keeps the base run's pairs while a rerun builds its
+        // own; large batches over roads also hold landmark bounds.)
+        let landmarkBytes = options.graphPath != nil && shipments.count >= Self.landmarkMinimumShipments
+            ? LandmarkBounds.estimatedBytes(shipments: shipments.count, landmarks: LandmarkDistances.defaultLandmarkCount) : 0
         try budget.check(
             SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k) * (options.sensitivity ? 2 : 1)
-                + shipments.count * MatchJob.reportBytesPerShipment + tourEstimatedBytes(options, shipments: shipments.count),
+                + landmarkBytes + shipments.count * MatchJob.reportBytesPerShipment
+                + tourEstimatedBytes(options, shipments: shipments.count),
             what: "pairing \(shipments.count) shipments")
 
         // 2–3. Snap and route what every run needs.

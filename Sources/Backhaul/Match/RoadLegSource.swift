@@ -75,13 +75,7 @@ struct RoadLegSource: EmptyLegSource {
     /// missing or there is no route.
     func costs(_ pairs: [(NetworkPoint?, NetworkPoint?)]) throws -> [PathCost?] {
         if let hierarchy {
-            var sources: [NetworkPoint] = [], targets: [NetworkPoint] = [], position: [Int] = []
-            for (x, p) in pairs.enumerated() {
-                guard let a = p.0, let b = p.1 else { continue }
-                sources.append(a)
-                targets.append(b)
-                position.append(x)
-            }
+            let (sources, targets, position) = Self.present(pairs)
             let found = try hierarchy.costs(
                 from: sources, to: targets, pairs: (0..<sources.count).map { IndexPair(source: $0, target: $0) },
                 threads: threads)
@@ -130,12 +124,9 @@ struct RoadLegSource: EmptyLegSource {
         return results.withLock { $0 }
     }
 
-    /// The routes (edge paths) for each (from, to), for drawing: unpacked
-    /// from the hierarchy when there is one, else one Dijkstra search each.
-    func routes(_ pairs: [(NetworkPoint?, NetworkPoint?)], console: Console) throws(CommandFailure) -> [Route?] {
-        guard let hierarchy else {
-            return try MatchJob.routes(pairs, graph: graph, threads: threads, console: console, phase: "drawing routes")
-        }
+    /// The pairs with both ends, as parallel source and target lists, and
+    /// where each stands in `pairs`.
+    static func present(_ pairs: [(NetworkPoint?, NetworkPoint?)]) -> (sources: [NetworkPoint], targets: [NetworkPoint], position: [Int]) {
         var sources: [NetworkPoint] = [], targets: [NetworkPoint] = [], position: [Int] = []
         for (x, p) in pairs.enumerated() {
             guard let a = p.0, let b = p.1 else { continue }
@@ -143,6 +134,16 @@ struct RoadLegSource: EmptyLegSource {
             targets.append(b)
             position.append(x)
         }
+        return (sources, targets, position)
+    }
+
+    /// The routes (edge paths) for each (from, to), for drawing: unpacked
+    /// from the hierarchy when there is one, else one Dijkstra search each.
+    func routes(_ pairs: [(NetworkPoint?, NetworkPoint?)], console: Console) throws(CommandFailure) -> [Route?] {
+        guard let hierarchy else {
+            return try MatchJob.routes(pairs, graph: graph, threads: threads, console: console, phase: "drawing routes")
+        }
+        let (sources, targets, position) = Self.present(pairs)
         do {
             let found = try hierarchy.routes(
                 from: sources, to: targets, pairs: (0..<sources.count).map { IndexPair(source: $0, target: $0) },
