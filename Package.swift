@@ -109,5 +109,6 @@ let package = Package(
         benchmark("MatchJobBenchmark", path: "Benchmarks/MatchJobBenchmark", dependencies: ["Backhaul", "Pairing"]),
         benchmark("ReportBenchmark", path: "Benchmarks/ReportBenchmark", dependencies: ["Backhaul", "Pairing", "Routing"]),
         benchmark("LedgerBenchmark", path: "Benchmarks/LedgerBenchmark", dependencies: ["Ledger", "Emissions", "Backhaul"]),
+        benchmark("TourBenchmark", path: "Benchmarks/TourBenchmark", dependencies: ["Pairing"]),
     ]
 )

@@ -21,7 +21,7 @@ extension MatchJob {
     ///   exit 3 for one with bad rows or for companies without a cost.
     static func allocateSavings(
         report: inout MatchReport, options: MatchOptions, factors: EmissionFactors, batch: Batch,
-        shipments: [Shipment], observed: [Shipment], pairing: PairingResult, travel: TravelResult
+        shipments: [Shipment], observed: [Shipment], plan: TourResult, travel: TravelResult
     ) throws(CommandFailure) -> LedgerRun? {
         let a = options.allocation
         // Companies, in report order.
@@ -33,13 +33,13 @@ extension MatchJob {
 
         let rates = try companyRates(names: names, options: a)
 
-        // Tours: today every pair is a tour of two, in service order.
+        // The plan's tours (pairs are tours of two), in service order.
         var models: [EmissionModel] = []
         var modelKeys: [(vehicle: String, fuel: String)] = []
         var modelIndex: [String: Int] = [:]
         var orders: [[Int]] = []
         var tours: [TourCostMatrix] = []
-        let serviceOrders = pairing.pairs.map { [$0.first, $0.first == $0.a ? $0.b : $0.a] }
+        let serviceOrders = plan.tours.map(\.shipments)
         let legs = try tourLegs(serviceOrders, travel: travel)
         for order in serviceOrders {
             let vehicle = PairFactorRule.resolve(order.map { shipments[$0].vehicle }, runDefault: options.vehicle)
@@ -64,7 +64,7 @@ extension MatchJob {
             orders.append(order)
         }
         var solo: [SavingsAllocationInput.SoloShipment] = []
-        for u in pairing.unpaired where u.reason != .unreachable {
+        for u in plan.unpaired where u.reason != .unreachable {
             guard let l = travel.loaded[u.index], let r = travel.ownReturns[u.index] else { continue }
             solo.append(.init(company: company(u.index), baseline: TravelCost(l) + TravelCost(r)))
         }
@@ -81,10 +81,14 @@ extension MatchJob {
         report.summary.fuelSavedLitres = Double(total.fuelSavedMillilitres) / 1000
         report.summary.co2eSavedKgTTW = Double(total.co2eSavedGramsTTW) / 1000
         report.summary.co2eSavedKgWTW = Double(total.co2eSavedGramsWTW) / 1000
-        for (k, t) in allocation.tours.enumerated() where k < report.pairs.count {
-            report.pairs[k].fuelSavedLitres = Double(t.figures.fuelSavedMillilitres) / 1000
-            report.pairs[k].co2eSavedKgTTW = Double(t.figures.co2eSavedGramsTTW) / 1000
-            report.pairs[k].co2eSavedKgWTW = Double(t.figures.co2eSavedGramsWTW) / 1000
+        for (k, t) in allocation.tours.enumerated() where k < report.tours.count {
+            report.tours[k].fuelSavedLitres = Double(t.figures.fuelSavedMillilitres) / 1000
+            report.tours[k].co2eSavedKgTTW = Double(t.figures.co2eSavedGramsTTW) / 1000
+            report.tours[k].co2eSavedKgWTW = Double(t.figures.co2eSavedGramsWTW) / 1000
+            guard let p = report.tours[k].pair else { continue }
+            report.pairs[p].fuelSavedLitres = report.tours[k].fuelSavedLitres
+            report.pairs[p].co2eSavedKgTTW = report.tours[k].co2eSavedKgTTW
+            report.pairs[p].co2eSavedKgWTW = report.tours[k].co2eSavedKgWTW
         }
         for k in report.companies.indices {
             guard let i = index[report.companies[k].company] else { continue }

@@ -60,7 +60,18 @@ extension MatchJob {
             .init("companies_sha256", a.companiesFile.flatMap { fileDigest($0)?.sha256 }),
             .init("run_date", a.ledgerDate ?? localToday()),
             .init("emission_basis", report.parameters.emissionBasis),
-        ]
+        ] + tourParameters(o)
+    }
+
+    /// The tour options, recorded only when they differ from the defaults,
+    /// so that a pairs-only run keeps the fingerprint it had before tours.
+    static func tourParameters(_ o: MatchOptions) -> [LedgerRun.Parameter] {
+        var out: [LedgerRun.Parameter] = []
+        if o.maxTour != TourOptions.defaultMaxTour { out.append(.init("max_tour", String(o.maxTour))) }
+        if o.dailyDrivingHours != 9 { out.append(.init("daily_driving_h", String(o.dailyDrivingHours))) }
+        if let km = o.maxTourKm { out.append(.init("max_tour_km", String(km))) }
+        if let h = o.maxTourHours { out.append(.init("max_tour_h", String(h))) }
+        return out
     }
 
     /// SHA-256 over a canonical text of the parameters and of every valid

@@ -7,6 +7,22 @@ extension MatchJob {
     /// `docs/benchmarks/match-job.md`).
     static let reportBytesPerShipment = 2_000
 
+    /// Every empty leg of the batch in one table: for graphs without
+    /// coordinates, where nothing bounds a leg.
+    static func denseProblem(_ shipments: [Shipment], travel: TravelResult) throws(CommandFailure) -> PairingProblem {
+        let n = shipments.count
+        var arcs: [ShipmentArc] = []
+        arcs.reserveCapacity(n * n)
+        for i in 0..<n { for j in 0..<n { arcs.append(ShipmentArc(from: i, to: j)) } }
+        do {
+            let legs = try travel.source.legs(arcs)
+            let table = try EmptyLegTable(count: n) { i, j in i == j ? travel.ownReturns[i] : legs[i * n + j] }
+            return try PairingProblem(shipments: shipments, loadedLegs: travel.loaded, emptyLegs: table)
+        } catch {
+            throw CommandFailure(.invalidInput, "routing every pair: \(error)")
+        }
+    }
+
     /// Phase 4: the certified pairing over legs on demand, or — when the
     /// graph has no coordinates to bound legs with — every pair evaluated.
     ///
@@ -24,18 +40,9 @@ extension MatchJob {
             // leg, so every pair is evaluated, as far as memory allows.
             try budget.check(n * n * 24 + n * 400, what: "pairing \(n) shipments without coordinates (every pair)")
             console.warning("the graph has no coordinates, so every one of the \(n * (n - 1) / 2) pairs is routed; add the .co file to route only the pairs that can matter")
-            var arcs: [ShipmentArc] = []
-            arcs.reserveCapacity(n * n)
-            for i in 0..<n { for j in 0..<n { arcs.append(ShipmentArc(from: i, to: j)) } }
-            do {
-                let legs = try travel.source.legs(arcs)
-                let table = try EmptyLegTable(count: n) { i, j in i == j ? travel.ownReturns[i] : legs[i * n + j] }
-                var dense = pairingOptions
-                dense.candidatesPerShipment = nil
-                return try PairingProblem(shipments: shipments, loadedLegs: travel.loaded, emptyLegs: table).pair(options: dense)
-            } catch {
-                throw CommandFailure(.invalidInput, "routing every pair: \(error)")
-            }
+            var dense = pairingOptions
+            dense.candidatesPerShipment = nil
+            return try denseProblem(shipments, travel: travel).pair(options: dense)
         }
         let space = ShipmentSpace(origins: travel.originPoints, destinations: travel.destinationPoints, bound: bound)
         let problem: SpatialPairingProblem

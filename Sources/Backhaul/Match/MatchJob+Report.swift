@@ -12,20 +12,18 @@ extension MatchJob {
     /// model every format is written from.
     static func assembleReport(
         options: MatchOptions, model: DistanceModel, factors: EmissionFactors, batch: Batch, shipments: [Shipment],
-        observed: [Shipment], observedMetres: [Int?], rejected: [RejectedRow], pairing: PairingResult,
+        observed: [Shipment], observedMetres: [Int?], rejected: [RejectedRow], pairing: PairingResult, plan: TourResult,
         candidates: Int?, travel: TravelResult
     ) throws(CommandFailure) -> MatchReport {
-        // Emissions: each pair's avoided empty metres at load factor 0, with
+        // The tours (pairs are tours of 2), as the report names them.
+        var (tours, pairs, tourPlan) = reportTours(plan, shipments: shipments, options: options)
+        // Emissions: each tour's avoided empty metres at load factor 0, with
         // the vehicle and fuel of the shipment served first (else the
-        // other's, else the run's).
-        let records = pairing.pairs.map { p -> PairSavingRecord in
-            let first = shipments[p.first], second = shipments[p.first == p.a ? p.b : p.a]
-            let (vehicle, fuel) = PairFactorRule.resolve(
-                firstVehicle: first.vehicle, firstFuel: first.fuel, secondVehicle: second.vehicle, secondFuel: second.fuel,
-                runVehicle: options.vehicle, runFuel: options.fuel)
-            return PairSavingRecord(
-                pairID: "\(shipments[p.a].id)+\(shipments[p.b].id)", companyA: shipments[p.a].company,
-                companyB: shipments[p.b].company, avoidedEmptyMetres: p.savingMetres, vehicle: vehicle, fuel: fuel)
+        // next's, else the run's).
+        let records = tours.map { t -> PairSavingRecord in
+            PairSavingRecord(
+                pairID: t.shipments.joined(separator: "+"), companyA: t.companies[0], companyB: t.companies[1],
+                avoidedEmptyMetres: Int(t.savingM), vehicle: t.vehicle, fuel: t.fuel)
         }
         let savings: SavingsReport
         do {
@@ -38,44 +36,51 @@ extension MatchJob {
         summary.shipments = batch.records
         summary.valid = shipments.count
         summary.rejected = rejected.count
-        summary.pairs = pairing.pairs.count
-        summary.paired = 2 * pairing.pairs.count
-        summary.unpaired = pairing.unpaired.count
-        summary.loadedM = Int64(pairing.loadedMetres)
-        summary.emptyBeforeM = Int64(pairing.emptyMetresBefore)
-        summary.emptyAfterM = Int64(pairing.emptyMetresAfter)
+        summary.pairs = pairs.count
+        summary.paired = tours.reduce(0) { $0 + $1.shipments.count }
+        summary.unpaired = plan.unpaired.count
+        summary.loadedM = Int64(plan.loadedMetres)
+        summary.emptyBeforeM = Int64(plan.emptyMetresBefore)
+        summary.emptyAfterM = Int64(plan.emptyMetresAfter)
         summary.co2eSavedKgWTW = savings.total.co2eKgWTW
         summary.co2eSavedKgTTW = savings.total.co2eKgTTW
         summary.fuelSavedLitres = savings.total.litres
         summary.observedEmptyRuns = observed.count
         summary.observedEmptyM = Int64(observedMetres.reduce(0) { $0 + ($1 ?? 0) })
 
-        let pairs = zip(pairing.pairs, savings.pairs).map { p, s in
-            MatchReport.Pair(
-                a: shipments[p.a].id, b: shipments[p.b].id, first: shipments[p.first].id,
-                savingM: Int64(p.savingMetres), emptyBeforeM: Int64(p.emptyMetresBefore),
-                emptyAfterM: Int64(p.emptyMetresAfter), repositionM: Int64(p.repositionMetres),
-                co2eSavedKgWTW: s.saving.co2eKgWTW, co2eSavedKgTTW: s.saving.co2eKgTTW, fuelSavedLitres: s.saving.litres,
-                companyA: shipments[p.a].company, companyB: shipments[p.b].company,
-                vehicle: s.record.vehicle, fuel: s.record.fuel)
+        for (k, s) in savings.pairs.enumerated() {
+            tours[k].co2eSavedKgWTW = s.saving.co2eKgWTW
+            tours[k].co2eSavedKgTTW = s.saving.co2eKgTTW
+            tours[k].fuelSavedLitres = s.saving.litres
+            if let p = tours[k].pair {
+                pairs[p].co2eSavedKgWTW = s.saving.co2eKgWTW
+                pairs[p].co2eSavedKgTTW = s.saving.co2eKgTTW
+                pairs[p].fuelSavedLitres = s.saving.litres
+            }
         }
 
-        // Per company, only when the batch names companies at all.
+        // Per company, only when the batch names companies at all: a tour
+        // counts in full for every company in it (the allocation splits it).
         var companies: [MatchReport.CompanyTotal] = []
         if shipments.contains(where: { $0.company != nil }) {
-            var count: [String: Int] = [:], paired: [String: Int] = [:]
+            var count: [String: Int] = [:], paired: [String: Int] = [:], inTours: [String: Int] = [:], shared: [String: Int] = [:]
+            var savedM: [String: Int64] = [:], co2e: [String: Double] = [:]
             for s in shipments { count[s.company ?? noCompany, default: 0] += 1 }
-            for p in pairing.pairs {
-                for i in [p.a, p.b] { paired[shipments[i].company ?? noCompany, default: 0] += 1 }
+            for t in tours {
+                let names = t.companies.map { $0 ?? noCompany }
+                for n in names { paired[n, default: 0] += 1 }
+                let distinct = Set(names)
+                for n in distinct {
+                    inTours[n, default: 0] += 1
+                    if distinct.count > 1 { shared[n, default: 0] += 1 }
+                    savedM[n, default: 0] += t.savingM
+                    co2e[n, default: 0] += t.co2eSavedKgWTW
+                }
             }
-            var byName: [String: CompanySaving] = [:]
-            for c in savings.companies { byName[c.company ?? noCompany] = c }
             for name in count.keys.sorted(by: companyOrder) {
-                let c = byName[name]
                 companies.append(.init(
-                    company: name, shipments: count[name]!, paired: paired[name] ?? 0, pairs: c?.pairCount ?? 0,
-                    sharedPairs: c?.sharedPairCount ?? 0, savedM: Int64(c?.saving.metres ?? 0),
-                    co2eSavedKgWTW: c?.saving.co2eKgWTW ?? 0))
+                    company: name, shipments: count[name]!, paired: paired[name] ?? 0, pairs: inTours[name] ?? 0,
+                    sharedPairs: shared[name] ?? 0, savedM: savedM[name] ?? 0, co2eSavedKgWTW: co2e[name] ?? 0))
             }
         }
 
@@ -88,15 +93,17 @@ extension MatchJob {
                 emissionBasis: EmissionFactors.basis, candidatesPerShipment: candidates),
             summary: summary,
             pairs: pairs,
-            unpaired: pairing.unpaired.map {
+            unpaired: plan.unpaired.map {
                 .init(id: shipments[$0.index].id, reason: $0.reason.rawValue, company: shipments[$0.index].company)
             },
             observedEmpty: zip(observed, observedMetres).map { .init(id: $0.id, distanceM: $1.map(Int64.init)) },
             rejected: rejected,
             companies: companies,
-            warnings: batch.warnings,
+            warnings: batch.warnings + tourWarnings(tours),
             stamp: options.stamp ? isoNow() : nil)
         report.certificate = certificate(pairing, candidates: candidates ?? 0, bound: travel.bound)
+        report.tours = tours
+        report.tourPlan = tourPlan
         return report
     }
 
@@ -132,67 +139,64 @@ extension MatchJob {
         return a < b
     }
 
-    /// The cycle of every pair as lines for maps (road geometry where the
-    /// graph has it, straight lines for the crow-fly model), and the roads
-    /// around them for the HTML map.
+    /// The cycle of every tour (pairs included) as lines for maps (road
+    /// geometry where the graph has it, straight lines for the crow-fly
+    /// model), and the roads around them for the HTML map.
     static func addGeometry(
-        to report: MatchReport, shipments: [Shipment], pairing: PairingResult, travel: TravelResult,
+        to report: MatchReport, shipments: [Shipment], plan: TourResult, travel: TravelResult,
         model: DistanceModel, options: MatchOptions
     ) -> MatchReport {
         var report = report
-        // For each pair: first's origin → destination, → second's origin,
-        // second's origin → destination, → first's origin.
-        let ends: [(first: Int, second: Int)] = pairing.pairs.map { ($0.first, $0.first == $0.a ? $0.b : $0.a) }
+        // Each tour's stops in driving order: origin, destination, next
+        // origin, …, the first origin again.
+        let stops: [[Int]] = plan.tours.map { t in t.shipments.flatMap { [2 * $0, 2 * $0 + 1] } + [2 * t.shipments[0]] }
+        var lines: [[[Coordinate]]]
         switch model {
         case .crowfly:
-            for (k, e) in ends.enumerated() {
-                let f = shipments[e.first], s = shipments[e.second]
-                let stops = [f.origin, f.destination, s.origin, s.destination, f.origin].compactMap(\.coordinate)
-                guard stops.count == 5 else { continue }
-                report.pairs[k].legs = legs(
-                    pair: report.pairs[k], loaded: (travel.loaded[e.first], travel.loaded[e.second]),
-                    lines: (0..<4).map { [stops[$0], stops[$0 + 1]] })
+            func point(_ end: Int) -> Coordinate? {
+                let s = shipments[end / 2]
+                return (end % 2 == 0 ? s.origin : s.destination).coordinate
+            }
+            lines = stops.map { ends in
+                (0..<ends.count - 1).map { j in
+                    guard let a = point(ends[j]), let b = point(ends[j + 1]) else { return [] }
+                    return [a, b]
+                }
             }
         case .road(let network):
             let graph = network.graph
+            func point(_ end: Int) -> NetworkPoint? { end % 2 == 0 ? travel.origins[end / 2] : travel.destinations[end / 2] }
             var queries: [(NetworkPoint?, NetworkPoint?)] = []
-            for e in ends {
-                queries += [
-                    (travel.origins[e.first], travel.destinations[e.first]),
-                    (travel.destinations[e.first], travel.origins[e.second]),
-                    (travel.origins[e.second], travel.destinations[e.second]),
-                    (travel.destinations[e.second], travel.origins[e.first]),
-                ]
-            }
+            for ends in stops { for j in 0..<ends.count - 1 { queries.append((point(ends[j]), point(ends[j + 1]))) } }
             // Unpacked from the run's hierarchy when it has one, else one
             // Dijkstra search per leg.
             let quiet = Console(quiet: true, captureOnly: true)
             let found = (try? (travel.source as? RoadLegSource)?.routes(queries, console: quiet))
                 ?? (try? routes(queries, graph: graph, threads: options.threads, console: quiet, phase: "drawing routes"))
                 ?? Array(repeating: nil, count: queries.count)
-            for (k, e) in ends.enumerated() {
-                let lines = (0..<4).map { j -> [Coordinate] in
-                    let q = queries[4 * k + j]
-                    guard let r = found[4 * k + j], let a = q.0, let b = q.1 else { return [] }
+            var q = 0
+            lines = stops.map { ends in
+                (0..<ends.count - 1).map { _ -> [Coordinate] in
+                    defer { q += 1 }
+                    guard let r = found[q], let a = queries[q].0, let b = queries[q].1 else { return [] }
                     return r.coordinates(in: graph, from: a, to: b)
                 }
-                report.pairs[k].legs = legs(
-                    pair: report.pairs[k], loaded: (travel.loaded[e.first], travel.loaded[e.second]), lines: lines)
             }
-            report.backgroundRoads = backgroundRoads(graph, around: report.pairs.flatMap { $0.legs.flatMap(\.polyline) })
+        }
+        for k in report.tours.indices {
+            for j in report.tours[k].legs.indices { report.tours[k].legs[j].polyline = lines[k][j] }
+            guard let p = report.tours[k].pair else { continue }
+            report.pairs[p].legs = report.tours[k].legs.map { leg in
+                MatchReport.Leg(
+                    kind: leg.mapKind, shipment: leg.kind == .loaded ? leg.from : nil, distanceM: leg.distanceM,
+                    polyline: leg.polyline)
+            }
+        }
+        if case .road(let network) = model {
+            report.backgroundRoads = backgroundRoads(
+                network.graph, around: report.tours.flatMap { $0.legs.flatMap(\.polyline) })
         }
         return report
-    }
-
-    /// The four legs of a pair's cycle in driving order.
-    private static func legs(pair: MatchReport.Pair, loaded: (Leg?, Leg?), lines: [[Coordinate]]) -> [MatchReport.Leg] {
-        let second = pair.first == pair.a ? pair.b : pair.a
-        return [
-            .init(kind: .loaded, shipment: pair.first, distanceM: Int64(loaded.0?.metres ?? 0), polyline: lines[0]),
-            .init(kind: .reposition, shipment: nil, distanceM: pair.repositionM, polyline: lines[1]),
-            .init(kind: .loaded, shipment: second, distanceM: Int64(loaded.1?.metres ?? 0), polyline: lines[2]),
-            .init(kind: .return, shipment: nil, distanceM: pair.emptyAfterM - pair.repositionM, polyline: lines[3]),
-        ]
     }
 
     /// Up to `limit` road edges inside the box around `points`, the fastest

@@ -16,7 +16,8 @@ import Routing
 ///    leg and of every empty leg destination → origin, with the parallel
 ///    many-to-many router (or the crow-fly estimate without a graph);
 /// 4. **match** — savings, constraints and the maximum-weight matching
-///    (``PairingProblem``);
+///    (``PairingProblem``), then the tours from it (`--max-tour`,
+///    MatchJob+Tours.swift);
 /// 5. **report** — emissions of the avoided empty kilometres
 ///    (``SavingsLedger``), route geometry for maps, and the reports.
 public enum MatchJob {
@@ -126,7 +127,8 @@ public enum MatchJob {
             ? LandmarkBounds.estimatedBytes(shipments: shipments.count, landmarks: LandmarkDistances.defaultLandmarkCount) : 0
         try budget.check(
             SpatialPairingProblem.estimatedBytes(shipments: shipments.count, candidates: k) * (options.sensitivity ? 2 : 1)
-                + landmarkBytes + shipments.count * MatchJob.reportBytesPerShipment,
+                + landmarkBytes + shipments.count * MatchJob.reportBytesPerShipment
+                + tourEstimatedBytes(options, shipments: shipments.count),
             what: "pairing \(shipments.count) shipments")
 
         // 2–3. Snap and route what every run needs.
@@ -138,21 +140,23 @@ public enum MatchJob {
         let pairing = try pair(
             shipments, travel: travel, options: options, candidates: k, budget: budget, console: console,
             keep: options.sensitivity ? { sensitivityBase = $0 } : nil)
+        let plan = try planTours(shipments, pairing: pairing, travel: travel, options: options, candidates: k, console: console)
         clock.lap("match")
 
         // 5. Emissions, geometry, report.
         console.phase("estimating emissions and writing reports")
         var report = try assembleReport(
             options: options, model: model, factors: factors, batch: batch, shipments: shipments, observed: observed,
-            observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, candidates: k, travel: travel)
+            observedMetres: travel.observedMetres, rejected: rejected, pairing: pairing, plan: plan, candidates: k,
+            travel: travel)
         try addBaselines(
             to: &report, options: options, model: model, factors: factors, shipments: shipments, observed: observed,
             travel: travel, pairing: pairing)
         let ledgerRun = try allocateSavings(
             report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
-            pairing: pairing, travel: travel)
+            plan: plan, travel: travel)
         if options.needsGeometry {
-            report = addGeometry(to: report, shipments: shipments, pairing: pairing, travel: travel, model: model, options: options)
+            report = addGeometry(to: report, shipments: shipments, plan: plan, travel: travel, model: model, options: options)
         }
         clock.lap("report")
         var sensitivityStatistics: [(variant: String, statistics: PricingStatistics)] = []

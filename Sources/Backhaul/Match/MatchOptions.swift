@@ -87,6 +87,18 @@ public struct MatchOptions: Sendable {
 
     public var router: Router = .auto
 
+    /// `--max-tour`: the most shipments one truck chains into a tour, 2…4
+    /// (2: pairs, the contract's model; see `docs/tours.md`).
+    public var maxTour = TourOptions.defaultMaxTour
+    /// `--daily-driving-h`: 9, or 10 to let a tour use the Art. 6(1)
+    /// extension of Regulation 561/2006 on up to two days.
+    public var dailyDrivingHours = 9
+    /// `--max-tour-km`: the longest tour, loaded and empty legs together.
+    public var maxTourKm: Double?
+    /// `--max-tour-h`: the longest tour from the first loading to the
+    /// return home, breaks and rests included.
+    public var maxTourHours: Double?
+
     /// Splitting savings between companies, money, and the ledger.
     public var allocation = AllocationOptions()
 

@@ -31,6 +31,12 @@ public struct MatchReport: Sendable {
     /// run totals the company figures add up to; `nil` for a report built
     /// without an allocation.
     public var allocation: AllocationSummary?
+    /// Every truck's tour (`--max-tour`), pairs included as tours of 2, by
+    /// the smallest shipment id (MatchReport+Tours.swift).
+    public var tours: [Tour] = []
+    /// What the tour plan is and proves (`nil` for a report built without
+    /// one).
+    public var tourPlan: TourPlan?
     /// The baselines the savings are measured against and which one the
     /// headline quotes (``Baselines``); set from ``summary`` when the report
     /// is made, replaced by the `match` job with the observed running's

@@ -9,11 +9,12 @@ extension MatchReport {
         "reason", "file", "line",
         "company_a", "company_b", "saving_km", "empty_km_before", "empty_km_after", "reposition_km",
         "co2e_saved_kg_ttw", "fuel_saved_litres", "vehicle", "fuel",
-    ]
+    ] + tourCSVColumns
 
-    /// Writes `pairs.csv` into `out`, streamed: one row per pair and per
-    /// unpaired shipment, then the observed empty runs and rejected rows, so
-    /// that every input row appears once. `kind` says which: `pair`,
+    /// Writes `pairs.csv` into `out`, streamed: one row per pair, one per
+    /// shipment of every longer tour (`--max-tour`), one per unpaired
+    /// shipment, then the observed empty runs and rejected rows, so that
+    /// every input row appears once. `kind` says which: `pair`, `tour`,
     /// `unpaired`, `observed_empty`, `rejected`. Then one `baseline` row per
     /// baseline and, with `--sensitivity`, `sensitivity` rows
     /// (MatchReport+BaselineSections.swift).
@@ -25,7 +26,9 @@ extension MatchReport {
         // (Ledger/MatchReport+Allocation.swift).
         let extra = hasAllocatedCompanies ? Self.allocationCSVColumns.count : 0
         w.header(Self.csvColumns + (extra > 0 ? Self.allocationCSVColumns : []))
-        for p in pairs {
+        var pairTour = [Int](repeating: 0, count: pairs.count)
+        for t in tours { if let p = t.pair { pairTour[p] = t.number } }
+        for (i, p) in pairs.enumerated() {
             w.text("pair"); w.text(p.a); w.text(p.b); w.text(p.first)
             w.int(p.savingM); w.int(p.emptyBeforeM); w.int(p.emptyAfterM); w.int(p.repositionM)
             w.number(p.co2eSavedKgWTW, decimals: 3)
@@ -34,16 +37,18 @@ extension MatchReport {
             w.kilometres(p.savingM); w.kilometres(p.emptyBeforeM); w.kilometres(p.emptyAfterM); w.kilometres(p.repositionM)
             w.number(p.co2eSavedKgTTW, decimals: 3); w.number(p.fuelSavedLitres, decimals: 3)
             w.text(p.vehicle); w.text(p.fuel)
+            if pairTour[i] > 0 { w.int(Int64(pairTour[i])); w.int(2); w.empty() } else { w.empty(3) }
             w.empty(extra)
             w.endRow()
         }
+        writeTourCSVRows(&w, extra: extra)
         for u in unpaired {
             w.text("unpaired"); w.text(u.id)
             w.empty(7)
             w.text(u.reason)
             w.empty(2)
             w.text(u.company)
-            w.empty(9 + extra)
+            w.empty(12 + extra)
             w.endRow()
         }
         for o in observedEmpty {
@@ -52,17 +57,18 @@ extension MatchReport {
             w.int(o.distanceM)
             w.empty(9)
             w.kilometres(o.distanceM)
-            w.empty(5 + extra)
+            w.empty(8 + extra)
             w.endRow()
         }
         for r in rejected {
             w.text("rejected"); w.text(r.id)
             w.empty(7)
             w.text(r.reason); w.text(r.file); w.int(Int64(r.line))
-            w.empty(10 + extra)
+            w.empty(13 + extra)
             w.endRow()
         }
-        writeBaselineCSVRows(&w, extra: extra)
+        // Baseline rows pad every column after the first 22 (tour and allocation).
+        writeBaselineCSVRows(&w, extra: Self.tourCSVColumns.count + extra)
         writeAllocationCSVRows(&w, leading: Self.csvColumns.count)
     }
 }

@@ -97,7 +97,11 @@ extension MatchReport {
         out.write("<div><b>\(kmText(quoted.figures.savedMetres)) km</b>empty km saved against the \(HTMLText.escape(quotedBaselineLabel))</div>")
         out.write("<div><b>\(saving { $0.co2eKgWTW }) kg</b>CO2e saved (well-to-wheel)</div>")
         out.write("<div><b>\(saving { $0.litres }) l</b>fuel saved</div>")
-        out.write("<div><b>\(grouped(summary.pairs))</b>pairs of \(grouped(summary.valid)) shipments</div>")
+        if let plan = tourPlan, plan.maxTour > 2 {
+            out.write("<div><b>\(grouped(tours.count))</b>tours (\(grouped(summary.pairs)) pairs) of \(grouped(summary.valid)) shipments</div>")
+        } else {
+            out.write("<div><b>\(grouped(summary.pairs))</b>pairs of \(grouped(summary.valid)) shipments</div>")
+        }
         out.write("</div>\n")
     }
 

@@ -4,17 +4,49 @@ extension MatchReport {
     /// Whether the HTML map aggregates (more than
     /// ``ReportLimits/mapDetailedPairs`` pairs) instead of drawing every
     /// pair's cycle.
-    var mapIsAggregated: Bool { pairs.count > ReportLimits.mapDetailedPairs }
+    var mapIsAggregated: Bool { pairs.count + longTours.count > ReportLimits.mapDetailedPairs }
 
-    /// Whether pair `i` has a leg to draw.
-    private func isDrawable(_ i: Int) -> Bool { pairs[i].legs.contains { $0.polyline.count >= 2 } }
+    /// Indices into ``tours`` of the tours of 3 or more shipments.
+    var longTours: [Int] { tours.indices.filter { tours[$0].pair == nil } }
 
-    /// The pairs the map draws in colour, by index: every drawable pair, or
-    /// on an aggregated map the ``ReportLimits/mapHighlighted`` largest
-    /// savings. The pairs table marks them with their colour.
+    /// The cycle the map draws as number `i`: pair `i` below
+    /// `pairs.count`, else tour `i − pairs.count` (a tour of 3 or more).
+    private func mapCycle(_ i: Int) -> (legs: [Leg], label: String, title: String, savingM: Int64) {
+        if i < pairs.count {
+            let p = pairs[i]
+            return (p.legs, "\(i + 1)", "\(i + 1): \(p.a) + \(p.b)", p.savingM)
+        }
+        let t = tours[i - pairs.count]
+        let legs = t.legs.map { Leg(kind: $0.mapKind, shipment: $0.kind == .loaded ? $0.from : nil, distanceM: $0.distanceM, polyline: $0.polyline) }
+        return (legs, "T\(t.number)", "T\(t.number): \(t.shipments.joined(separator: " → "))", t.savingM)
+    }
+
+    /// Every cycle the map may draw, by map number.
+    private var mapCycles: [Int] { Array(pairs.indices) + longTours.map { pairs.count + $0 } }
+
+    /// Whether cycle `i` has a leg to draw.
+    private func isDrawable(_ i: Int) -> Bool { mapCycle(i).legs.contains { $0.polyline.count >= 2 } }
+
+    /// The cycles the map draws in colour, by map number (pairs, then
+    /// tours of 3 or more at `pairs.count + ` their index in ``tours``):
+    /// every drawable one, or on an aggregated map the
+    /// ``ReportLimits/mapHighlighted`` largest savings of the pairs and of
+    /// the tours. The tables mark them with their colour.
     var mapColouredPairs: [Int] {
-        if !mapIsAggregated { return pairs.indices.filter(isDrawable) }
-        return listedPairs(limit: ReportLimits.mapHighlighted).indices.filter(isDrawable)
+        if !mapIsAggregated { return mapCycles.filter(isDrawable) }
+        let topTours = longTours.sorted { (tours[$0].savingM, $1) > (tours[$1].savingM, $0) }.prefix(ReportLimits.mapHighlighted)
+        return (listedPairs(limit: ReportLimits.mapHighlighted).indices + topTours.map { pairs.count + $0 }).filter(isDrawable)
+    }
+
+    /// The two ends of every loaded leg of every pair and tour, in pairs.
+    private var loadedLegEnds: [Coordinate] {
+        var ends: [Coordinate] = []
+        for i in mapCycles {
+            for leg in mapCycle(i).legs where leg.kind == .loaded && leg.polyline.count >= 2 {
+                ends += [leg.polyline[0], leg.polyline[leg.polyline.count - 1]]
+            }
+        }
+        return ends
     }
 
     /// Writes the map of `report.html`: an inline SVG (no external tiles or
@@ -42,12 +74,9 @@ extension MatchReport {
         let aggregated = mapIsAggregated
         let projection: MapProjection?
         if aggregated {
-            projection = MapProjection(points: pairs.lazy.flatMap { p in
-                p.legs.lazy.filter { $0.kind == .loaded && $0.polyline.count >= 2 }
-                    .flatMap { [$0.polyline[0], $0.polyline[$0.polyline.count - 1]] }
-            }, trim: ReportLimits.mapTrim)
+            projection = MapProjection(points: loadedLegEnds, trim: ReportLimits.mapTrim)
         } else {
-            projection = MapProjection(points: coloured.lazy.flatMap { self.pairs[$0].legs.lazy.flatMap(\.polyline) })
+            projection = MapProjection(points: coloured.lazy.flatMap { self.mapCycle($0).legs.lazy.flatMap(\.polyline) })
         }
         guard let map = projection else {
             out.write("<p class=\"note\">No pair to draw.</p>\n")
@@ -98,9 +127,10 @@ extension MatchReport {
         }
         var counts: [SIMD4<Int32>: Int] = [:]
         var outside = 0
-        for p in pairs {
-            for leg in p.legs where leg.kind == .loaded && leg.polyline.count >= 2 {
-                let from = leg.polyline[0], to = leg.polyline[leg.polyline.count - 1]
+        let ends = loadedLegEnds
+        for e in stride(from: 0, to: ends.count, by: 2) {
+            do {
+                let from = ends[e], to = ends[e + 1]
                 outside += (map.contains(from) ? 0 : 1) + (map.contains(to) ? 0 : 1)
                 var a = cellOf(from), b = cellOf(to)
                 if (b.x, b.y) < (a.x, a.y) { swap(&a, &b) }
@@ -142,10 +172,10 @@ extension MatchReport {
     /// One pair's cycle in its colour, with its title; numbered on the
     /// aggregated map.
     private func writePairCycle(_ i: Int, _ map: MapProjection, numbered: Bool, _ out: BufferedWriter) {
-        let p = pairs[i]
+        let p = mapCycle(i)
         let colour = Self.pairColour(i)
         out.write("<g fill=\"none\" stroke=\"\(colour)\" stroke-opacity=\"0.85\" stroke-linecap=\"round\" stroke-linejoin=\"round\">")
-        out.write("<title>\(i + 1): \(HTMLText.escape(p.a)) + \(HTMLText.escape(p.b)): \(kmText(p.savingM)) km saved</title>\n")
+        out.write("<title>\(HTMLText.escape(p.title)): \(kmText(p.savingM)) km saved</title>\n")
         for leg in p.legs where leg.polyline.count >= 2 {
             let style: String
             switch leg.kind {
@@ -174,7 +204,7 @@ extension MatchReport {
         if numbered, let start = p.legs.first(where: { $0.polyline.count >= 2 })?.polyline.first {
             out.write("<text x=\"\(JSONValue.format(map.x(start) + 6, decimals: 1))\" y=\"\(JSONValue.format(map.y(start) - 6, decimals: 1))\" "
                 + "font-size=\"13\" font-weight=\"bold\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"3\" "
-                + "paint-order=\"stroke\">\(i + 1)</text>\n")
+                + "paint-order=\"stroke\">\(p.label)</text>\n")
         }
     }
 
@@ -205,7 +235,7 @@ extension MatchReport {
         }
         let ink = "stroke=\"#1d2430\""
         out.write("<li>\(Self.sample(ink + " stroke-width=\"3\""))loaded</li>\n")
-        out.write("<li>\(Self.sample(ink + " stroke-width=\"2\" stroke-dasharray=\"8 5\""))repositioning between the two loads</li>\n")
+        out.write("<li>\(Self.sample(ink + " stroke-width=\"2\" stroke-dasharray=\"8 5\""))repositioning between loads</li>\n")
         out.write("<li>\(Self.sample(ink + " stroke-width=\"1.5\" stroke-dasharray=\"2 4\""))empty return</li>\n")
         out.write("<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><circle cx=\"6\" cy=\"6\" r=\"3.5\" fill=\"#1d2430\"/></svg>"
             + "pickup <svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect x=\"1\" y=\"1\" width=\"10\" height=\"10\" fill=\"#1d2430\"/></svg>"
@@ -229,7 +259,8 @@ extension MatchReport {
             }
             caption += "In colour, numbered as in the table: the \(grouped(coloured)) largest savings. "
         } else {
-            caption += "Each pair's cycle in its own colour, as in the table. "
+            caption += longTours.isEmpty ? "Each pair's cycle in its own colour, as in the table. "
+                : "Each pair's and each tour's cycle in its own colour, as in the tables (tours numbered T1, T2, …). "
         }
         if graph.distanceModel == "crowfly" {
             caption += "Lines are straight: without a road graph the distances are a crow-fly estimate, and no roads are drawn."

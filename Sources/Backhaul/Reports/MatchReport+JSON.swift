@@ -70,6 +70,11 @@ extension MatchReport {
         w.endArray()
         if let a = allocationObject { w.member("allocation", a) }
         w.member("baselines", baselinesJSON)
+        if let plan = tourPlanJSON {
+            w.member("tour_plan", plan)
+            w.key("tours")
+            writeToursJSON(&w)
+        }
         w.key("warnings")
         w.beginArray(inline: true)
         for warning in warnings { w.string(warning) }
@@ -112,7 +117,10 @@ extension MatchReport {
             ("optimality", .string(certificate.optimality)),
             ("gap_km", certificate.gapM.map { .fixed3(km($0)) } ?? .null),
             ("baseline", .string(baselines.quoted.name.rawValue)),
-        ])
+        ] + (tourPlan.map { p in
+            [("tours", JSONValue.int(Int64(tours.count))), ("max_tour", .int(Int64(p.maxTour))),
+             ("lower_bound_total_km", .fixed3(km(p.lowerBoundTotalM))), ("tour_gap", .number(p.gap, decimals: 6))]
+        } ?? []))
     }
 
     private func writePairsJSON(_ w: inout JSONWriter) {

@@ -18,6 +18,7 @@ extension MatchReport {
             baselinesSection(),
             sensitivitySection(),
             pairsSection(rowLimit: rowLimit, coloured: colouredPairs),
+            toursSection(rowLimit: rowLimit, coloured: colouredPairs),
             companiesSection(rowLimit: rowLimit),
             unpairedSection(rowLimit: rowLimit),
             rejectedSection(rowLimit: rowLimit),
@@ -27,7 +28,7 @@ extension MatchReport {
     }
 
     /// "The N … of M …; all of them are in …" under a cut table.
-    private func cutNote(_ text: String, files: [String]) -> ReportSection.Block {
+    func cutNote(_ text: String, files: [String]) -> ReportSection.Block {
         var spans: [TextSpan] = [.text(text + "; all of them are in ")]
         for (i, f) in files.enumerated() {
             if i > 0 { spans.append(.text(i == files.count - 1 ? " and " : ", ")) }

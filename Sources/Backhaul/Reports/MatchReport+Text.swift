@@ -52,7 +52,9 @@ extension MatchReport {
         func saving(_ value: (Saving) -> Double) -> String { quoted.saving.map { grouped(value($0), decimals: 1) } ?? "—" }
         rows += [
             ("Rejected rows", grouped(summary.rejected), false),
-            ("Pairs", "\(grouped(summary.pairs)) (\(grouped(summary.paired)) shipments)", false),
+        ]
+        rows += tourSummaryRows
+        rows += [
             ("Unpaired", grouped(summary.unpaired), false),
             ("Loaded km", kmText(summary.loadedM), false),
             baselineSummaryRow,
@@ -62,7 +64,7 @@ extension MatchReport {
             ("Diesel saved (l)", saving { $0.litres }, false),
             ("CO2e saved, well-to-wheel (kg)", saving { $0.co2eKgWTW }, true),
             ("CO2e saved, tank-to-wheel (kg)", saving { $0.co2eKgTTW }, false),
-        ]
+        ] + tourBoundRows
         return rows
     }
 
@@ -102,6 +104,9 @@ extension MatchReport {
         case "max_deadhead": "max_deadhead — repositioning to the best partners is too long"
         case "partners_taken": "partners_taken — feasible partners were paired elsewhere, saving more in total"
         case "unreachable": "unreachable — no route to or from it"
+        case "driving_time": "driving_time — the windows are met only by breaking the EU driving-time rules"
+        case "max_tour_km": "max_tour_km — the best tours through it are longer than --max-tour-km"
+        case "max_tour_h": "max_tour_h — the best tours through it take longer than --max-tour-h"
         default: reason
         }
     }

@@ -15,6 +15,11 @@
 ///    the partner with the smaller id), and when that partner fails several,
 ///    the first of ``bodyType``, ``vehicle``, ``timeWindow``,
 ///    ``maxDeadhead``.
+///
+/// Tours (``PairingProblem/tours(options:)``, `docs/tours.md`) use the same
+/// reasons for whole cycles and add three: ``drivingTime`` (the windows are
+/// met only by breaking the driving-time rules), ``maxTourKm`` and
+/// ``maxTourH`` (the tour limits).
 public enum UnpairedReason: String, Sendable, Hashable, CaseIterable {
     case unreachable
     case noSaving = "no_saving"
@@ -23,4 +28,11 @@ public enum UnpairedReason: String, Sendable, Hashable, CaseIterable {
     case vehicle
     case timeWindow = "time_window"
     case maxDeadhead = "max_deadhead"
+    /// Tours only: every schedule meeting the windows breaks the driving-time
+    /// rules (Regulation (EC) No 561/2006).
+    case drivingTime = "driving_time"
+    /// Tours only: the tour would be longer than `--max-tour-km`.
+    case maxTourKm = "max_tour_km"
+    /// Tours only: the tour would take longer than `--max-tour-h`.
+    case maxTourH = "max_tour_h"
 }

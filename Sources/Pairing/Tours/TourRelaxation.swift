@@ -1,0 +1,351 @@
+/// The linear relaxation of tour packing, solved well enough to give a
+/// strong lower bound on the empty metres of every tour plan, and the
+/// column pool and duals the search for tours then uses.
+///
+/// **The problem.** Cover the eligible shipments by disjoint feasible
+/// cycles of at most *K* shipments (a shipment alone is its own return),
+/// minimising the empty metres: a set-partitioning problem whose columns
+/// are the cycles. Its linear relaxation has one dual `π(i)` per shipment;
+/// a cycle's reduced cost is `rc(C) = e(C) − Σ_{i ∈ C} π(i)`.
+///
+/// **A bound from any duals.** For any prices `π` and any tour plan `P`,
+/// `e(P) = Σ π(i) + Σ_{C ∈ P} rc(C)`, and each cycle's reduced cost can be
+/// shared equally by its members, so
+///
+///     e(P) ≥ Σ_i π(i) + Σ_i min(0, m(i)),   m(i) = min over feasible C ∋ i of rc(C)/|C|
+///
+/// (the shipment alone counts as a cycle with `rc = own(i) − π(i)`). The
+/// bound is valid for every `π`, and equals the LP optimum at optimal
+/// duals. ``CyclePricing`` finds every cycle with negative reduced cost over
+/// the arcs it scans, so `m` is exact over them.
+///
+/// **Solving the relaxation.** Entropic block-coordinate ascent
+/// (``EntropicAscent``) with the temperature μ halved stage by stage from
+/// 1/20 of the mean own return to 1/20,000 of it (ε-scaling), starting from
+/// the duals of the assignment bound (``AssignmentBound``), whose arc
+/// reduced costs also split `π` for the pricing so that only nearly tight
+/// arcs are scanned. Before each stage, columns are generated from the
+/// candidate arcs (cycles with reduced cost below 4μ). At the end the duals
+/// are made feasible on the pool (each down to its tightest column), every
+/// arc of the table is priced exactly, new cycles with negative reduced
+/// cost join the pool, and the ascent resumes — until none is found or
+/// after ``exactRounds`` rounds; the bound of the best round is kept.
+struct TourRelaxation {
+    /// Rounds of exact pricing over the whole table.
+    static let exactRounds = 12
+    /// Stop a stage when no dual moves by more than this many μ (the last
+    /// stage stops at 0.01 μ).
+    static let stageTolerance = 0.01
+    /// At most this many coordinate steps per shipment and stage.
+    static let maxSteps = 200
+
+    /// The network, with candidate arcs added by assignment reduced cost.
+    private(set) var network: TourNetwork
+    let maxTour: Int
+    /// The feasible cycles found (the columns), with the pairs of the start.
+    private(set) var pool: CyclePool
+    private(set) var assignment: AssignmentBound
+    /// Duals feasible on the pool that give ``cycleBound``.
+    private(set) var duals: [Double]
+    /// The assignment bound (empty metres).
+    private(set) var assignmentBound: Int
+    /// The cycle bound (empty metres, rounded down), valid over every arc
+    /// of the table.
+    private(set) var cycleBound: Int
+    /// Feasible cycles with negative reduced cost under ``duals`` (they
+    /// lower the bound through `m(i)`).
+    private(set) var negativeCyclesLeft = 0
+    /// The soft duals at the end (length `count + 1`), and their temperature.
+    private var soft: [Double] = []
+    private var finalMu = 1.0
+    private var ascent: EntropicAscent
+    /// Own returns as floating point (0 for ineligible shipments).
+    private let own: [Double]
+
+    private let u: [Double]
+    private let v: [Double]
+    private let eligibleNodes: [Int]
+
+    /// Coordinate steps of the ascent.
+    var steps: Int { ascent.steps }
+
+    /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail (never
+    ///   with a table).
+    init(network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int) throws(PairingError) {
+        self.pool = pool
+        self.maxTour = maxTour
+        let n = network.count
+        eligibleNodes = (0..<n).filter { network.eligible[$0] }
+        own = (0..<n).map { network.eligible[$0] ? Double(network.ownMetres[$0]) : 0 }
+        var assignment = AssignmentBound(network: network)
+        if network.isDense {
+            // Certify over the full table: add arcs with negative reduced cost.
+            while assignment.price({ i, _, report in network.forEachArc(from: i) { j, metres, _ in report(j, metres) } }) > 0 {}
+        } else if let space = network.space {
+            // Certify over every arc of the space: the arcs whose bound leaves
+            // room for a negative reduced cost get their exact legs, and the
+            // violators join the assignment.
+            while true {
+                let u = assignment.rowDuals, v = assignment.columnDuals
+                let bonus = space.bonus(v.map(Double.init))
+                var asked: [[Int]] = Array(repeating: [], count: n)
+                var missing: [(Int, Int)] = []
+                for i in 0..<n where network.eligible[i] {
+                    space.forEachArc(from: i, below: Double(u[i]) + 1, bonus: bonus) { j, _, _ in
+                        guard network.eligible[j] else { return }
+                        asked[i].append(j)
+                        if !network.isComputed(i, j) { missing.append((i, j)) }
+                    }
+                }
+                try network.fetch(missing)
+                let added = assignment.price { i, _, report in
+                    for j in asked[i] { if let l = network.leg(i, j) { report(j, l.metres) } }
+                }
+                if added == 0 { break }
+            }
+        }
+        self.assignment = assignment
+        assignmentBound = assignment.totalCost
+        var network = network
+        try network.addCandidates(u: assignment.rowDuals, v: assignment.columnDuals, k: TourNetwork.denseCandidates)
+        self.network = network
+        u = assignment.rowDuals.map(Double.init)
+        v = assignment.columnDuals.map(Double.init)
+        var pi = [Double](repeating: 0, count: n)
+        for i in eligibleNodes { pi[i] = u[i] + v[i] }
+        duals = pi
+        cycleBound = assignmentBound
+        ascent = EntropicAscent(count: n)
+        if !eligibleNodes.isEmpty { try solve(constraints: &constraints) }
+    }
+
+    /// Calls `visit(members, emptyMetres, reducedCost)` for every feasible-or-
+    /// not cycle of the whole problem with reduced cost below `threshold`
+    /// (at least once): over every arc of a table, or of a space — there by
+    /// the bound first, then with the exact legs of the cycles found.
+    private func forEachCycleOverAllArcs(
+        threshold: Double, alpha: [Double], beta: [Double], visit: ([Int], Int, Double) -> Void
+    ) throws(PairingError) {
+        guard let space = network.space else {
+            CyclePricing.forEachCycle(
+                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
+                arcs: TourNetwork.AllArcs(network: network), visit: visit)
+            return
+        }
+        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: space.bonus(beta))
+        var found = Set<TourCycle>()
+        var cycles: [[Int]] = []
+        var missing: [(Int, Int)] = []
+        CyclePricing.forEachCycle(
+            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
+        ) { members, _, _ in
+            guard found.insert(TourCycle(members)).inserted else { return }
+            cycles.append(members)
+            missing += arcs.unknownArcs(members)
+        }
+        try network.fetch(missing)
+        for members in cycles {
+            let k = members.count
+            var cost = 0
+            var complete = true
+            for t in 0..<k {
+                guard let l = network.leg(members[t], members[(t + 1) % k]) else { complete = false; break }
+                cost += l.metres
+            }
+            guard complete else { continue }
+            var rc = Double(cost)
+            for i in members { rc -= alpha[i] + beta[i] }
+            if rc < threshold { visit(members, cost, rc) }
+        }
+    }
+
+    /// Prices split into out and in parts around the assignment duals.
+    private func split(_ pi: [Double]) -> (alpha: [Double], beta: [Double]) {
+        var alpha = u, beta = v
+        for i in eligibleNodes {
+            let half = (pi[i] - u[i] - v[i]) / 2
+            alpha[i] += half
+            beta[i] += half
+        }
+        return (alpha, beta)
+    }
+
+    private mutating func solve(constraints: inout TourConstraints) throws(PairingError) {
+        let meanOwn = eligibleNodes.reduce(0.0) { $0 + own[$1] } / Double(eligibleNodes.count)
+        let muStart = max(50, meanOwn / 20), muEnd = max(1, meanOwn / 20_000)
+        var pi = duals + [0]
+        var mu = muStart
+        while true {
+            let (alpha, beta) = split(pi)
+            CyclePricing.forEachCycle(
+                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 4 * mu,
+                arcs: TourNetwork.CandidateArcs(network: network)
+            ) { members, cost, _ in
+                pool.add(TourCycle(members), cost: cost, constraints: &constraints)
+            }
+            pool.reindex(count: network.count)
+            settle(&pi, mu: mu, tolerance: mu <= muEnd ? 0.01 : Self.stageTolerance)
+            if mu <= muEnd { break }
+            mu = max(muEnd, mu / 2)
+        }
+        for round in 0..<Self.exactRounds {
+            var hard = pi
+            harden(&hard)
+            let (alpha, beta) = split(hard)
+            var minimum = [Double](repeating: 0, count: network.count)
+            for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
+            var added = 0, negative = 0
+            try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+                let cycle = TourCycle(members)
+                let known = pool.id(of: cycle) != nil
+                guard pool.add(cycle, cost: cost, constraints: &constraints) != nil else { return }
+                if !known { added += 1 }
+                let share = rc / Double(members.count)
+                if share < -1e-6 { negative += 1 }
+                for i in members where share < minimum[i] { minimum[i] = share }
+            }
+            var bound = 0.0
+            for i in eligibleNodes { bound += hard[i] + min(0, minimum[i]) }
+            // A metre of margin for rounding: the sums are exact far below that.
+            let certified = Int((bound - 1).rounded(.down))
+            if certified > cycleBound || round == 0 {
+                cycleBound = max(certified, assignmentBound)
+                duals = Array(hard[0..<network.count])
+                negativeCyclesLeft = negative
+            }
+            if added == 0 { break }
+            pool.reindex(count: network.count)
+            settle(&pi, mu: muEnd)
+        }
+        pool.reindex(count: network.count)
+        soft = pi
+        finalMu = muEnd
+    }
+
+    /// Ascent at `mu` over the active columns, gathering them again until no
+    /// column left out has come within the window (at most five times).
+    private mutating func settle(
+        _ pi: inout [Double], mu: Double, tolerance: Double = 0.01, alive: [Bool]? = nil, nodes: [Int]? = nil
+    ) {
+        let nodes = nodes ?? eligibleNodes
+        for pass in 0..<5 {
+            let grew = ascent.activate(pool: pool, pi: pi, mu: mu, alive: alive)
+            if pass > 0 && !grew { break }
+            ascent.relax(&pi, own: own, mu: mu, tolerance: tolerance * mu, maxSteps: Self.maxSteps * nodes.count, nodes: nodes)
+        }
+    }
+
+    /// Makes `pi` (length `count + 1`) feasible on the whole pool: each dual
+    /// down to its tightest column, in one sweep.
+    private func harden(_ pi: inout [Double]) {
+        for i in eligibleNodes {
+            var lowest = own[i]
+            for id in pool.cycles(through: i) {
+                let c = pool.cycles[Int(id)]
+                var x = Double(pool.costs[Int(id)])
+                for t in 0..<c.count where c[t] != i { x -= pi[c[t]] }
+                if x < lowest { lowest = x }
+            }
+            pi[i] = lowest
+        }
+    }
+
+    /// Duals feasible on the whole final pool (every reduced cost ≥ 0 up to
+    /// rounding), from the final soft ones: what the search bounds with.
+    func poolFeasibleDuals() -> [Double] {
+        guard !soft.isEmpty else { return duals }
+        var hard = soft
+        harden(&hard)
+        return Array(hard[0..<network.count])
+    }
+
+    /// Adds to the pool every feasible cycle that an optimal plan could use,
+    /// given a plan of `upperBound` empty metres, and returns duals feasible
+    /// on the grown pool.
+    ///
+    /// Reduced-cost fixing: with duals `π` and the bound `LB(π)` they give,
+    /// a column `C` of a plan costing at most `upperBound` has
+    /// `rc(C) ≤ upperBound − LB(π)`, since the other columns' reduced costs
+    /// add up to at least `Σ_i min(0, m(i))`. So pricing every arc with that
+    /// threshold finds every column an optimal plan can hold, and an exact
+    /// search over the pool then finds an optimal plan.
+    mutating func completePool(upperBound: Int, constraints: inout TourConstraints) throws(PairingError) -> [Double] {
+        guard !soft.isEmpty else { return duals }
+        var hard = soft
+        harden(&hard)
+        let (alpha, beta) = split(hard)
+        // Pass 1: the negative cycles, for LB(π).
+        var minimum = [Double](repeating: 0, count: network.count)
+        for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
+        try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+            guard pool.add(TourCycle(members), cost: cost, constraints: &constraints) != nil else { return }
+            let share = rc / Double(members.count)
+            for i in members where share < minimum[i] { minimum[i] = share }
+        }
+        var bound = 0.0
+        for i in eligibleNodes { bound += hard[i] + min(0, minimum[i]) }
+        // Pass 2: every cycle with reduced cost up to the gap.
+        let threshold = Double(upperBound) - bound + 1
+        if threshold > 0 {
+            try forEachCycleOverAllArcs(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
+                pool.add(TourCycle(members), cost: cost, constraints: &constraints)
+            }
+        }
+        pool.reindex(count: network.count)
+        harden(&hard)
+        return Array(hard[0..<network.count])
+    }
+
+    /// Records that a plan of `emptyMetres` was proven optimal.
+    mutating func proveOptimal(emptyMetres: Int) {
+        cycleBound = max(cycleBound, emptyMetres)
+    }
+
+    /// A plan by diving: fix the columns the soft solution all but chooses
+    /// (weight `exp(−rc/μ) ≥ 0.9`, the largest first, without overlap; at
+    /// least the heaviest one), re-solve the rest warm-started, repeat.
+    ///
+    /// - Returns: per shipment, the pool index of its tour (-1: alone), and
+    ///   the plan's empty metres.
+    mutating func dive() -> (tourOf: [Int32], emptyMetres: Int) {
+        let n = network.count
+        var tourOf = [Int32](repeating: -1, count: n)
+        guard !soft.isEmpty else { return (tourOf, eligibleNodes.reduce(0) { $0 + network.ownMetres[$1] }) }
+        var alive = network.eligible
+        var aliveNodes = eligibleNodes
+        var pi = soft
+        let mu = finalMu
+        var empty = 0
+        var picks: [(weight: Double, id: Int32)] = []
+        while !aliveNodes.isEmpty {
+            ascent.activate(pool: pool, pi: pi, mu: mu, alive: alive)
+            picks.removeAll(keepingCapacity: true)
+            for i in aliveNodes {
+                picks.append((fastExp(-(own[i] - pi[i]) / mu), -1 - Int32(i)))
+                for id in pool.cycles(through: i) where pool.cycles[Int(id)][0] == i && ascent.active[Int(id)] {
+                    let c = pool.cycles[Int(id)]
+                    var rc = Double(pool.costs[Int(id)])
+                    for t in 0..<c.count { rc -= pi[c[t]] }
+                    picks.append((fastExp(min(0, -rc / mu)), id))
+                }
+            }
+            picks.sort { ($0.weight, $1.id) > ($1.weight, $0.id) }
+            var fixedAny = false
+            for (weight, id) in picks {
+                if fixedAny && weight < 0.9 { break }
+                let members = id < 0 ? [Int(-1 - id)] : pool.cycles[Int(id)].members
+                if members.contains(where: { !alive[$0] }) { continue }
+                for i in members {
+                    alive[i] = false
+                    tourOf[i] = id < 0 ? -1 : id
+                }
+                empty += id < 0 ? network.ownMetres[members[0]] : pool.costs[Int(id)]
+                fixedAny = true
+            }
+            aliveNodes.removeAll { !alive[$0] }
+            if aliveNodes.isEmpty { break }
+            settle(&pi, mu: mu, alive: alive, nodes: aliveNodes)
+        }
+        return (tourOf, empty)
+    }
+}
