@@ -152,6 +152,37 @@ import Testing
     /// contains the base run, and each rerun finds what a fresh run with
     /// that option finds — exactly for greedy, within the rerun's proven
     /// gap for the optimal reruns (which stop at 0.1 %).
+    /// With tours of 3 the observed baseline measures what the tours leave
+    /// empty, not what the pairing alone would have: its "after" is the
+    /// tour plan's, the same as the counterfactual's, and the runs it may
+    /// replace are those the tours remove.
+    @Test func observedBaselineFollowsTheTours() throws {
+        let batch = sample("samples/shipments/smaland-samgods.csv")
+        func run(_ maxTour: Int) throws -> MatchReport {
+            try runMatch {
+                $0.batches = [batch]
+                $0.maxTour = maxTour
+                $0.ignoreTimeWindows = true
+            }.report
+        }
+        let pairs = try run(2), tours = try run(3)
+        let plan = try #require(tours.tourPlan)
+        #expect(tours.tours.contains { $0.shipments.count == 3 })
+        let observed = try #require(tours.baselines.observed), observedPairs = try #require(pairs.baselines.observed)
+        #expect(observed.figures.emptyMetresAfter == plan.emptyAfterM)
+        #expect(observed.figures.emptyMetresAfter == tours.baselines.counterfactual.figures.emptyMetresAfter)
+        #expect(observed.figures.emptyMetresAfter < observedPairs.figures.emptyMetresAfter)
+        #expect(observed.figures.emptyMetresBefore == observedPairs.figures.emptyMetresBefore)
+        // The cron line counts the trucks' tours, not only the pairs.
+        let longer = tours.tours.count { $0.shipments.count >= 3 }
+        #expect(MatchOutput.summaryLine(tours, directory: "out")
+            .contains("\(tours.tours.count) tours (\(tours.pairs.count) pairs, \(longer) of 3 or more)"))
+        #expect(MatchOutput.summaryLine(pairs, directory: "out").contains(", \(pairs.pairs.count) pairs, "))
+        // Same factors per metre on this batch: the CO2e saved follows the metres.
+        let perMetre = try #require(observedPairs.saving).co2eKgWTW / Double(observedPairs.figures.savedMetres)
+        #expect(abs(try #require(observed.saving).co2eKgWTW - perMetre * Double(observed.figures.savedMetres)) < 1e-3)
+    }
+
     @Test func sensitivityRerunsMatchFreshRuns() throws {
         let batch = sample("samples/shipments/smaland-samgods.csv")
         let r = try runMatch {

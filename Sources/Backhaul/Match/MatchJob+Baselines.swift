@@ -8,15 +8,16 @@ extension MatchJob {
     /// - **counterfactual**: the summary's figures (every return empty);
     /// - **observed**: the observed empty runs with a route, their fuel and
     ///   CO2e with each run's vehicle and fuel (else the run's), minus those
-    ///   of the empty running left after pairing — the pairs' repositioning
-    ///   and final returns (with the pair's vehicle and fuel, as their
-    ///   savings) and the unpaired shipments' own returns (with their own);
-    /// - the observed runs the pairs could plausibly replace
+    ///   of the empty running left after pairing — the tours' (pairs'
+    ///   included) repositioning and final returns (with the tour's vehicle
+    ///   and fuel, as their savings) and the other shipments' own returns
+    ///   (with their own);
+    /// - the observed runs the tours could plausibly replace
     ///   (``EmptyRunReplacement``), each run marked with the shipment whose
     ///   return it replaces.
     static func addBaselines(
         to report: inout MatchReport, options: MatchOptions, model: DistanceModel, factors: EmissionFactors,
-        shipments: [Shipment], observed: [Shipment], travel: TravelResult, pairing: PairingResult
+        shipments: [Shipment], observed: [Shipment], travel: TravelResult, pairing: PairingResult, plan: TourResult
     ) throws(CommandFailure) {
         var baselines = MatchReport.Baselines(summary: report.summary)
         let routed = travel.observedMetres.compactMap { $0 }
@@ -25,7 +26,7 @@ extension MatchJob {
         if !routed.isEmpty {
             let before = try observedEmissions(observed, metres: travel.observedMetres, options: options, factors: factors)
             let after = try emissionsAfter(
-                pairs: pairing.pairs, shipments: shipments, loaded: travel.loaded, ownReturns: travel.ownReturns,
+                tours: plan.tours, shipments: shipments, loaded: travel.loaded, ownReturns: travel.ownReturns,
                 options: options, factors: factors)
             baselines.observed = .init(
                 name: .observed,
@@ -44,8 +45,8 @@ extension MatchJob {
             }
             var returning: [Int] = []
             var returns: [EmptyRunReplacement.Return] = []
-            for p in pairing.pairs {
-                for i in [p.a, p.b] {
+            for t in plan.tours {
+                for i in t.shipments {
                     returning.append(i)
                     let s = shipments[i]
                     returns.append(.init(
@@ -78,21 +79,48 @@ extension MatchJob {
         return e.total
     }
 
-    /// Fuel and CO2e of the empty running left after pairing: each pair's
-    /// cross legs with the pair's vehicle and fuel (``PairFactorRule``, as
-    /// its saving), each other shipment's own return (when it has both
-    /// legs) with its own.
+    /// Fuel and CO2e of the empty running left after pairing: each tour's
+    /// (pair's) empty legs with the tour's vehicle and fuel (``PairFactorRule``
+    /// over its shipments in driving order, as its saving), each other
+    /// shipment's own return (when it has both legs) with its own.
+    static func emissionsAfter(
+        tours: [Tour], shipments: [Shipment], loaded: [Leg?], ownReturns: [Leg?], options: MatchOptions,
+        factors: EmissionFactors
+    ) throws(CommandFailure) -> Saving {
+        try emissionsAfter(
+            tours.map { t in
+                (t.shipments, t.emptyMetres,
+                 PairFactorRule.resolve(t.shipments.map { shipments[$0].vehicle }, runDefault: options.vehicle),
+                 PairFactorRule.resolve(t.shipments.map { shipments[$0].fuel }, runDefault: options.fuel))
+            },
+            shipments: shipments, loaded: loaded, ownReturns: ownReturns, options: options, factors: factors)
+    }
+
+    /// The same for a pairing alone (the sensitivity reruns), each pair with
+    /// its own vehicle and fuel (``factorKeys(_:shipments:options:)``).
     static func emissionsAfter(
         pairs: [ShipmentPair], shipments: [Shipment], loaded: [Leg?], ownReturns: [Leg?], options: MatchOptions,
         factors: EmissionFactors
     ) throws(CommandFailure) -> Saving {
+        try emissionsAfter(
+            pairs.map { p in
+                let (vehicle, fuel) = factorKeys(p, shipments: shipments, options: options)
+                return ([p.a, p.b], p.emptyMetresAfter, vehicle, fuel)
+            },
+            shipments: shipments, loaded: loaded, ownReturns: ownReturns, options: options, factors: factors)
+    }
+
+    /// The empty running of the given trucks (their shipments, empty metres,
+    /// vehicle and fuel) and every other shipment's own return.
+    private static func emissionsAfter(
+        _ trucks: [(shipments: [Int], emptyMetres: Int, vehicle: String, fuel: String)], shipments: [Shipment],
+        loaded: [Leg?], ownReturns: [Leg?], options: MatchOptions, factors: EmissionFactors
+    ) throws(CommandFailure) -> Saving {
         var e = EmptyRunningEmissions(factors: factors, vehicle: options.vehicle, fuel: options.fuel)
         var paired = [Bool](repeating: false, count: shipments.count)
-        for p in pairs {
-            paired[p.a] = true
-            paired[p.b] = true
-            let (vehicle, fuel) = factorKeys(p, shipments: shipments, options: options)
-            try e.add(metres: p.emptyMetresAfter, vehicle: vehicle, fuel: fuel)
+        for t in trucks {
+            for i in t.shipments { paired[i] = true }
+            try e.add(metres: t.emptyMetres, vehicle: t.vehicle, fuel: t.fuel)
         }
         for i in shipments.indices where !paired[i] && loaded[i] != nil {
             guard let r = ownReturns[i] else { continue }

@@ -151,7 +151,7 @@ public enum MatchJob {
             travel: travel)
         try addBaselines(
             to: &report, options: options, model: model, factors: factors, shipments: shipments, observed: observed,
-            travel: travel, pairing: pairing)
+            travel: travel, pairing: pairing, plan: plan)
         let ledgerRun = try allocateSavings(
             report: &report, options: options, factors: factors, batch: batch, shipments: shipments, observed: observed,
             plan: plan, travel: travel)

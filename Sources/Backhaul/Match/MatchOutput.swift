@@ -66,7 +66,10 @@ enum MatchOutput {
     static func summaryLine(_ r: MatchReport, directory: String) -> String {
         let s = r.summary
         let quoted = r.baselines.quoted, f = quoted.figures
-        var line = "backhaul: \(s.shipments) rows, \(s.valid) shipments, \(s.pairs) pairs, "
+        // With --max-tour 3 or 4: the trucks' tours, of which pairs.
+        let longer = r.tours.count - s.pairs
+        let trucks = longer > 0 ? "\(r.tours.count) tours (\(s.pairs) pairs, \(longer) of 3 or more)" : "\(s.pairs) pairs"
+        var line = "backhaul: \(s.shipments) rows, \(s.valid) shipments, \(trucks), "
             + "\(JSONValue.format(km(f.savedMetres), decimals: 1)) empty km saved "
             + "(\(JSONValue.format(km(f.emptyMetresBefore), decimals: 1)) → \(JSONValue.format(km(f.emptyMetresAfter), decimals: 1))), "
             + "\(quoted.saving.map { JSONValue.format($0.co2eKgWTW, decimals: 1) } ?? "?") kg CO2e (WTW), baseline \(r.quotedBaselineLabel)"
