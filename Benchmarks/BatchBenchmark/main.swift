@@ -19,18 +19,6 @@ import Darwin
 let runner = BenchmarkRunner(runs: 5)
 let rows = 1_000_000
 
-/// Deterministic pseudo-random numbers (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 /// `rows` shipments around Sweden with 5-decimal coordinates, pickup windows
 /// and body types: the shape of a real TMS export.
@@ -47,7 +35,7 @@ func generate(path: String, semicolon: Bool) -> Int {
     var bytes = 0
     var buffer: [UInt8] = Array(header.utf8)
     let bodies = ["dry_van", "tautliner", "reefer", "tipper", "tanker", "container", "flatbed"]
-    var rng = SplitMix64(state: 42)
+    var rng = SplitMix64(seed: 42)
     func coordinate(_ base: Int, _ spread: Int) -> String {
         let v = base * 100_000 + rng.below(spread * 100_000)
         let frac = String(v % 100_000)
@@ -142,7 +130,7 @@ let jsonName = "json 200k rows"
 if runner.selects(jsonName) {
     let jsonRows = 200_000
     var json: [UInt8] = Array("[\n".utf8)
-    var rng = SplitMix64(state: 7)
+    var rng = SplitMix64(seed: 7)
     for i in 0..<jsonRows {
         let lat = 55 + Double(rng.below(1_000_000)) / 100_000, lon = 11 + Double(rng.below(1_200_000)) / 100_000
         json += Array(("{\"id\": \"J-\(i)\", \"company\": \"Haulier \(i % 97)\", \"origin_lat\": \(lat), "

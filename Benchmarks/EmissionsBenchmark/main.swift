@@ -6,20 +6,9 @@ import Emissions
 //
 //   swift run -c release EmissionsBenchmark [filter]
 
-/// SplitMix64, so every run measures the same inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let runner = BenchmarkRunner()
-var rng = SplitMix64(state: 2026)
+var rng = SplitMix64(seed: 2026)
 let factors = EmissionFactors.defaults
 
 // MARK: Trips

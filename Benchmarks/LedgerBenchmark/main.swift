@@ -20,16 +20,6 @@ import Darwin
 // reported by company and by month ≤ 2 s each. The 365-run ledger is built
 // once (a few minutes) in $TMPDIR and reused.
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let runner = BenchmarkRunner(runs: 5)
 
@@ -65,7 +55,7 @@ let modelKeys = [(vehicle: "artic-40t", fuel: "diesel-b7"), (vehicle: "artic-40t
 /// a matching chooses, each shipment's destination lies within 20 km of the
 /// next shipment's origin, so the tour saves most of the empty returns.
 func tours(_ count: Int, sizes: ClosedRange<Int>, companies: Int, seed: UInt64) -> [TourCostMatrix] {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     return (0..<count).map { _ in
         let n = Int.random(in: sizes, using: &rng)
         func point() -> (Double, Double) { (Double.random(in: 0...300, using: &rng), Double.random(in: 0...300, using: &rng)) }

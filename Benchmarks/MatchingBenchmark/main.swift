@@ -59,17 +59,6 @@ func medianOfRuns(_ samples: [Double]) -> Double {
 
 // MARK: Instances
 
-/// SplitMix64, for instances that are the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// n shipments between random points of a square, in metres.
 struct ShipmentField {
@@ -77,7 +66,7 @@ struct ShipmentField {
     var ox: [Double] = [], oy: [Double] = [], dx: [Double] = [], dy: [Double] = []
 
     init(count: Int, seed: UInt64) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         for _ in 0..<count {
             ox.append(.random(in: 0..<Self.side, using: &rng))
             oy.append(.random(in: 0..<Self.side, using: &rng))
@@ -239,7 +228,7 @@ for n in [20_000, 100_000] {
 
 /// Shipments with random time windows over a day and random body types.
 func shipments(_ field: ShipmentField, seed: UInt64) -> [Shipment] {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     let bodies: [BodyType?] = [nil, .dryVan, .tautliner, .reefer, .tanker]
     let day: Int64 = 1_800_000_000
     return (0..<field.count).map { i in

@@ -56,18 +56,7 @@ print(
 
 // MARK: Queries
 
-/// The same pseudo-random nodes every run (S. Vigna's SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-var rng = SplitMix64(state: 2026)
+var rng = SplitMix64(seed: 2026)
 /// 1000 distinct DIMACS node ids.
 var sourceIDs: [Int64] = []
 var seen = Set<Int64>()
@@ -106,7 +95,7 @@ if let m1, let m2 {
 
 // Only when asked for by name (`RoutingBenchmark 5000`): minutes, not seconds.
 if runner.filter?.contains("5000") == true {
-    var rng5 = SplitMix64(state: 5000)
+    var rng5 = SplitMix64(seed: 5000)
     func randomPoints(_ k: Int) -> [NetworkPoint] {
         (0..<k).map { _ in NetworkPoint.node(Int(rng5.next() % UInt64(graph.nodeCount)), in: graph) }
     }

@@ -1,7 +1,7 @@
 /// A small deterministic random generator (SplitMix64, Steele, Lea and
 /// Flood, OOPSLA 2014) for benchmarks that must build the same input on
 /// every run and machine.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }

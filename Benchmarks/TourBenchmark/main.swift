@@ -57,16 +57,6 @@ func peakRSSMegabytes() -> Double {
 
 // MARK: Data
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
@@ -91,7 +81,7 @@ func coordinate(_ l: Location) -> (Double, Double) {
 
 /// `n` shipments resampled from `rows`, ends moved by up to 1 km, windows by ±30 min.
 func resample(_ rows: [Shipment], count n: Int, seed: UInt64) -> [Shipment] {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     func jitter(_ l: Location) -> Location {
         let (lat, lon) = coordinate(l)
         let dLat = Double.random(in: -1...1, using: &rng) / 111.2
