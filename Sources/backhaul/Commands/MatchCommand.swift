@@ -69,7 +69,7 @@ extension BackhaulCommand {
             examples: [
                 "backhaul match --graph samples/malta/malta-latest.osm.pbf samples/shipments/demo-malta.csv",
                 "backhaul match samples/shipments/demo-smaland.csv --format md",
-                "backhaul match samples/shipments/smaland-samgods.csv --max-tour 3 --max-tour-h 48 --format md",
+                "backhaul match samples/shipments/smaland-samgods.csv --max-tour 3 --ignore-time-windows --format md",
                 "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-$(date +%F) --quiet --strict",
                 "backhaul match --graph malta.bhg samples/shipments/demo-malta.csv --out reports-ledger --quiet --ledger savings.db --ledger-date 2026-11-26 --cost-per-km 1.9 --currency EUR",
             ],
