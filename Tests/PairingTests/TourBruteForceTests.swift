@@ -176,39 +176,33 @@ import Testing
         let problem = try Self.instance(seed: s, windows: false)
         for maxTour in [3, 4] {
             let options = Self.options(seed: s, maxTour: maxTour, windows: false, rules: seed % 2 == 0)
-            let reference = Reference(problem: problem, options: options)
-            let result = problem.tours(options: options)
-            Self.check(result, reference, seed: s)
-            let best = reference.optimum()
-            #expect(result.bound.emptyMetres <= best, "seed \(seed), maxTour \(maxTour): bound above the optimum")
-            #expect(result.emptyMetresAfter == best, "seed \(seed), maxTour \(maxTour): \(result.emptyMetresAfter) vs \(best)")
+            Self.expectOptimal(problem, options, seed: s, label: "seed \(seed), maxTour \(maxTour)")
         }
+    }
+
+    /// The planner's result passes ``check(_:_:seed:)``, its bound is at or
+    /// below the brute-force optimum, and its plan reaches it.
+    static func expectOptimal(_ problem: PairingProblem, _ options: TourOptions, seed: UInt64, label: String) {
+        let reference = Reference(problem: problem, options: options)
+        let result = problem.tours(options: options)
+        check(result, reference, seed: seed)
+        let best = reference.optimum()
+        #expect(result.bound.emptyMetres <= best, "\(label): bound above the optimum")
+        #expect(result.emptyMetresAfter == best, "\(label): \(result.emptyMetresAfter) vs \(best)")
     }
 
     @Test(arguments: 0..<80)
     func withWindows(seed: Int) throws {
         let s = UInt64(seed) &+ 5_000
         let problem = try Self.instance(seed: s, windows: true)
-        let options = Self.options(seed: s, maxTour: 3, windows: true, rules: false)
-        let reference = Reference(problem: problem, options: options)
-        let result = problem.tours(options: options)
-        Self.check(result, reference, seed: s)
-        let best = reference.optimum()
-        #expect(result.bound.emptyMetres <= best, "seed \(seed): bound above the optimum")
-        #expect(result.emptyMetresAfter == best, "seed \(seed): \(result.emptyMetresAfter) vs \(best)")
+        Self.expectOptimal(problem, Self.options(seed: s, maxTour: 3, windows: true, rules: false), seed: s, label: "seed \(seed)")
     }
 
     @Test(arguments: 0..<40)
     func withWindowsAndDrivingRules(seed: Int) throws {
         let s = UInt64(seed) &+ 9_000
         let problem = try Self.instance(seed: s, windows: true)
-        let options = Self.options(seed: s, maxTour: 3, windows: true, rules: true)
-        let reference = Reference(problem: problem, options: options)
-        let result = problem.tours(options: options)
-        Self.check(result, reference, seed: s)
-        let best = reference.optimum()
-        #expect(result.bound.emptyMetres <= best)
-        #expect(result.emptyMetresAfter == best, "seed \(seed): \(result.emptyMetresAfter) vs \(best)")
+        Self.expectOptimal(problem, Self.options(seed: s, maxTour: 3, windows: true, rules: true), seed: s, label: "seed \(seed)")
     }
 
     /// With tours of at most 2, no driving rules and no tour limits, the
