@@ -89,7 +89,8 @@ struct TourNetwork {
 
     /// The network of a space with legs on demand; computes the candidate
     /// arcs' legs (and those of `extra` arcs, such as the pairs of a
-    /// pairing).
+    /// pairing). With `maxTour == 2` the `extra` arcs are the only
+    /// candidates: the plan is the pairing.
     ///
     /// - Throws: ``PairingError/legs(_:)`` when the source fails.
     init(problem: SpatialPairingProblem, options: TourOptions, extra: [(Int, Int)]) throws(PairingError) {
@@ -99,11 +100,12 @@ struct TourNetwork {
             legs: .space(problem.space, problem.legs), options: options, located: (0..<n).map(problem.space.contains))
         let space = problem.space
         // Each shipment's k nearest origins by bound, and each origin's k
-        // nearest destinations (the reverse, through the same bound).
+        // nearest destinations (the reverse, through the same bound). Tours
+        // of 2 are the pairing's pairs exactly and need only their legs.
         var keep = (0..<n).map { _ in [Int32]() }
         let k = Self.denseCandidates
         var best: [(bound: Double, j: Int)] = []
-        for i in 0..<n where eligible[i] {
+        for i in 0..<n where eligible[i] && options.maxTour >= 3 {
             best.removeAll(keepingCapacity: true)
             space.forEachArc(from: i, below: .infinity) { j, bound, limit in
                 guard eligible[j] else { return }

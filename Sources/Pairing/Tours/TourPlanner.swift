@@ -86,10 +86,18 @@ enum TourPlanner {
         for i in network.order {
             let t = search.tourOf[i]
             guard t >= 0 else {
-                var reason = reasons.alone(i, constraints: &constraints)
-                if let theirs = pairingReasons[i], reason == .noSaving || reason == .unreachable || options.maxTour == 2 {
-                    // The certified pairing looked at every pair, the candidates at some.
+                let reason: UnpairedReason
+                if let theirs = pairingReasons[i], options.maxTour == 2 {
+                    // Tours of 2 are the pairing: its reason stands.
                     reason = theirs
+                } else {
+                    let alone = reasons.alone(i, constraints: &constraints)
+                    // The certified pairing looked at every pair, the candidates at some.
+                    if let theirs = pairingReasons[i], alone == .noSaving || alone == .unreachable {
+                        reason = theirs
+                    } else {
+                        reason = alone
+                    }
                 }
                 unpaired.append(UnpairedShipment(index: i, reason: reason))
                 continue
