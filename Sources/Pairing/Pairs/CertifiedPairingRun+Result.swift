@@ -84,14 +84,12 @@ extension CertifiedPairingRun {
             let chunk = Array(unmatched[start..<min(unmatched.count, start + block)])
             start += block
             let partners = topPartners(of: chunk, limit: limit)
-            var missing: [(Int, Int)] = []
-            for (i, list) in zip(chunk, partners) {
-                for j in list.partners where !evaluated.contains(i, j) { missing.append((min(i, j), max(i, j))) }
-            }
-            missing.sort { $0 < $1 }
-            var unique: [(Int, Int)] = []
-            for p in missing where unique.last.map({ $0 != p }) ?? true { unique.append(p) }
-            try evaluate(unique, phase: "explaining unpaired shipments")
+            // First the most promising few: one feasible partner with a
+            // saving settles `partners_taken` whatever the others, and
+            // most unpaired shipments have one (only the rest need all).
+            try evaluate(missingPairs(chunk, partners, prefix: Self.reasonFirstPartners), phase: "explaining unpaired shipments")
+            let open = zip(chunk, partners).map { i, list in !hasFeasiblePartner(i, list.partners.prefix(Self.reasonFirstPartners)) }
+            try evaluate(missingPairs(chunk, partners, prefix: limit, only: open), phase: "explaining unpaired shipments")
             for (i, list) in zip(chunk, partners) {
                 let why = reason(i, partners: list.partners)
                 // A feasible partner settles `partners_taken` whatever the
@@ -101,6 +99,37 @@ extension CertifiedPairingRun {
             }
         }
         return reasons
+    }
+
+    /// Partners evaluated first when explaining an unpaired shipment.
+    static let reasonFirstPartners = 8
+
+    /// The pairs among the first `prefix` partners of each shipment (of
+    /// those flagged in `only`) whose legs are not yet known, sorted and
+    /// without repeats.
+    func missingPairs(_ shipments: [Int], _ partners: [(partners: [Int], capped: Bool)], prefix: Int, only: [Bool]? = nil) -> [(Int, Int)] {
+        var missing: [(Int, Int)] = []
+        for (x, i) in shipments.enumerated() where only?[x] ?? true {
+            for j in partners[x].partners.prefix(prefix) where !evaluated.contains(i, j) {
+                missing.append((min(i, j), max(i, j)))
+            }
+        }
+        missing.sort { $0 < $1 }
+        var unique: [(Int, Int)] = []
+        for p in missing where unique.last.map({ $0 != p }) ?? true { unique.append(p) }
+        return unique
+    }
+
+    /// Whether one of `partners` (evaluated) pairs feasibly with `i` at a
+    /// positive saving.
+    func hasFeasiblePartner(_ i: Int, _ partners: ArraySlice<Int>) -> Bool {
+        partners.contains { j in
+            guard let slot = evaluated.slot(i, j), let ij = evaluated.leg(at: slot, from: i),
+                  let ji = evaluated.leg(at: slot, from: j),
+                  ownReturn[i] + ownReturn[j] - ij.metres - ji.metres > 0 else { return false }
+            if case .feasible = outcome(i, j, ab: ij, ba: ji) { return true }
+            return false
+        }
     }
 
     /// Each shipment's partners with a positive upper bound on the saving,
