@@ -161,6 +161,27 @@ import Testing
         #expect(result.savedMetres <= optimum && optimum <= bound)
         #expect(result.statistics?.stoppedBy != nil)
     }
+
+    /// The dual-free bound used when the pricing stops early (half of each
+    /// shipment's best saving bound) is at or above the exact optimum on
+    /// generated batches with every constraint, and below the trivial one
+    /// (every empty return saved).
+    @Test(arguments: 0..<24)
+    func halfBestSavingsBoundTheOptimum(seed: UInt64) throws {
+        let count = 40 + Int(seed) * 15
+        let (geo, shipments, options) = Self.instance(seed: 1_000 + seed, count: count)
+        let loaded = (0..<count).map { Optional(geo.loaded($0)) }
+        var denseOptions = options
+        denseOptions.candidatesPerShipment = nil
+        let optimum = try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: geo.denseTable())
+            .pair(options: denseOptions)
+        let spatial = try SpatialPairingProblem(
+            shipments: shipments, loadedLegs: loaded, ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) },
+            space: geo.space, legs: geo.source)
+        let bound = CertifiedPairingRun(problem: spatial, options: options, progress: nil).halfBestSavings()
+        #expect(Double(optimum.savedMetres) <= bound, "seed \(seed)")
+        #expect(bound <= Double(optimum.emptyMetresBefore), "seed \(seed)")
+    }
 }
 
 /// Landmark bounds (``LandmarkBounds``) on a city-block metric, where the

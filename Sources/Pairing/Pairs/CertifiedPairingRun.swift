@@ -40,6 +40,8 @@ struct CertifiedPairingRun {
     var pricingExhausted: [Bool] = []
     /// Whether the duals changed since the last pricing pass.
     var dualsChanged = true
+    /// ``halfBestSavings()``, once computed.
+    var halfBest: Double?
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -348,13 +350,47 @@ struct CertifiedPairingRun {
     static let maximumPairsPerPass = 4_000_000
 
     /// A proven upper bound on the optimum saving when pricing stops with
-    /// violations left: the dual objective with each shipment's dual raised
-    /// by its largest remaining room, which makes the dual feasible for
-    /// every pair (each pair needs one end raised by its room).
-    func upperBound(_ duals: MatchingDuals, largestRoom: [Double]) -> Int {
+    /// violations left, the smaller of two dual solutions feasible for
+    /// every pair:
+    ///
+    /// - the matching's duals with each shipment's dual raised by its
+    ///   largest remaining room (each pair needs one end raised by its
+    ///   room) — tight once the pricing is nearly done;
+    /// - half of each shipment's best saving bound over all its partners,
+    ///   `y_i = max_j ub(i, j) / 2` (``halfBestSavings()``) — independent of
+    ///   the duals, and much the better bound after only a few passes,
+    ///   when the rooms are still large.
+    mutating func upperBound(_ duals: MatchingDuals, largestRoom: [Double]) -> Int {
         let doubled = duals.doubledObjective(blossomSizes: duals.blossomSizes())
         let bound = Double(doubled) / 2 + largestRoom.reduce(0, +)
-        return Int(bound.rounded(.down))
+        if halfBest == nil { halfBest = halfBestSavings() }
+        return Int(min(bound, halfBest!).rounded(.down))
+    }
+
+    /// `Σ_i max_j ub(i, j) / 2` over the usable shipments: a matching's
+    /// saving is at most this, since each pair's saving is at most the mean
+    /// of its two ends' best bounds. One best-partner search per shipment,
+    /// over every partner (not only the pairs it owns), skipping pairs the
+    /// bound's legs already exclude.
+    func halfBestSavings() -> Double {
+        let space = problem.space, usable = usable, ownReturn = ownReturn, bonus = returnBonus
+        let sums = parallelChunks(count: n, threads: options.threads) { [self] range -> Double in
+            var sum = 0.0
+            for i in range where usable[i] {
+                let ri = Double(ownReturn[i])
+                var best = 0.0
+                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: .infinity) { j, ij, ji, limit in
+                    let (ij, ji) = refined(i, j, ij, ji)
+                    let ub = ri + Double(ownReturn[j]) - ij - ji
+                    guard ub > best, !excludedWithoutLegs(i, j, ij, ji) else { return }
+                    best = ub
+                    limit = ri - ub
+                }
+                sum += best
+            }
+            return sum
+        }
+        return sums.reduce(0, +) / 2
     }
 
     // MARK: Legs
