@@ -84,11 +84,21 @@ extension CertifiedPairingRun {
             let chunk = Array(unmatched[start..<min(unmatched.count, start + block)])
             start += block
             let partners = topPartners(of: chunk, limit: limit)
-            // First the most promising few: one feasible partner with a
-            // saving settles `partners_taken` whatever the others, and
-            // most unpaired shipments have one (only the rest need all).
-            try evaluate(missingPairs(chunk, partners, prefix: Self.reasonFirstPartners), phase: "explaining unpaired shipments")
-            let open = zip(chunk, partners).map { i, list in !hasFeasiblePartner(i, list.partners.prefix(Self.reasonFirstPartners)) }
+            // First the most promising few that the bound's legs do not
+            // exclude: one feasible partner with a saving settles
+            // `partners_taken` whatever the others, and most unpaired
+            // shipments have one (only the rest need all their partners).
+            var first: [(partners: [Int], capped: Bool)] = []
+            for (i, list) in zip(chunk, partners) {
+                var promising: [Int] = []
+                for j in list.partners where !excludedWithoutLegs(i, j) {
+                    promising.append(j)
+                    if promising.count == Self.reasonFirstPartners { break }
+                }
+                first.append((promising, false))
+            }
+            try evaluate(missingPairs(chunk, first, prefix: Self.reasonFirstPartners), phase: "explaining unpaired shipments")
+            let open = zip(chunk, first).map { i, list in !hasFeasiblePartner(i, list.partners[...]) }
             try evaluate(missingPairs(chunk, partners, prefix: limit, only: open), phase: "explaining unpaired shipments")
             for (i, list) in zip(chunk, partners) {
                 let why = reason(i, partners: list.partners)
@@ -101,7 +111,8 @@ extension CertifiedPairingRun {
         return reasons
     }
 
-    /// Partners evaluated first when explaining an unpaired shipment.
+    /// Partners evaluated first when explaining an unpaired shipment (the
+    /// most promising ones the bound's legs leave feasible).
     static let reasonFirstPartners = 8
 
     /// The pairs among the first `prefix` partners of each shipment (of
