@@ -199,7 +199,7 @@ if let national = readLoaded(FileManager.default.fileExists(atPath: sharedNation
     for seed in 1...3 {
         for k in 2...4 { try run("national-1000-s\(seed)-\(k)", resample(national, count: 1000, seed: UInt64(seed)), maxTour: k) }
     }
-    for n in [3000, 10_000] { try run("national-\(n)-s1-3", resample(national, count: n, seed: 1), maxTour: 3) }
+    for n in [2000, 3000, 5000, 10_000, 20_000, 50_000] { try run("national-\(n)-s1-3", resample(national, count: n, seed: 1), maxTour: 3) }
     try run("national-100000-s1-3", resample(national, count: 100_000, seed: 1), maxTour: 3)
 } else {
     print("national: sweden-samgods-1pct.csv is absent (looked in \(sharedNationalPath) and \(nationalPath))")

@@ -398,13 +398,21 @@ extension TourNetwork {
     /// Metres are the exact leg when known, else the bound (rounded down),
     /// so every cycle the pricing reports has at most its true reduced cost;
     /// ``unknownArcs(_:)`` lists the legs still to compute.
+    ///
+    /// With `bonus == nil`, only the candidate arcs are extended along, but
+    /// cycles are still closed by any arc (by its bound when not computed):
+    /// the closing arc of a cheap triangle is rarely among the candidates.
     struct SpaceArcs: CycleArcSource {
         let network: TourNetwork
         let space: ShipmentSpace
-        let bonus: ShipmentSpace.Bonus
+        let bonus: ShipmentSpace.Bonus?
 
         @inline(__always)
         func forEachArc(from x: Int, below limit: Double, _ body: (Int, Int, Bool) -> Void) {
+            guard let bonus else {
+                CandidateArcs(network: network).forEachArc(from: x, below: limit, body)
+                return
+            }
             space.forEachArc(from: x, below: limit, bonus: bonus) { y, bound, _ in
                 guard network.eligible[y] else { return }
                 if let leg = network.leg(x, y) {

@@ -77,7 +77,7 @@ enum TourPlanner {
 
         // The tours, their schedules, and the reasons.
         let lawful = options.maxTour == 2 ? TourConstraints(network: network, options: options) : constraints
-        let reasons = TourReasons(network: network, maxTour: options.maxTour)
+        let reasons = TourReasons(network: network, maxTour: options.maxTour, pool: pool)
         var pairingReasons: [Int: UnpairedReason] = [:]
         for u in pairing?.unpaired ?? [] { pairingReasons[u.index] = u.reason }
         var tours: [Tour] = []

@@ -123,16 +123,26 @@ struct TourRelaxation {
     /// not cycle of the whole problem with reduced cost below `threshold`
     /// (at least once): over every arc of a table, or of a space — there by
     /// the bound first, then with the exact legs of the cycles found.
-    private func forEachCycleOverAllArcs(
-        threshold: Double, alpha: [Double], beta: [Double], visit: ([Int], Int, Double) -> Void
+    ///
+    /// With `candidatesOnly`, paths are extended along the candidate arcs
+    /// only (column generation), but still closed by any arc.
+    private func forEachCycle(
+        threshold: Double, alpha: [Double], beta: [Double], candidatesOnly: Bool = false,
+        visit: ([Int], Int, Double) -> Void
     ) throws(PairingError) {
         guard let space = network.space else {
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
-                arcs: TourNetwork.AllArcs(network: network), visit: visit)
+            if candidatesOnly {
+                CyclePricing.forEachCycle(
+                    starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
+                    arcs: TourNetwork.CandidateArcs(network: network), visit: visit)
+            } else {
+                CyclePricing.forEachCycle(
+                    starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
+                    arcs: TourNetwork.AllArcs(network: network), visit: visit)
+            }
             return
         }
-        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: space.bonus(beta))
+        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: candidatesOnly ? nil : space.bonus(beta))
         var found = Set<TourCycle>()
         var cycles: [[Int]] = []
         var missing: [(Int, Int)] = []
@@ -177,10 +187,7 @@ struct TourRelaxation {
         var mu = muStart
         while true {
             let (alpha, beta) = split(pi)
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 4 * mu,
-                arcs: TourNetwork.CandidateArcs(network: network)
-            ) { members, cost, _ in
+            try forEachCycle(threshold: 4 * mu, alpha: alpha, beta: beta, candidatesOnly: true) { members, cost, _ in
                 pool.add(TourCycle(members), cost: cost, constraints: &constraints)
             }
             pool.reindex(count: network.count)
@@ -195,7 +202,7 @@ struct TourRelaxation {
             var minimum = [Double](repeating: 0, count: network.count)
             for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
             var added = 0, negative = 0
-            try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+            try forEachCycle(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
                 let cycle = TourCycle(members)
                 let known = pool.id(of: cycle) != nil
                 guard pool.add(cycle, cost: cost, constraints: &constraints) != nil else { return }
@@ -277,7 +284,7 @@ struct TourRelaxation {
         // Pass 1: the negative cycles, for LB(π).
         var minimum = [Double](repeating: 0, count: network.count)
         for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
-        try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+        try forEachCycle(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
             guard pool.add(TourCycle(members), cost: cost, constraints: &constraints) != nil else { return }
             let share = rc / Double(members.count)
             for i in members where share < minimum[i] { minimum[i] = share }
@@ -287,7 +294,7 @@ struct TourRelaxation {
         // Pass 2: every cycle with reduced cost up to the gap.
         let threshold = Double(upperBound) - bound + 1
         if threshold > 0 {
-            try forEachCycleOverAllArcs(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
+            try forEachCycle(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
                 pool.add(TourCycle(members), cost: cost, constraints: &constraints)
             }
         }
