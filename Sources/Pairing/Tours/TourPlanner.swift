@@ -34,7 +34,9 @@ enum TourPlanner {
         let assignmentBound: Int, cycleBound: Int
         if options.maxTour >= 3 {
             pool.reindex(count: network.count)
-            var relaxation = try TourRelaxation(network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour)
+            var relaxation = try TourRelaxation(
+                network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour,
+                threads: options.pairing.threads)
             pool = relaxation.pool
             network = relaxation.network
             let dive = relaxation.dive()

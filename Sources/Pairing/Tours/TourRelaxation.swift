@@ -33,6 +33,10 @@
 struct TourRelaxation {
     /// Rounds of exact pricing over the whole table.
     static let exactRounds = 12
+    /// Exact pricing stops after this many rounds without a better bound
+    /// (on national-2,000 the bound dipped for 4 rounds, then rose well
+    /// above its first value).
+    static let roundsWithoutProgress = 5
     /// Stop a stage when no dual moves by more than this many μ (the last
     /// stage stops at 0.01 μ).
     static let stageTolerance = 0.01
@@ -42,6 +46,8 @@ struct TourRelaxation {
     /// The network, with candidate arcs added by assignment reduced cost.
     private(set) var network: TourNetwork
     let maxTour: Int
+    /// Worker threads for the pricing (`nil`: every core).
+    let threads: Int?
     /// The feasible cycles found (the columns), with the pairs of the start.
     private(set) var pool: CyclePool
     private(set) var assignment: AssignmentBound
@@ -71,9 +77,12 @@ struct TourRelaxation {
 
     /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail (never
     ///   with a table).
-    init(network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int) throws(PairingError) {
+    init(
+        network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int, threads: Int?
+    ) throws(PairingError) {
         self.pool = pool
         self.maxTour = maxTour
+        self.threads = threads
         let n = network.count
         eligibleNodes = (0..<n).filter { network.eligible[$0] }
         own = (0..<n).map { network.eligible[$0] ? Double(network.ownMetres[$0]) : 0 }
@@ -131,42 +140,48 @@ struct TourRelaxation {
         visit: ([Int], Int, Double) -> Void
     ) throws(PairingError) {
         guard let space = network.space else {
-            if candidatesOnly {
-                CyclePricing.forEachCycle(
-                    starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
-                    arcs: TourNetwork.CandidateArcs(network: network), visit: visit)
-            } else {
-                CyclePricing.forEachCycle(
-                    starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
-                    arcs: TourNetwork.AllArcs(network: network), visit: visit)
-            }
+            let found = candidatesOnly
+                ? cycles(below: threshold, alpha: alpha, beta: beta, arcs: TourNetwork.CandidateArcs(network: network))
+                : cycles(below: threshold, alpha: alpha, beta: beta, arcs: TourNetwork.AllArcs(network: network))
+            for (cycle, cost, rc) in found { visit(cycle.members, cost, rc) }
             return
         }
         let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: candidatesOnly ? nil : space.bonus(beta))
-        var found = Set<TourCycle>()
-        var cycles: [[Int]] = []
+        var seen = Set<TourCycle>()
+        var cycles: [TourCycle] = []
         var missing: [(Int, Int)] = []
-        CyclePricing.forEachCycle(
-            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
-        ) { members, _, _ in
-            guard found.insert(TourCycle(members)).inserted else { return }
-            cycles.append(members)
-            missing += arcs.unknownArcs(members)
+        for (cycle, _, _) in self.cycles(below: threshold, alpha: alpha, beta: beta, arcs: arcs) {
+            guard seen.insert(cycle).inserted else { continue }
+            cycles.append(cycle)
+            missing += arcs.unknownArcs(cycle.members)
         }
+        seen = []
         try network.fetch(missing)
-        for members in cycles {
-            let k = members.count
-            var cost = 0
-            var complete = true
-            for t in 0..<k {
-                guard let l = network.leg(members[t], members[(t + 1) % k]) else { complete = false; break }
-                cost += l.metres
-            }
-            guard complete else { continue }
+        for cycle in cycles {
+            guard let cost = cycle.emptyMetres({ network.leg($0, $1)?.metres }) else { continue }
             var rc = Double(cost)
-            for i in members { rc -= alpha[i] + beta[i] }
-            if rc < threshold { visit(members, cost, rc) }
+            for t in 0..<cycle.count { rc -= alpha[cycle[t]] + beta[cycle[t]] }
+            if rc < threshold { visit(cycle.members, cost, rc) }
         }
+    }
+
+    /// The cycles ``CyclePricing`` finds below `threshold` over `arcs`, with
+    /// their empty metres and reduced costs under `arcs`, in the order of
+    /// their starts (so the result does not depend on the threads): the
+    /// starts are split into chunks searched on up to ``threads`` workers.
+    private func cycles(
+        below threshold: Double, alpha: [Double], beta: [Double], arcs: some CycleArcSource & Sendable
+    ) -> [(TourCycle, Int, Double)] {
+        let starts = eligibleNodes, maxTour = self.maxTour
+        return parallelChunks(count: starts.count, threads: threads, minimumChunk: 64) { range in
+            var found: [(TourCycle, Int, Double)] = []
+            CyclePricing.forEachCycle(
+                starts: starts[range], maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
+            ) { members, cost, rc in
+                found.append((TourCycle(members), cost, rc))
+            }
+            return found
+        }.flatMap { $0 }
     }
 
     /// Prices split into out and in parts around the assignment duals.
@@ -195,6 +210,7 @@ struct TourRelaxation {
             if mu <= muEnd { break }
             mu = max(muEnd, mu / 2)
         }
+        var sinceBest = 0
         for round in 0..<Self.exactRounds {
             var hard = pi
             harden(&hard)
@@ -219,8 +235,13 @@ struct TourRelaxation {
                 cycleBound = max(certified, assignmentBound)
                 duals = Array(hard[0..<network.count])
                 negativeCyclesLeft = negative
+                sinceBest = 0
+            } else {
+                sinceBest += 1
             }
-            if added == 0 { break }
+            // Stop when the rounds no longer improve the bound: on large,
+            // degenerate batches the ascent can drift away from it for good.
+            if added == 0 || sinceBest >= Self.roundsWithoutProgress { break }
             pool.reindex(count: network.count)
             settle(&pi, mu: muEnd)
         }
@@ -258,12 +279,18 @@ struct TourRelaxation {
     }
 
     /// Duals feasible on the whole final pool (every reduced cost ≥ 0 up to
-    /// rounding), from the final soft ones: what the search bounds with.
+    /// rounding): what the search bounds with. From the final soft duals or
+    /// those of the best bound, whichever sum higher once made feasible
+    /// (where the rounds drifted away from the bound, the final ones made
+    /// the search's reduced-cost pruning fail and every region run to its
+    /// node limit).
     func poolFeasibleDuals() -> [Double] {
         guard !soft.isEmpty else { return duals }
-        var hard = soft
-        harden(&hard)
-        return Array(hard[0..<network.count])
+        var last = soft, best = duals + [0]
+        harden(&last)
+        harden(&best)
+        let sum = { (pi: [Double]) in self.eligibleNodes.reduce(0.0) { $0 + pi[$1] } }
+        return Array((sum(last) >= sum(best) ? last : best)[0..<network.count])
     }
 
     /// Adds to the pool every feasible cycle that an optimal plan could use,
