@@ -28,8 +28,10 @@
 /// candidate arcs (cycles with reduced cost below 4μ). At the end the duals
 /// are made feasible on the pool (each down to its tightest column), every
 /// arc of the table is priced exactly, new cycles with negative reduced
-/// cost join the pool, and the ascent resumes — until none is found or
-/// after ``exactRounds`` rounds; the bound of the best round is kept.
+/// cost join the pool, and the ascent resumes from ``rescaling`` times the
+/// final temperature — until none is found, after ``exactRounds`` rounds,
+/// or after ``roundsWithoutProgress`` rounds without a better bound; the
+/// bound of the best round is kept.
 struct TourRelaxation {
     /// Rounds of exact pricing over the whole table.
     static let exactRounds = 12
@@ -37,6 +39,9 @@ struct TourRelaxation {
     /// (on national-2,000 the bound dipped for 4 rounds, then rose well
     /// above its first value).
     static let roundsWithoutProgress = 5
+    /// After each round of exact pricing the ascent restarts at this many
+    /// times the final temperature, halving it down to the final one.
+    static let rescaling = 16.0
     /// Stop a stage when no dual moves by more than this many μ (the last
     /// stage stops at 0.01 μ).
     static let stageTolerance = 0.01
@@ -243,6 +248,14 @@ struct TourRelaxation {
             // degenerate batches the ascent can drift away from it for good.
             if added == 0 || sinceBest >= Self.roundsWithoutProgress { break }
             pool.reindex(count: network.count)
+            // Re-solve from a warmer temperature: settling the new columns at
+            // the final one alone drifted away from the bound on batches of
+            // 3,000 and more (the bound fell round after round).
+            var warm = Self.rescaling * muEnd
+            while warm > muEnd {
+                settle(&pi, mu: warm)
+                warm /= 2
+            }
             settle(&pi, mu: muEnd)
         }
         pool.reindex(count: network.count)
