@@ -39,6 +39,9 @@ struct TourRelaxation {
     /// (on national-2,000 the bound dipped for 4 rounds, then rose well
     /// above its first value).
     static let roundsWithoutProgress = 5
+    /// Each step of the dive fixes columns covering at least this fraction
+    /// (1/x) of the shipments.
+    static let diveFraction = 32
     /// After each round of exact pricing the ascent restarts at this many
     /// times the final temperature, halving it down to the final one.
     static let rescaling = 16.0
@@ -350,7 +353,8 @@ struct TourRelaxation {
 
     /// A plan by diving: fix the columns the soft solution all but chooses
     /// (weight `exp(−rc/μ) ≥ 0.9`, the largest first, without overlap; at
-    /// least the heaviest one), re-solve the rest warm-started, repeat.
+    /// least enough to cover 1/``diveFraction`` of the shipments), re-solve
+    /// the rest warm-started, repeat.
     ///
     /// - Returns: per shipment, the pool index of its tour (-1: alone), and
     ///   the plan's empty metres.
@@ -364,6 +368,10 @@ struct TourRelaxation {
         let mu = finalMu
         var empty = 0
         var picks: [(weight: Double, id: Int32)] = []
+        // At least 1/``diveFraction`` of the shipments per step, heaviest
+        // first, so the dive takes a bounded number of steps (each costs a
+        // pass over the pool) even where the soft solution is fractional.
+        let minimumFixed = max(1, eligibleNodes.count / Self.diveFraction)
         while !aliveNodes.isEmpty {
             ascent.activate(pool: pool, pi: pi, mu: mu, alive: alive)
             picks.removeAll(keepingCapacity: true)
@@ -377,9 +385,9 @@ struct TourRelaxation {
                 }
             }
             picks.sort { ($0.weight, $1.id) > ($1.weight, $0.id) }
-            var fixedAny = false
+            var fixed = 0
             for (weight, id) in picks {
-                if fixedAny && weight < 0.9 { break }
+                if fixed >= minimumFixed && weight < 0.9 { break }
                 let members = id < 0 ? [Int(-1 - id)] : pool.cycles[Int(id)].members
                 if members.contains(where: { !alive[$0] }) { continue }
                 for i in members {
@@ -387,7 +395,7 @@ struct TourRelaxation {
                     tourOf[i] = id < 0 ? -1 : id
                 }
                 empty += id < 0 ? network.ownMetres[members[0]] : pool.costs[Int(id)]
-                fixedAny = true
+                fixed += members.count
             }
             aliveNodes.removeAll { !alive[$0] }
             if aliveNodes.isEmpty { break }
