@@ -41,7 +41,7 @@ struct TourRelaxation {
     static let roundsWithoutProgress = 5
     /// Each step of the dive fixes columns covering at least this fraction
     /// (1/x) of the shipments.
-    static let diveFraction = 32
+    static let diveFraction = 128
     /// After each round of exact pricing the ascent restarts at this many
     /// times the final temperature, halving it down to the final one.
     static let rescaling = 16.0
