@@ -10,7 +10,7 @@ extension MatchJob {
     /// work starts: measured peaks per shipment with margin
     /// (docs/benchmarks/tours.md, `TourBenchmark national-N-s1-3` over
     /// legs on demand, the pairing included: 38 KB per shipment at 1,000,
-    /// 51 KB at 5,000 and 61 KB at 10,000, growing with the batch as its
+    /// 51 KB at 5,000 and 67 KB at 10,000, growing with the batch as its
     /// repeated lanes get denser — so 150 KB for `--max-tour 3`; 300 KB per
     /// shipment at 1,000 with 4, not measured at scale, so 1 MB), 0 for pairs.
     static func tourEstimatedBytes(_ options: MatchOptions, shipments n: Int) -> Int {
