@@ -1,6 +1,6 @@
 // Tours of up to 2, 3 or 4 shipments on real Samgods truck trips, crow-fly.
 //
-//     swift run -c release TourBenchmark [--write-instances DIR] [--windows] [--spatial] [filter]
+//     swift run -c release TourBenchmark [--write-instances DIR] [--windows] [--spatial] [--threads N] [filter]
 //
 // Instances (legs: great-circle × 1.3 in whole metres, 70 km/h, as the
 // `match` job's crow-fly model):
@@ -13,6 +13,7 @@
 //   N with --spatial) legs on demand over a ShipmentSpace, the match job's
 //   national path, where the bound is proven over every leg.
 //
+// `--threads N` limits the worker threads (default: every core).
 // Time windows are ignored unless `--windows` is given; the driving rules of
 // Regulation 561/2006 always apply. Every case prints the totals, both lower
 // bounds, the proven gap, the gain over the optimal pairing, and wall and
@@ -35,6 +36,11 @@ if let i = arguments.firstIndex(of: "--spatial") {
 }
 if let i = arguments.firstIndex(of: "--write-instances"), i + 1 < arguments.count {
     instanceDirectory = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+}
+var threads: Int?
+if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count {
+    threads = Int(arguments[i + 1])
     arguments.removeSubrange(i...(i + 1))
 }
 if let i = arguments.firstIndex(of: "--windows") {
@@ -162,6 +168,7 @@ func percent(_ x: Double) -> String { fixed(100 * x, 2) + " %" }
     guard runner.selects(name) else { return }
     var options = TourOptions(maxTour: maxTour)
     options.pairing.ignoreTimeWindows = !withWindows
+    options.pairing.threads = threads
     let spatial = forceSpatial || shipments.count > 5_000
     let wall0 = Date(), cpu0 = cpuSeconds()
     let result = spatial ? try spatialProblem(shipments).tours(options: options) : try denseProblem(shipments).tours(options: options)
@@ -199,7 +206,7 @@ if let national = readLoaded(FileManager.default.fileExists(atPath: sharedNation
     for seed in 1...3 {
         for k in 2...4 { try run("national-1000-s\(seed)-\(k)", resample(national, count: 1000, seed: UInt64(seed)), maxTour: k) }
     }
-    for n in [3000, 10_000] { try run("national-\(n)-s1-3", resample(national, count: n, seed: 1), maxTour: 3) }
+    for n in [2000, 3000, 5000, 10_000, 20_000, 50_000] { try run("national-\(n)-s1-3", resample(national, count: n, seed: 1), maxTour: 3) }
     try run("national-100000-s1-3", resample(national, count: 100_000, seed: 1), maxTour: 3)
 } else {
     print("national: sweden-samgods-1pct.csv is absent (looked in \(sharedNationalPath) and \(nationalPath))")

@@ -8,12 +8,14 @@ extension MatchJob {
 
     /// Memory the tours need beyond the pairing, checked with it before the
     /// work starts: measured peaks per shipment with margin
-    /// (docs/benchmarks/tours.md: 340 KB per shipment and still growing
-    /// when a 10,000-shipment `--max-tour 3` run over legs on demand was
-    /// stopped; 300 KB at 1,000 shipments with 4), 0 for pairs.
+    /// (docs/benchmarks/tours.md, `TourBenchmark national-N-s1-3` over
+    /// legs on demand, the pairing included: 38 KB per shipment at 1,000,
+    /// 51 KB at 5,000 and 67 KB at 10,000, growing with the batch as its
+    /// repeated lanes get denser — so 150 KB for `--max-tour 3`; 300 KB per
+    /// shipment at 1,000 with 4, not measured at scale, so 1 MB), 0 for pairs.
     static func tourEstimatedBytes(_ options: MatchOptions, shipments n: Int) -> Int {
         switch options.maxTour {
-        case 3: n * 500_000
+        case 3: n * 150_000
         case 4: n * 1_000_000
         default: 0
         }

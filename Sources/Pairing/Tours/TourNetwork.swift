@@ -24,7 +24,7 @@
 /// With time windows, ``timing`` tells cheaply whether one shipment can
 /// follow another at all; a cycle needs every arc but its return home to
 /// pass, so cycles with two failing arcs are never generated.
-struct TourNetwork {
+struct TourNetwork: Sendable {
     /// Out-arcs and in-arcs kept per shipment of a dense table or a space.
     static let denseCandidates = 16
 
@@ -166,9 +166,6 @@ struct TourNetwork {
         return nil
     }
 
-    @inline(__always)
-    static func arcKey(_ i: Int, _ j: Int) -> UInt64 { UInt64(UInt32(i)) << 32 | UInt64(UInt32(j)) }
-
     /// Adds to `keep` each eligible shipment's `k` shortest arcs out and
     /// in, from `row(i, body)` reporting `(j, metres)` for the arcs out of `i`.
     private func nearest(k: Int, into keep: inout [[Int32]], row: (Int, (Int, Int) -> Void) -> Void) {
@@ -263,8 +260,8 @@ struct TourNetwork {
         var missing: [ShipmentArc] = []
         var seen = Set<UInt64>()
         for (i, j) in arcs {
-            let key = Self.arcKey(i, j)
-            if known.legs[key] == nil && seen.insert(key).inserted { missing.append(ShipmentArc(from: i, to: j)) }
+            let key = LegHashTable.key(i, j)
+            if known.legs.find(i, j) == nil && seen.insert(key).inserted { missing.append(ShipmentArc(from: i, to: j)) }
         }
         guard !missing.isEmpty else { return }
         // Blocks of 1 M legs, so memory stays bounded.
@@ -279,7 +276,7 @@ struct TourNetwork {
             }
             for (arc, l) in zip(block, result) {
                 let value: (Int32, Int32) = l.map { (Int32(truncatingIfNeeded: $0.metres), Int32(truncatingIfNeeded: $0.seconds)) } ?? (-1, -1)
-                known.legs[Self.arcKey(Int(arc.from), Int(arc.to))] = value
+                known.legs.insert(Int(arc.from), Int(arc.to), metres: value.0, seconds: value.1)
             }
             known.computed += block.count
             start += block.count
@@ -297,7 +294,7 @@ struct TourNetwork {
             return (Int(table.metres[x]), Int(table.seconds[x]))
         case .space:
             if i == j { return ownMetres[i] >= 0 ? (ownMetres[i], ownSeconds[i]) : nil }
-            guard let l = known.legs[Self.arcKey(i, j)], l.metres >= 0 else { return nil }
+            guard let l = known.legs.find(i, j), l.metres >= 0 else { return nil }
             return (Int(l.metres), Int(l.seconds))
         }
     }
@@ -306,7 +303,7 @@ struct TourNetwork {
     func isComputed(_ i: Int, _ j: Int) -> Bool {
         switch legs {
         case .table(let table): table.index(from: i, to: j) >= 0
-        case .space: i == j || known.legs[Self.arcKey(i, j)] != nil
+        case .space: i == j || known.legs.find(i, j) != nil
         }
     }
 
@@ -342,7 +339,7 @@ struct TourNetwork {
         case .space:
             for e in candidateStart[i]..<candidateStart[i + 1] {
                 let j = Int(candidateHead[e])
-                guard let back = known.legs[Self.arcKey(j, i)] else { continue }
+                guard let back = known.legs.find(j, i) else { continue }
                 body(j, Int(candidateMetres[e]), Int(back.metres))
             }
         }
@@ -398,30 +395,51 @@ extension TourNetwork {
     /// Metres are the exact leg when known, else the bound (rounded down),
     /// so every cycle the pricing reports has at most its true reduced cost;
     /// ``unknownArcs(_:)`` lists the legs still to compute.
+    ///
+    /// With `bonus == nil`, only the candidate arcs are extended along, but
+    /// cycles are still closed by any arc (by its bound when not computed):
+    /// the closing arc of a cheap triangle is rarely among the candidates.
     struct SpaceArcs: CycleArcSource {
         let network: TourNetwork
         let space: ShipmentSpace
-        let bonus: ShipmentSpace.Bonus
+        let bonus: ShipmentSpace.Bonus?
+        /// The legs computed when the search started (none are added during it).
+        let known: LegHashTable
+
+        init(network: TourNetwork, space: ShipmentSpace, bonus: ShipmentSpace.Bonus?) {
+            self.network = network
+            self.space = space
+            self.bonus = bonus
+            known = network.known.legs
+        }
+
+        /// The exact leg when computed (metres -1: no route), else the bound.
+        @inline(__always)
+        private func leg(_ x: Int, _ y: Int) -> (metres: Int, seconds: Int) {
+            if let l = known.find(x, y) { return (Int(l.metres), Int(l.seconds)) }
+            let b = space.emptyLegLowerBoundLeg(from: x, to: y)
+            return (b.metres, b.seconds)
+        }
 
         @inline(__always)
         func forEachArc(from x: Int, below limit: Double, _ body: (Int, Int, Bool) -> Void) {
-            space.forEachArc(from: x, below: limit, bonus: bonus) { y, bound, _ in
+            guard let bonus else {
+                CandidateArcs(network: network).forEachArc(from: x, below: limit, body)
+                return
+            }
+            space.forEachArc(from: x, below: limit, bonus: bonus) { y, _, _ in
                 guard network.eligible[y] else { return }
-                if let leg = network.leg(x, y) {
-                    body(y, leg.metres, network.follows(x, y, seconds: leg.seconds))
-                } else if !network.isComputed(x, y) {
-                    let b = space.emptyLegLowerBoundLeg(from: x, to: y)
-                    body(y, b.metres, network.follows(x, y, seconds: b.seconds))
-                }
+                let l = leg(x, y)
+                if l.metres >= 0 { body(y, l.metres, network.follows(x, y, seconds: l.seconds)) }
             }
         }
 
         @inline(__always)
         func arc(_ x: Int, _ y: Int) -> (metres: Int, follows: Bool)? {
-            if let leg = network.leg(x, y) { return (leg.metres, network.follows(x, y, seconds: leg.seconds)) }
-            if network.isComputed(x, y) || !network.eligible[y] { return nil }
-            let b = space.emptyLegLowerBoundLeg(from: x, to: y)
-            return (b.metres, network.follows(x, y, seconds: b.seconds))
+            if x == y { return network.leg(x, y).map { ($0.metres, network.follows(x, y, seconds: $0.seconds)) } }
+            guard network.eligible[y] else { return nil }
+            let l = leg(x, y)
+            return l.metres >= 0 ? (l.metres, network.follows(x, y, seconds: l.seconds)) : nil
         }
 
         /// The arcs of `members` (a cycle) whose legs are not computed yet.
@@ -435,9 +453,11 @@ extension TourNetwork {
 }
 
 /// The empty legs a network computed on demand, by
-/// ``TourNetwork/arcKey(_:_:)`` (metres -1: no route). A reference, so that
-/// every copy of the network sees the same legs; used from one thread.
-final class KnownLegs {
-    var legs: [UInt64: (metres: Int32, seconds: Int32)] = [:]
+/// arc (metres -1: no route). A reference, so that
+/// every copy of the network sees the same legs. Written by one thread
+/// only, between the parallel searches, which read a copy of ``legs``
+/// (``TourNetwork/SpaceArcs``) and never this object: hence unchecked.
+final class KnownLegs: @unchecked Sendable {
+    var legs = LegHashTable()
     var computed = 0
 }

@@ -34,7 +34,9 @@ enum TourPlanner {
         let assignmentBound: Int, cycleBound: Int
         if options.maxTour >= 3 {
             pool.reindex(count: network.count)
-            var relaxation = try TourRelaxation(network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour)
+            var relaxation = try TourRelaxation(
+                network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour,
+                threads: options.pairing.threads)
             pool = relaxation.pool
             network = relaxation.network
             let dive = relaxation.dive()
@@ -77,7 +79,7 @@ enum TourPlanner {
 
         // The tours, their schedules, and the reasons.
         let lawful = options.maxTour == 2 ? TourConstraints(network: network, options: options) : constraints
-        let reasons = TourReasons(network: network, maxTour: options.maxTour)
+        let reasons = TourReasons(network: network, maxTour: options.maxTour, pool: pool)
         var pairingReasons: [Int: UnpairedReason] = [:]
         for u in pairing?.unpaired ?? [] { pairingReasons[u.index] = u.reason }
         var tours: [Tour] = []

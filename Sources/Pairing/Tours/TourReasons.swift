@@ -24,6 +24,8 @@
 struct TourReasons {
     let network: TourNetwork
     let maxTour: Int
+    /// The cycles already checked (feasible or not) with the same constraints.
+    let pool: CyclePool
 
     /// A candidate tour through the shipment: its saving, its cycle, and
     /// the ranks of the other members (for ties).
@@ -59,19 +61,26 @@ struct TourReasons {
     }
 
     /// `no_saving`, `partners_taken`, or the reason of the best option.
+    ///
+    /// Feasibility comes from the pool where the cycle was checked already;
+    /// only the best option's reason is worked out filter by filter (the
+    /// scheduler runs once per rotation and filter: with a duration limit
+    /// most options are infeasible, and asking each for its reason made the
+    /// reasons the slowest part of a run).
     private func verdict(_ options: [Option], constraints: inout TourConstraints) -> UnpairedReason {
         guard !options.isEmpty else { return .noSaving }
         let sorted = options.sorted { a, b in
             a.saving != b.saving ? a.saving > b.saving : a.others.lexicographicallyPrecedes(b.others)
         }
-        var first: UnpairedReason?
         for o in sorted {
-            switch constraints.evaluate(o.cycle) {
-            case .feasible: return .partnersTaken
-            case .excluded(let r): if first == nil { first = r }
-            }
+            if pool.id(of: o.cycle) != nil { return .partnersTaken }
+            if pool.isKnownInfeasible(o.cycle) { continue }
+            if case .feasible = constraints.evaluate(o.cycle, reason: false) { return .partnersTaken }
         }
-        return first ?? .noSaving
+        guard case .excluded(let reason) = constraints.evaluate(sorted[0].cycle) else {
+            preconditionFailure("a cycle found infeasible is feasible when asked for its reason")
+        }
+        return reason
     }
 
     /// The cycles of `from … maxTour` shipments through `i` along candidate

@@ -28,11 +28,23 @@
 /// candidate arcs (cycles with reduced cost below 4μ). At the end the duals
 /// are made feasible on the pool (each down to its tightest column), every
 /// arc of the table is priced exactly, new cycles with negative reduced
-/// cost join the pool, and the ascent resumes — until none is found or
-/// after ``exactRounds`` rounds; the bound of the best round is kept.
+/// cost join the pool, and the ascent resumes from ``rescaling`` times the
+/// final temperature — until none is found, after ``exactRounds`` rounds,
+/// or after ``roundsWithoutProgress`` rounds without a better bound; the
+/// bound of the best round is kept.
 struct TourRelaxation {
     /// Rounds of exact pricing over the whole table.
     static let exactRounds = 12
+    /// Exact pricing stops after this many rounds without a better bound
+    /// (on national-2,000 the bound dipped for 4 rounds, then rose well
+    /// above its first value).
+    static let roundsWithoutProgress = 5
+    /// Each step of the dive fixes columns covering at least this fraction
+    /// (1/x) of the shipments.
+    static let diveFraction = 128
+    /// After each round of exact pricing the ascent restarts at this many
+    /// times the final temperature, halving it down to the final one.
+    static let rescaling = 16.0
     /// Stop a stage when no dual moves by more than this many μ (the last
     /// stage stops at 0.01 μ).
     static let stageTolerance = 0.01
@@ -42,6 +54,8 @@ struct TourRelaxation {
     /// The network, with candidate arcs added by assignment reduced cost.
     private(set) var network: TourNetwork
     let maxTour: Int
+    /// Worker threads for the pricing (`nil`: every core).
+    let threads: Int?
     /// The feasible cycles found (the columns), with the pairs of the start.
     private(set) var pool: CyclePool
     private(set) var assignment: AssignmentBound
@@ -71,9 +85,12 @@ struct TourRelaxation {
 
     /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail (never
     ///   with a table).
-    init(network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int) throws(PairingError) {
+    init(
+        network: TourNetwork, pool: CyclePool, constraints: inout TourConstraints, maxTour: Int, threads: Int?
+    ) throws(PairingError) {
         self.pool = pool
         self.maxTour = maxTour
+        self.threads = threads
         let n = network.count
         eligibleNodes = (0..<n).filter { network.eligible[$0] }
         own = (0..<n).map { network.eligible[$0] ? Double(network.ownMetres[$0]) : 0 }
@@ -123,40 +140,56 @@ struct TourRelaxation {
     /// not cycle of the whole problem with reduced cost below `threshold`
     /// (at least once): over every arc of a table, or of a space — there by
     /// the bound first, then with the exact legs of the cycles found.
-    private func forEachCycleOverAllArcs(
-        threshold: Double, alpha: [Double], beta: [Double], visit: ([Int], Int, Double) -> Void
+    ///
+    /// With `candidatesOnly`, paths are extended along the candidate arcs
+    /// only (column generation), but still closed by any arc.
+    private func forEachCycle(
+        threshold: Double, alpha: [Double], beta: [Double], candidatesOnly: Bool = false,
+        visit: ([Int], Int, Double) -> Void
     ) throws(PairingError) {
         guard let space = network.space else {
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold,
-                arcs: TourNetwork.AllArcs(network: network), visit: visit)
+            let found = candidatesOnly
+                ? cycles(below: threshold, alpha: alpha, beta: beta, arcs: TourNetwork.CandidateArcs(network: network))
+                : cycles(below: threshold, alpha: alpha, beta: beta, arcs: TourNetwork.AllArcs(network: network))
+            for (cycle, cost, rc) in found { visit(cycle.members, cost, rc) }
             return
         }
-        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: space.bonus(beta))
-        var found = Set<TourCycle>()
-        var cycles: [[Int]] = []
+        let arcs = TourNetwork.SpaceArcs(network: network, space: space, bonus: candidatesOnly ? nil : space.bonus(beta))
+        var seen = Set<TourCycle>()
+        var cycles: [TourCycle] = []
         var missing: [(Int, Int)] = []
-        CyclePricing.forEachCycle(
-            starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
-        ) { members, _, _ in
-            guard found.insert(TourCycle(members)).inserted else { return }
-            cycles.append(members)
-            missing += arcs.unknownArcs(members)
+        for (cycle, _, _) in self.cycles(below: threshold, alpha: alpha, beta: beta, arcs: arcs) {
+            guard seen.insert(cycle).inserted else { continue }
+            cycles.append(cycle)
+            missing += arcs.unknownArcs(cycle.members)
         }
+        seen = []
         try network.fetch(missing)
-        for members in cycles {
-            let k = members.count
-            var cost = 0
-            var complete = true
-            for t in 0..<k {
-                guard let l = network.leg(members[t], members[(t + 1) % k]) else { complete = false; break }
-                cost += l.metres
-            }
-            guard complete else { continue }
+        for cycle in cycles {
+            guard let cost = cycle.emptyMetres({ network.leg($0, $1)?.metres }) else { continue }
             var rc = Double(cost)
-            for i in members { rc -= alpha[i] + beta[i] }
-            if rc < threshold { visit(members, cost, rc) }
+            for t in 0..<cycle.count { rc -= alpha[cycle[t]] + beta[cycle[t]] }
+            if rc < threshold { visit(cycle.members, cost, rc) }
         }
+    }
+
+    /// The cycles ``CyclePricing`` finds below `threshold` over `arcs`, with
+    /// their empty metres and reduced costs under `arcs`, in the order of
+    /// their starts (so the result does not depend on the threads): the
+    /// starts are split into chunks searched on up to ``threads`` workers.
+    private func cycles(
+        below threshold: Double, alpha: [Double], beta: [Double], arcs: some CycleArcSource & Sendable
+    ) -> [(TourCycle, Int, Double)] {
+        let starts = eligibleNodes, maxTour = self.maxTour
+        return parallelChunks(count: starts.count, threads: threads, minimumChunk: 64) { range in
+            var found: [(TourCycle, Int, Double)] = []
+            CyclePricing.forEachCycle(
+                starts: starts[range], maxLength: maxTour, alpha: alpha, beta: beta, threshold: threshold, arcs: arcs
+            ) { members, cost, rc in
+                found.append((TourCycle(members), cost, rc))
+            }
+            return found
+        }.flatMap { $0 }
     }
 
     /// Prices split into out and in parts around the assignment duals.
@@ -177,10 +210,7 @@ struct TourRelaxation {
         var mu = muStart
         while true {
             let (alpha, beta) = split(pi)
-            CyclePricing.forEachCycle(
-                starts: eligibleNodes, maxLength: maxTour, alpha: alpha, beta: beta, threshold: 4 * mu,
-                arcs: TourNetwork.CandidateArcs(network: network)
-            ) { members, cost, _ in
+            try forEachCycle(threshold: 4 * mu, alpha: alpha, beta: beta, candidatesOnly: true) { members, cost, _ in
                 pool.add(TourCycle(members), cost: cost, constraints: &constraints)
             }
             pool.reindex(count: network.count)
@@ -188,6 +218,7 @@ struct TourRelaxation {
             if mu <= muEnd { break }
             mu = max(muEnd, mu / 2)
         }
+        var sinceBest = 0
         for round in 0..<Self.exactRounds {
             var hard = pi
             harden(&hard)
@@ -195,7 +226,7 @@ struct TourRelaxation {
             var minimum = [Double](repeating: 0, count: network.count)
             for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
             var added = 0, negative = 0
-            try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+            try forEachCycle(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
                 let cycle = TourCycle(members)
                 let known = pool.id(of: cycle) != nil
                 guard pool.add(cycle, cost: cost, constraints: &constraints) != nil else { return }
@@ -212,9 +243,22 @@ struct TourRelaxation {
                 cycleBound = max(certified, assignmentBound)
                 duals = Array(hard[0..<network.count])
                 negativeCyclesLeft = negative
+                sinceBest = 0
+            } else {
+                sinceBest += 1
             }
-            if added == 0 { break }
+            // Stop when the rounds no longer improve the bound: on large,
+            // degenerate batches the ascent can drift away from it for good.
+            if added == 0 || sinceBest >= Self.roundsWithoutProgress { break }
             pool.reindex(count: network.count)
+            // Re-solve from a warmer temperature: settling the new columns at
+            // the final one alone drifted away from the bound on batches of
+            // 3,000 and more (the bound fell round after round).
+            var warm = Self.rescaling * muEnd
+            while warm > muEnd {
+                settle(&pi, mu: warm)
+                warm /= 2
+            }
             settle(&pi, mu: muEnd)
         }
         pool.reindex(count: network.count)
@@ -251,12 +295,18 @@ struct TourRelaxation {
     }
 
     /// Duals feasible on the whole final pool (every reduced cost ≥ 0 up to
-    /// rounding), from the final soft ones: what the search bounds with.
+    /// rounding): what the search bounds with. From the final soft duals or
+    /// those of the best bound, whichever sum higher once made feasible
+    /// (where the rounds drifted away from the bound, the final ones made
+    /// the search's reduced-cost pruning fail and every region run to its
+    /// node limit).
     func poolFeasibleDuals() -> [Double] {
         guard !soft.isEmpty else { return duals }
-        var hard = soft
-        harden(&hard)
-        return Array(hard[0..<network.count])
+        var last = soft, best = duals + [0]
+        harden(&last)
+        harden(&best)
+        let sum = { (pi: [Double]) in self.eligibleNodes.reduce(0.0) { $0 + pi[$1] } }
+        return Array((sum(last) >= sum(best) ? last : best)[0..<network.count])
     }
 
     /// Adds to the pool every feasible cycle that an optimal plan could use,
@@ -277,7 +327,7 @@ struct TourRelaxation {
         // Pass 1: the negative cycles, for LB(π).
         var minimum = [Double](repeating: 0, count: network.count)
         for i in eligibleNodes { minimum[i] = own[i] - hard[i] }
-        try forEachCycleOverAllArcs(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
+        try forEachCycle(threshold: 0, alpha: alpha, beta: beta) { members, cost, rc in
             guard pool.add(TourCycle(members), cost: cost, constraints: &constraints) != nil else { return }
             let share = rc / Double(members.count)
             for i in members where share < minimum[i] { minimum[i] = share }
@@ -287,7 +337,7 @@ struct TourRelaxation {
         // Pass 2: every cycle with reduced cost up to the gap.
         let threshold = Double(upperBound) - bound + 1
         if threshold > 0 {
-            try forEachCycleOverAllArcs(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
+            try forEachCycle(threshold: threshold, alpha: alpha, beta: beta) { members, cost, _ in
                 pool.add(TourCycle(members), cost: cost, constraints: &constraints)
             }
         }
@@ -303,7 +353,8 @@ struct TourRelaxation {
 
     /// A plan by diving: fix the columns the soft solution all but chooses
     /// (weight `exp(−rc/μ) ≥ 0.9`, the largest first, without overlap; at
-    /// least the heaviest one), re-solve the rest warm-started, repeat.
+    /// least enough to cover 1/``diveFraction`` of the shipments), re-solve
+    /// the rest warm-started, repeat.
     ///
     /// - Returns: per shipment, the pool index of its tour (-1: alone), and
     ///   the plan's empty metres.
@@ -317,6 +368,10 @@ struct TourRelaxation {
         let mu = finalMu
         var empty = 0
         var picks: [(weight: Double, id: Int32)] = []
+        // At least 1/``diveFraction`` of the shipments per step, heaviest
+        // first, so the dive takes a bounded number of steps (each costs a
+        // pass over the pool) even where the soft solution is fractional.
+        let minimumFixed = max(1, eligibleNodes.count / Self.diveFraction)
         while !aliveNodes.isEmpty {
             ascent.activate(pool: pool, pi: pi, mu: mu, alive: alive)
             picks.removeAll(keepingCapacity: true)
@@ -330,9 +385,9 @@ struct TourRelaxation {
                 }
             }
             picks.sort { ($0.weight, $1.id) > ($1.weight, $0.id) }
-            var fixedAny = false
+            var fixed = 0
             for (weight, id) in picks {
-                if fixedAny && weight < 0.9 { break }
+                if fixed >= minimumFixed && weight < 0.9 { break }
                 let members = id < 0 ? [Int(-1 - id)] : pool.cycles[Int(id)].members
                 if members.contains(where: { !alive[$0] }) { continue }
                 for i in members {
@@ -340,7 +395,7 @@ struct TourRelaxation {
                     tourOf[i] = id < 0 ? -1 : id
                 }
                 empty += id < 0 ? network.ownMetres[members[0]] : pool.costs[Int(id)]
-                fixedAny = true
+                fixed += members.count
             }
             aliveNodes.removeAll { !alive[$0] }
             if aliveNodes.isEmpty { break }

@@ -16,7 +16,9 @@
 ///    cycles and shipments alone by ``CoverSearch``, an exact branch and
 ///    bound on reduced costs under the relaxation's duals (feasible on the
 ///    pool), stopped after ``nodeLimit`` nodes. A better partition replaces
-///    the old one; a round that improves nothing ends the search.
+///    the old one; a round that improves nothing ends the search, and a
+///    round ends early once its regions have used ``nodesPerShipment``
+///    nodes per shipment.
 ///
 /// Every step keeps a feasible plan and never raises the total, so the
 /// result is never worse than the optimal pairing.
@@ -28,6 +30,10 @@ struct TourSearch {
     static let frontier = 4
     /// The most branch-and-bound nodes per region.
     static let nodeLimit = 20_000
+    /// The most branch-and-bound nodes per round, per shipment on average:
+    /// a round ends early when its regions have used them (on large batches
+    /// with drifting duals every region ran to ``nodeLimit``).
+    static let nodesPerShipment = 2_000
     /// Problems of at most this many shipments are solved to proven
     /// optimality when the exact search finishes within ``provingNodeLimit``.
     static let provingSize = 40
@@ -46,6 +52,8 @@ struct TourSearch {
     private(set) var improvements = 0
     /// Rounds run.
     private(set) var rounds = 0
+    /// Branch-and-bound nodes, over all regions.
+    private(set) var nodes = 0
 
     /// The optimal pairing of `network`, its pairs added to `pool`.
     init(network: TourNetwork, pool: inout CyclePool, constraints: inout TourConstraints) {
@@ -123,7 +131,8 @@ struct TourSearch {
             rounds += 1
             var improved = false
             let offset = (round * 7919) % seeds.count
-            for s in 0..<seeds.count {
+            let budget = nodes + Self.nodesPerShipment * seeds.count
+            for s in 0..<seeds.count where nodes < budget {
                 let seed = seeds[(s + offset) % seeds.count]
                 if improveRegion(around: seed, pool: pool, pi: pi, scratch: &scratch) {
                     improved = true
@@ -209,6 +218,7 @@ struct TourSearch {
             }
         }
         search.run()
+        nodes += search.nodes
         complete = search.isComplete
         guard let choice = search.bestChoice else { return false }
         var newCost = 0
