@@ -88,18 +88,18 @@ extension CertifiedPairingRun {
             // exclude: one feasible partner with a saving settles
             // `partners_taken` whatever the others, and most unpaired
             // shipments have one (only the rest need all their partners).
-            var first: [(partners: [Int], capped: Bool)] = []
+            var first: [[Int]] = []
             for (i, list) in zip(chunk, partners) {
                 var promising: [Int] = []
                 for j in list.partners where !excludedWithoutLegs(i, j) {
                     promising.append(j)
                     if promising.count == Self.reasonFirstPartners { break }
                 }
-                first.append((promising, false))
+                first.append(promising)
             }
-            try evaluate(missingPairs(chunk, first, prefix: Self.reasonFirstPartners), phase: "explaining unpaired shipments")
-            let open = zip(chunk, first).map { i, list in !hasFeasiblePartner(i, list.partners[...]) }
-            try evaluate(missingPairs(chunk, partners, prefix: limit, only: open), phase: "explaining unpaired shipments")
+            try evaluate(missingPairs(chunk, first), phase: "explaining unpaired shipments")
+            let open = zip(chunk, first).map { i, promising in !hasFeasiblePartner(i, promising) }
+            try evaluate(missingPairs(chunk, partners.map(\.partners), only: open), phase: "explaining unpaired shipments")
             for (i, list) in zip(chunk, partners) {
                 let why = reason(i, partners: list.partners)
                 // A feasible partner settles `partners_taken` whatever the
@@ -115,13 +115,12 @@ extension CertifiedPairingRun {
     /// most promising ones the bound's legs leave feasible).
     static let reasonFirstPartners = 8
 
-    /// The pairs among the first `prefix` partners of each shipment (of
-    /// those flagged in `only`) whose legs are not yet known, sorted and
-    /// without repeats.
-    func missingPairs(_ shipments: [Int], _ partners: [(partners: [Int], capped: Bool)], prefix: Int, only: [Bool]? = nil) -> [(Int, Int)] {
+    /// The pairs of each shipment (of those flagged in `only`) with its
+    /// `partners` whose legs are not yet known, sorted and without repeats.
+    func missingPairs(_ shipments: [Int], _ partners: [[Int]], only: [Bool]? = nil) -> [(Int, Int)] {
         var missing: [(Int, Int)] = []
         for (x, i) in shipments.enumerated() where only?[x] ?? true {
-            for j in partners[x].partners.prefix(prefix) where !evaluated.contains(i, j) {
+            for j in partners[x] where !evaluated.contains(i, j) {
                 missing.append((min(i, j), max(i, j)))
             }
         }
@@ -133,7 +132,7 @@ extension CertifiedPairingRun {
 
     /// Whether one of `partners` (evaluated) pairs feasibly with `i` at a
     /// positive saving.
-    func hasFeasiblePartner(_ i: Int, _ partners: ArraySlice<Int>) -> Bool {
+    func hasFeasiblePartner(_ i: Int, _ partners: [Int]) -> Bool {
         partners.contains { j in
             guard let slot = evaluated.slot(i, j), let ij = evaluated.leg(at: slot, from: i),
                   let ji = evaluated.leg(at: slot, from: j),
