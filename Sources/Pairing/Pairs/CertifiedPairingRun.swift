@@ -363,8 +363,9 @@ struct CertifiedPairingRun {
     mutating func upperBound(_ duals: MatchingDuals, largestRoom: [Double]) -> Int {
         let doubled = duals.doubledObjective(blossomSizes: duals.blossomSizes())
         let bound = Double(doubled) / 2 + largestRoom.reduce(0, +)
-        if halfBest == nil { halfBest = halfBestSavings() }
-        return Int(min(bound, halfBest!).rounded(.down))
+        let half = halfBest ?? halfBestSavings()
+        halfBest = half
+        return Int(min(bound, half).rounded(.down))
     }
 
     /// `Σ_i max_j ub(i, j) / 2` over the usable shipments: a matching's
