@@ -45,6 +45,41 @@ import Testing
         #expect(matching.totalWeight == dense.maximumWeightMatching().matching.totalWeight)
     }
 
+    /// The start itself (step 5 of ``MatchingGraph/warmStart(from:on:)``):
+    /// every edge feasible, matched edges tight, exposed duals even; every
+    /// exposed vertex with a positive dual has a tight edge (its dual is
+    /// the least feasible one) and no tight edge joins two of them (they
+    /// would have been matched).
+    @Test(arguments: 0..<12)
+    func startDualsAreLeastAndGreedilyMatched(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 77)
+        let shipments = RandomShipments(count: 150 + 50 * (seed % 4), using: &rng)
+        let sparse = try shipments.sparseGraph(k: 1 + seed % 3)
+        let dense = try shipments.denseGraph()
+        let start = dense.warmStart(from: sparse.maximumWeightMatching(), on: sparse)
+        let u = start.vertexDuals
+        var leastSlack = [Int](repeating: .max, count: dense.vertexCount)
+        for e in dense.edges {
+            let slack = u[e.u] + u[e.v] - 2 * e.weight
+            #expect(slack >= 0)
+            leastSlack[e.u] = min(leastSlack[e.u], slack)
+            leastSlack[e.v] = min(leastSlack[e.v], slack)
+            guard slack == 0 else { continue }
+            let exposedPositive = { (v: Int) in start.mateEdge[v] < 0 && u[v] > 0 }
+            #expect(!(exposedPositive(e.u) && exposedPositive(e.v)), "tight edge between two exposed vertices")
+        }
+        for v in 0..<dense.vertexCount {
+            let k = Int(start.mateEdge[v])
+            if k >= 0 {
+                let e = dense.edge(k)
+                #expect(u[e.u] + u[e.v] == 2 * e.weight)
+            } else if u[v] > 0 {
+                #expect(u[v] % 2 == 0)
+                #expect(leastSlack[v] < 2, "exposed vertex \(v) could lower its dual")
+            }
+        }
+    }
+
     /// Adding nothing changes nothing: the previous optimum is returned
     /// as it was (same weight, certified).
     @Test func noNewEdges() throws {
