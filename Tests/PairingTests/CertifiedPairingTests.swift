@@ -162,6 +162,43 @@ import Testing
         #expect(result.statistics?.stoppedBy != nil)
     }
 
+    /// A re-solve that runs out of time gives up and the run keeps the
+    /// optimum of the graph before it: a valid matching, `bounded`, with
+    /// the bound from the pass that found the new pairs at or above the
+    /// exact optimum. (The deadline is set in the past directly, so that
+    /// the budget check between passes does not stop the run first.)
+    @Test(arguments: 0..<6)
+    func reSolvePastTheDeadlineKeepsTheLastOptimum(seed: UInt64) throws {
+        let count = 300 + 60 * Int(seed)
+        let (geo, shipments, options) = Self.instance(seed: 2_000 + seed, count: count)
+        let loaded = (0..<count).map { Optional(geo.loaded($0)) }
+        var denseOptions = options
+        denseOptions.candidatesPerShipment = nil
+        let optimum = try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: geo.denseTable())
+            .pair(options: denseOptions).savedMetres
+        let spatial = try SpatialPairingProblem(
+            shipments: shipments, loadedLegs: loaded, ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) },
+            space: geo.space, legs: geo.source)
+        var sparse = options
+        sparse.candidatesPerShipment = 1
+        var run = CertifiedPairingRun(problem: spatial, options: sparse, progress: nil)
+        run.deadline = 0
+        let result = try run.execute()
+        switch result.optimality {
+        case .bounded(let bound):
+            #expect(result.savedMetres <= optimum && optimum <= bound, "seed \(seed)")
+            #expect(result.statistics?.stoppedBy?.contains("re-solve") == true, "seed \(seed)")
+        case .certified:
+            // Only when the first graph already held the optimum.
+            #expect(result.savedMetres == optimum, "seed \(seed)")
+            #expect(run.statistics.violations == 0, "seed \(seed)")
+        default:
+            Issue.record("unexpected \(result.optimality)")
+        }
+        let ids = result.pairs.flatMap { [$0.a, $0.b] }
+        #expect(Set(ids).count == ids.count, "a shipment in two pairs")
+    }
+
     /// The dual-free bound used when the pricing stops early (half of each
     /// shipment's best saving bound) is at or above the exact optimum on
     /// generated batches with every constraint, and below the trivial one

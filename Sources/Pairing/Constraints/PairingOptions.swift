@@ -64,8 +64,10 @@ public struct PricingBudget: Sendable, Hashable {
     /// Pairs whose exact legs may be computed in all (the memory limit:
     /// about 60 bytes each with their matching edge).
     public var maximumEvaluatedPairs: Int
-    /// Wall-clock seconds after which no new pricing pass starts (`nil`:
-    /// none).
+    /// Wall-clock seconds, from the start of the pairing, after which no
+    /// new pricing pass starts and a warm-started re-solve under way gives
+    /// up, keeping the previous optimum (`nil`: none). The first solve
+    /// always finishes.
     public var seconds: Double?
     /// Stop once the proven gap (upper bound minus the saving found) is at
     /// most this fraction of the saving found (`nil`: price to the

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Maximum-weight matching on a general graph with all alternating trees
 /// grown at once and the dual changes driven by one priority queue of
 /// events — the approach of Galil, Micali and Gabow ("An O(EV log V)
@@ -640,6 +642,16 @@ struct HeapBlossomSolver {
     ///   matched edges, see ``BlossomWarmStart``), or `nil` to start every
     ///   vertex as its own tree with its largest incident weight as dual.
     mutating func solve(warmStart: BlossomWarmStart? = nil) -> (mateEdge: [Int32], duals: MatchingDuals) {
+        guard let result = solve(warmStart: warmStart, deadline: nil) else {
+            preconditionFailure("a solve without a deadline always finishes")
+        }
+        return result
+    }
+
+    /// ``solve(warmStart:)`` that gives up, returning `nil`, once the
+    /// monotonic clock (`DispatchTime.now().uptimeNanoseconds`) passes
+    /// `deadline`; checked every 4,096 events, a few milliseconds apart.
+    mutating func solve(warmStart: BlossomWarmStart?, deadline: UInt64?) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         var entries: [(item: Int, key: Int)] = []
         entries.reserveCapacity(m + n)
         if let warmStart {
@@ -690,6 +702,9 @@ struct HeapBlossomSolver {
         entries = []
 
         while activeTrees > 0 {
+            if let deadline, statistics.events & 0xFFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
+                return nil
+            }
             guard let (item, key) = heap.popMinimum() else {
                 assertionFailure("trees left but no events")
                 break

@@ -69,9 +69,21 @@ extension MatchingGraph {
     func heapBlossomMatching(
         warmStart: BlossomWarmStart? = nil, renumberingThreshold: Int = Self.renumberingThreshold
     ) -> (mateEdge: [Int32], duals: MatchingDuals) {
+        guard let result = heapBlossomMatching(warmStart: warmStart, renumberingThreshold: renumberingThreshold, deadline: nil) else {
+            preconditionFailure("a solve without a deadline always finishes")
+        }
+        return result
+    }
+
+    /// ``heapBlossomMatching(warmStart:renumberingThreshold:)`` that gives
+    /// up (`nil`) once the monotonic clock passes `deadline` (uptime
+    /// nanoseconds).
+    func heapBlossomMatching(
+        warmStart: BlossomWarmStart?, renumberingThreshold: Int = Self.renumberingThreshold, deadline: UInt64?
+    ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         guard vertexCount >= renumberingThreshold else {
             var solver = HeapBlossomSolver(graph: self)
-            return solver.solve(warmStart: warmStart)
+            return solver.solve(warmStart: warmStart, deadline: deadline)
         }
         let (graph, newVertex, oldEdge) = renumberedBreadthFirst()
         var newStart: BlossomWarmStart?
@@ -89,7 +101,7 @@ extension MatchingGraph {
             newStart = BlossomWarmStart(vertexDuals: duals, mateEdge: mates)
         }
         var solver = HeapBlossomSolver(graph: graph)
-        let (newMateEdge, newDuals) = solver.solve(warmStart: newStart)
+        guard let (newMateEdge, newDuals) = solver.solve(warmStart: newStart, deadline: deadline) else { return nil }
         var mateEdge = [Int32](repeating: -1, count: vertexCount)
         var vertexDuals = [Int](repeating: 0, count: vertexCount)
         var vertexBlossoms = [Int](repeating: -1, count: vertexCount)

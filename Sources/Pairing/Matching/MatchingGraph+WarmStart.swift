@@ -36,8 +36,19 @@ extension MatchingGraph {
     /// - Complexity: at most that of a cold solve; far less when few edges
     ///   were added.
     public func maximumWeightMatching(warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph) -> CertifiedMatching {
+        guard let result = maximumWeightMatching(warmStartingFrom: previous, on: previousGraph, deadline: nil) else {
+            preconditionFailure("a solve without a deadline always finishes")
+        }
+        return result
+    }
+
+    /// ``maximumWeightMatching(warmStartingFrom:on:)`` that gives up,
+    /// returning `nil`, once the monotonic clock passes `deadline`
+    /// (`DispatchTime.now().uptimeNanoseconds`): how the certified pairing
+    /// keeps its time budget when one re-solve takes minutes.
+    func maximumWeightMatching(warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph, deadline: UInt64?) -> CertifiedMatching? {
         let start = warmStart(from: previous, on: previousGraph)
-        let (mateEdge, duals) = heapBlossomMatching(warmStart: start)
+        guard let (mateEdge, duals) = heapBlossomMatching(warmStart: start, deadline: deadline) else { return nil }
         let result = CertifiedMatching(matching: Matching(graph: self, mateEdge: mateEdge), duals: duals)
         assert(result._checkOptimality(on: self))
         return result

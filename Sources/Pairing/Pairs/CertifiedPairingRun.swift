@@ -42,6 +42,9 @@ struct CertifiedPairingRun {
     var dualsChanged = true
     /// ``halfBestSavings()``, once computed.
     var halfBest: Double?
+    /// When a warm-started re-solve gives up (uptime nanoseconds): the
+    /// time budget's end, `nil` without one.
+    var deadline: UInt64?
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -63,6 +66,9 @@ struct CertifiedPairingRun {
         let usable = usable, ownReturn = ownReturn
         returnBonus = problem.space.bonus((0..<n).map { usable[$0] ? Double(ownReturn[$0]) : -.infinity })
         statistics.usableShipments = usable.count { $0 }
+        if let seconds = options.pricingBudget.seconds {
+            deadline = started &+ UInt64(max(0, min(seconds, 1e9)) * 1e9)
+        }
     }
 
     // MARK: The loop
@@ -143,8 +149,18 @@ struct CertifiedPairingRun {
             if violations > 0 {
                 progress?("matching (warm start)", 0, 1)
                 clock = Lap()
-                solved = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph)
+                let again = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph, deadline: deadline)
                 statistics.seconds.warmSolves += clock.lap()
+                guard let again else {
+                    // The budget ran out inside the re-solve: keep the optimum
+                    // of the graph before it. This pass's rooms were priced
+                    // against its duals, the new pairs included, so the
+                    // bound holds.
+                    statistics.stoppedBy = "the time budget of \(options.pricingBudget.seconds ?? 0) s (during a re-solve)"
+                    optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
+                    break
+                }
+                solved = again
                 dualsChanged = true
             }
             graph = bigger

@@ -49,7 +49,7 @@ extension BackhaulCommand {
                 .value("max-tour-km", "km", help: "Longest tour, loaded and empty legs together (default: no limit)."),
                 .value("max-tour-h", "hours", help: "Longest tour from the first loading to the return home, waits, breaks and rests included (default: no limit; 24 keeps every tour within a day)."),
                 .value("candidates", "k", help: "Partners each shipment starts with before the pricing adds what the optimality certificate needs; changes the work, never the result.", default: "\(SpatialPairingProblem.defaultCandidates)"),
-                .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds and report the proven gap instead (default: no limit)."),
+                .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds of pairing and report the proven gap instead; the first solve and a pricing pass under way still finish (default: no limit)."),
                 .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
                 .flag("strict", help: "Exit 1 when any row was rejected (the reports are still written)."),
                 .value("threads", "n", help: "Worker threads for routing (default: every core)."),
