@@ -162,6 +162,38 @@ import Testing
         #expect(result.statistics?.stoppedBy != nil)
     }
 
+    /// The first candidates are spread: each shipment owns at most `k` of
+    /// them and is the other end of at most `k`, also on batches where a
+    /// few towns make every lane repeat (each shipment's plain `k` best
+    /// then pile onto the same partners); and they are not starved (at
+    /// least a pair per four shipments).
+    @Test(arguments: 0..<8)
+    func firstCandidatesAreSpread(seed: UInt64) throws {
+        var rng = SplitMix64(seed: 3_000 + seed)
+        let count = 400 + 100 * Int(seed)
+        let geo = GeoShipments(count: count, towns: 2 + Int(seed % 3), spreadDegrees: 1.5, using: &rng)
+        let shipments = (0..<count).map {
+            Shipment(id: "s\($0)", origin: .coordinate(latitude: geo.origins[$0].latitude, longitude: geo.origins[$0].longitude),
+                     destination: .coordinate(latitude: geo.destinations[$0].latitude, longitude: geo.destinations[$0].longitude))
+        }
+        let spatial = try SpatialPairingProblem(
+            shipments: shipments, loadedLegs: (0..<count).map { Optional(geo.loaded($0)) },
+            ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) }, space: geo.space, legs: geo.source)
+        let k = 1 + Int(seed % 4)
+        let run = CertifiedPairingRun(problem: spatial, options: PairingOptions(ignoreTimeWindows: true), progress: nil)
+        let pairs = run.initialCandidates(k)
+        var owned = [Int](repeating: 0, count: count), chosen = [Int](repeating: 0, count: count)
+        for (a, b) in pairs {
+            let r = run.ownReturn
+            let aOwns = r[a] > r[b] || (r[a] == r[b] && a < b)
+            owned[aOwns ? a : b] += 1
+            chosen[aOwns ? b : a] += 1
+        }
+        #expect(owned.max()! <= k, "seed \(seed)")
+        #expect(chosen.max()! <= k, "seed \(seed)")
+        #expect(pairs.count >= count / 4, "seed \(seed): \(pairs.count) pairs")
+    }
+
     /// A re-solve that runs out of time gives up and the run keeps the
     /// optimum of the graph before it: a valid matching, `bounded`, with
     /// the bound from the pass that found the new pairs at or above the

@@ -241,14 +241,30 @@ struct CertifiedPairingRun {
                 max(ji, Double(landmarks.emptyLegMetres(from: j, to: i))))
     }
 
-    /// Every usable shipment's `k` best partners by the upper bound on the
-    /// saving, as pairs `(a, b)`, `a < b`, sorted and without repeats.
+    /// Up to `k` first candidates per usable shipment, as pairs `(a, b)`,
+    /// `a < b`, sorted and without repeats, spread so that no shipment is
+    /// everyone's choice.
+    ///
+    /// Each shipment lists the ``spreadListFactor``·`k` best pairs it owns
+    /// by the upper bound on the saving. Then, rank by rank, every
+    /// shipment with fewer than `k` pairs takes its next choice if that
+    /// partner has been taken fewer than `k` times. Without the cap, the
+    /// copies of a lane with the longest own returns have the largest
+    /// bounds for every partner and take all the proposals, and the first
+    /// solve can pair only as many as there are such copies: on 100,000
+    /// national rows it reached 63 % of the optimum with each shipment's
+    /// 10 best, 83 % spread this way. The certificate does not depend on
+    /// the first candidates (the pricing finds every pair they miss).
+    ///
+    /// - Complexity: one best-`4k` search per shipment; O(n·k) memory.
     func initialCandidates(_ k: Int) -> [(Int, Int)] {
         let space = problem.space, usable = usable, ownReturn = ownReturn, bonus = returnBonus
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> [UInt64] in
-            var out: [UInt64] = []
+        let listed = Self.spreadListFactor * k
+        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> [Int32] in
+            // Rows of 1 + `listed`: the shipment, then its choices best first (−1 padded).
+            var out: [Int32] = []
             var best: [(ub: Double, j: Int)] = []
-            best.reserveCapacity(k + 1)
+            best.reserveCapacity(listed + 1)
             for i in range where usable[i] {
                 best.removeAll(keepingCapacity: true)
                 let ri = Double(ownReturn[i])
@@ -260,16 +276,32 @@ struct CertifiedPairingRun {
                     guard ub > 0, !excludedWithoutLegs(i, j, ij, ji) else { return }
                     var x = best.count
                     while x > 0 && (best[x - 1].ub < ub || (best[x - 1].ub == ub && best[x - 1].j > j)) { x -= 1 }
-                    guard x < k else { return }
+                    guard x < listed else { return }
                     best.insert((ub, j), at: x)
-                    if best.count > k { best.removeLast() }
-                    if best.count == k { limit = ri - best[k - 1].ub }
+                    if best.count > listed { best.removeLast() }
+                    if best.count == listed { limit = ri - best[listed - 1].ub }
                 }
-                for b in best { out.append(EvaluatedPairs.key(i, b.j)) }
+                out.append(Int32(truncatingIfNeeded: i))
+                for x in 0..<listed { out.append(x < best.count ? Int32(truncatingIfNeeded: best[x].j) : -1) }
             }
             return out
         }
-        var keys = chunks.flatMap { $0 }
+        let rows = chunks.flatMap { $0 }
+        let width = listed + 1
+        let proposers = rows.count / width
+        var taken = [Int32](repeating: 0, count: n)
+        var count = [Int32](repeating: 0, count: proposers)
+        var keys: [UInt64] = []
+        keys.reserveCapacity(proposers * k)
+        for rank in 0..<listed {
+            for r in 0..<proposers where count[r] < Int32(k) {
+                let j = Int(rows[r * width + 1 + rank])
+                guard j >= 0, taken[j] < Int32(k) else { continue }
+                taken[j] += 1
+                count[r] += 1
+                keys.append(EvaluatedPairs.key(Int(rows[r * width]), j))
+            }
+        }
         keys.sort()
         var pairs: [(Int, Int)] = []
         pairs.reserveCapacity(keys.count)
@@ -359,6 +391,10 @@ struct CertifiedPairingRun {
         }
         return (pairs, chunks.flatMap(\.largest))
     }
+
+    /// First candidates: each shipment lists this many times `k` before
+    /// the spread (``initialCandidates(_:)``).
+    static let spreadListFactor = 4
 
     /// The largest quota of one shipment's search.
     static let maximumQuota = 4096
