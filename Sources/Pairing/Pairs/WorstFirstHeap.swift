@@ -16,6 +16,9 @@ struct WorstFirstHeap {
 
     func forEach(_ body: (Int) -> Void) { for x in items { body(x.j) } }
 
+    /// The kept partners, best first.
+    func sortedBestFirst() -> [(excess: Double, j: Int)] { items.sorted { Self.worse($1, $0) } }
+
     @inline(__always)
     private static func worse(_ a: (excess: Double, j: Int), _ b: (excess: Double, j: Int)) -> Bool {
         a.excess < b.excess || (a.excess == b.excess && a.j > b.j)
