@@ -1,6 +1,6 @@
 // Tours of up to 2, 3 or 4 shipments on real Samgods truck trips, crow-fly.
 //
-//     swift run -c release TourBenchmark [--write-instances DIR] [--windows] [--spatial] [--threads N] [filter]
+//     swift run -c release TourBenchmark [--write-instances DIR] [--windows] [--spatial] [--threads N] [--seconds S] [filter]
 //
 // Instances (legs: great-circle × 1.3 in whole metres, 70 km/h, as the
 // `match` job's crow-fly model):
@@ -13,7 +13,9 @@
 //   N with --spatial) legs on demand over a ShipmentSpace, the match job's
 //   national path, where the bound is proven over every leg.
 //
-// `--threads N` limits the worker threads (default: every core).
+// `--threads N` limits the worker threads (default: every core);
+// `--seconds S` gives the tours a time budget of S seconds after the
+// pairing (TourOptions.seconds, `match --tour-seconds`).
 // Time windows are ignored unless `--windows` is given; the driving rules of
 // Regulation 561/2006 always apply. Every case prints the totals, both lower
 // bounds, the proven gap, the gain over the optimal pairing, and wall and
@@ -41,6 +43,11 @@ if let i = arguments.firstIndex(of: "--write-instances"), i + 1 < arguments.coun
 var threads: Int?
 if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count {
     threads = Int(arguments[i + 1])
+    arguments.removeSubrange(i...(i + 1))
+}
+var budgetSeconds: Double?
+if let i = arguments.firstIndex(of: "--seconds"), i + 1 < arguments.count {
+    budgetSeconds = Double(arguments[i + 1])
     arguments.removeSubrange(i...(i + 1))
 }
 if let i = arguments.firstIndex(of: "--windows") {
@@ -169,6 +176,7 @@ func percent(_ x: Double) -> String { fixed(100 * x, 2) + " %" }
     var options = TourOptions(maxTour: maxTour)
     options.pairing.ignoreTimeWindows = !withWindows
     options.pairing.threads = threads
+    options.seconds = budgetSeconds
     let spatial = forceSpatial || shipments.count > 5_000
     let wall0 = Date(), cpu0 = cpuSeconds()
     let result = spatial ? try spatialProblem(shipments).tours(options: options) : try denseProblem(shipments).tours(options: options)
@@ -180,7 +188,7 @@ func percent(_ x: Double) -> String { fixed(100 * x, 2) + " %" }
     print("  total \(km(result.totalMetres)) km = \(percent(Double(pairingTotal - result.totalMetres) / Double(pairingTotal))) below the optimal pairing; tours of 2/3/4: \(sizes)")
     print("  bound: assignment \(km(result.bound.assignmentEmptyMetres)), cycles \(km(result.bound.cycleEmptyMetres)) empty km; total ≥ \(km(result.bound.totalMetres)) km; proven gap \(percent(result.gap))")
     let s = result.statistics
-    print("  pairs \(s.candidatePairs), arcs \(s.candidateArcs), legs computed \(s.legsComputed), cycles checked \(s.cyclesChecked) / pool \(s.cyclesInPool), dual steps \(s.dualSteps), negative cycles left \(s.negativeCyclesLeft), search rounds \(s.searchRounds) (\(s.searchImprovements) improvements); bound over \(result.bound.scope.rawValue)")
+    print("  pairs \(s.candidatePairs), arcs \(s.candidateArcs), legs computed \(s.legsComputed), cycles checked \(s.cyclesChecked) / pool \(s.cyclesInPool), dual steps \(s.dualSteps), negative cycles left \(s.negativeCyclesLeft), search rounds \(s.searchRounds) (\(s.searchImprovements) improvements); bound over \(result.bound.scope.rawValue)\(s.budgetStop.map { "; the \(budgetSeconds ?? 0) s budget stopped the \($0.rawValue)" } ?? "")")
     if let dir = instanceDirectory {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var csv = "id,origin_lat,origin_lon,dest_lat,dest_lon\n"

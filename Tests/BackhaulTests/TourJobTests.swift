@@ -173,6 +173,22 @@ import Testing
         #expect(error?.status == .tooLarge)
     }
 
+    /// `--tour-seconds 0`: the tours stop at once, the report warns where,
+    /// and the proven bound still lies below the plan of an unlimited run;
+    /// the default budget does not bind on a small batch.
+    @Test func aSpentTourBudgetIsReported() throws {
+        let unlimited = try Self.run(maxTour: 3) { $0.tourSeconds = nil }
+        let byDefault = try Self.run(maxTour: 3)
+        #expect(byDefault.warnings.count == unlimited.warnings.count && byDefault.tourPlan?.totalM == unlimited.tourPlan?.totalM)
+        let stopped = try Self.run(maxTour: 3) { $0.tourSeconds = 0 }
+        Self.checkTourAccounting(stopped)
+        let plan = try #require(stopped.tourPlan), best = try #require(unlimited.tourPlan)
+        #expect(plan.lowerBoundTotalM <= best.totalM && plan.lowerBoundTotalM <= plan.totalM)
+        #expect(plan.totalM <= plan.pairingEmptyAfterM + (plan.totalM - plan.emptyAfterM))
+        #expect(stopped.warnings.contains { $0.hasPrefix("--tour-seconds 0 stopped the column generation") }, "\(stopped.warnings)")
+        #expect(!unlimited.warnings.contains { $0.contains("--tour-seconds") })
+    }
+
     @Test func greedyTakesNoTours() throws {
         let error = #expect(throws: CommandFailure.self) { try Self.run(maxTour: 3) { $0.strategy = .greedy } }
         #expect(error?.status == .usage)

@@ -99,7 +99,7 @@ extension MatchJob {
             observedEmpty: zip(observed, observedMetres).map { .init(id: $0.id, distanceM: $1.map(Int64.init)) },
             rejected: rejected,
             companies: companies,
-            warnings: batch.warnings + tourWarnings(tours),
+            warnings: batch.warnings + tourWarnings(tours) + tourBudgetWarnings(plan, options: options),
             stamp: options.stamp ? isoNow() : nil)
         report.certificate = certificate(pairing, candidates: candidates ?? 0, bound: travel.bound)
         report.tours = tours

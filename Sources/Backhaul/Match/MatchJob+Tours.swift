@@ -29,7 +29,7 @@ extension MatchJob {
             pairing: pairingOptions(options, candidates: k), maxTour: options.maxTour,
             maxTourMetres: options.maxTourKm.map { Int(($0 * 1000).rounded()) },
             maxTourSeconds: options.maxTourHours.map { Int(($0 * 3600).rounded()) },
-            drivingRules: DrivingRules(dailyDrivingHours: options.dailyDrivingHours))
+            drivingRules: DrivingRules(dailyDrivingHours: options.dailyDrivingHours), seconds: options.tourSeconds)
     }
 
     /// Phase 4b: the tours, starting from the run's pairing
@@ -48,10 +48,22 @@ extension MatchJob {
         let tourOptions = tourOptions(options, candidates: k)
         if let problem = tourOptions.problem { throw .usage(problem) }
         if options.strategy == .greedy, options.maxTour > 2 { throw .usage(greedyToursMessage) }
-        guard let bound = travel.bound else {
+        let plan: TourResult
+        if let bound = travel.bound {
+            plan = try spatialTours(shipments, pairing: pairing, travel: travel, bound: bound, options: tourOptions, console: console)
+        } else {
             // No coordinates: every leg in one table, as the pairing did.
-            return try denseProblem(shipments, travel: travel).tours(options: tourOptions)
+            plan = try denseProblem(shipments, travel: travel).tours(options: tourOptions)
         }
+        for w in tourBudgetWarnings(plan, options: options) { console.warning(w) }
+        return plan
+    }
+
+    /// The tours over legs on demand, bounded by the space of the shipments' ends.
+    private static func spatialTours(
+        _ shipments: [Shipment], pairing: PairingResult, travel: TravelResult, bound: LegLowerBound, options tourOptions: TourOptions,
+        console: Console
+    ) throws(CommandFailure) -> TourResult {
         let space = ShipmentSpace(origins: travel.originPoints, destinations: travel.destinationPoints, bound: bound)
         do {
             let problem = try SpatialPairingProblem(
@@ -140,6 +152,24 @@ extension MatchJob {
 }
 
 extension MatchJob {
+    /// The warning of a run the tour budget (`--tour-seconds`) stopped:
+    /// where, and what is still proven.
+    static func tourBudgetWarnings(_ plan: TourResult, options: MatchOptions) -> [String] {
+        guard let stop = plan.statistics.budgetStop, let seconds = options.tourSeconds else { return [] }
+        let what = switch stop {
+        case .columnGeneration: "the column generation (no exact pricing ran: the lower bound is the assignment bound)"
+        case .exactPricing: "the exact pricing (the lower bound is that of its last complete round)"
+        case .dive: "the dive through the relaxation (the rest of the plan was fixed in one step)"
+        case .search: "the local search"
+        }
+        let gap = JSONValue.format(100 * plan.gap, decimals: 2)
+        return [
+            "--tour-seconds \(JSONValue.format(seconds, decimals: 0)) stopped \(what); the plan is proven within \(gap) % "
+                + "of the best (lower bound \(JSONValue.format(Double(plan.bound.totalMetres) / 1000, decimals: 1)) km); "
+                + "without the budget the gap would be smaller and the run longer, and a stopped run depends on the machine's speed"
+        ]
+    }
+
     /// Warnings about the tours: pairs kept although they break the
     /// driving-time rules (`--max-tour 2` keeps the pairing exact).
     static func tourWarnings(_ tours: [MatchReport.Tour]) -> [String] {

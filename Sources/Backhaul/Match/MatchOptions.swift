@@ -98,6 +98,16 @@ public struct MatchOptions: Sendable {
     /// `--max-tour-h`: the longest tour from the first loading to the
     /// return home, breaks and rests included.
     public var maxTourHours: Double?
+    /// `--tour-seconds`: with `--max-tour` 3 or 4, the wall-clock seconds
+    /// the tours may take after the pairing; the plan and its proven gap so
+    /// far are reported when they run out (``TourOptions/seconds``; `nil`:
+    /// no limit). The default, ``defaultTourSeconds``, binds only on large
+    /// batches (`docs/tours.md`).
+    public var tourSeconds: Double? = MatchOptions.defaultTourSeconds
+    /// 300 s: tours of 3 on up to 5,000 shipments finish well within it
+    /// (national-5,000: about 110 s CPU), and 100,000 shipments then end
+    /// within the 10 minutes with the pairing (176 s).
+    public static let defaultTourSeconds: Double? = 300
 
     /// Splitting savings between companies, money, and the ledger.
     public var allocation = AllocationOptions()

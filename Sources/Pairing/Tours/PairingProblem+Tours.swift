@@ -26,9 +26,10 @@ extension PairingProblem {
     ///   dense one); see `docs/tours.md` for measured times.
     public func tours(options: TourOptions = TourOptions()) -> TourResult {
         precondition(options.problem == nil, options.problem ?? "")
+        let deadline = TourDeadline(seconds: options.seconds)
         let network = TourNetwork(problem: self, options: options)
         do {
-            return try TourPlanner.plan(network: network, options: options, pairing: nil)
+            return try TourPlanner.plan(network: network, options: options, pairing: nil, deadline: deadline)
         } catch {
             // Only legs on demand can fail; a table has every leg.
             preconditionFailure("tours over a table failed: \(error)")

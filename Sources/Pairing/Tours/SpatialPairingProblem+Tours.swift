@@ -45,10 +45,18 @@ extension SpatialPairingProblem {
     public func tours(
         options: TourOptions, startingFrom pairing: PairingResult, progress: PairingProgress? = nil
     ) throws(PairingError) -> TourResult {
+        try tours(options: options, startingFrom: pairing, deadline: TourDeadline(seconds: options.seconds), progress: progress)
+    }
+
+    /// ``tours(options:startingFrom:progress:)`` with the budget given as a
+    /// deadline (tests stop the work after a number of checks).
+    func tours(
+        options: TourOptions, startingFrom pairing: PairingResult, deadline: TourDeadline, progress: PairingProgress? = nil
+    ) throws(PairingError) -> TourResult {
         precondition(options.problem == nil, options.problem ?? "")
         progress?("tours", 0, options.maxTour)
         let network = try TourNetwork(problem: self, options: options, extra: pairing.pairs.map { ($0.a, $0.b) })
-        let result = try TourPlanner.plan(network: network, options: options, pairing: pairing)
+        let result = try TourPlanner.plan(network: network, options: options, pairing: pairing, deadline: deadline)
         progress?("tours", options.maxTour, options.maxTour)
         return result
     }

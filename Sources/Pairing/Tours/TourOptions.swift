@@ -30,6 +30,15 @@ public struct TourOptions: Sendable, Hashable {
     /// every shipment once); more rounds can only lower the total. The
     /// search also stops when a round improves nothing.
     public var searchRounds: Int
+    /// `--tour-seconds`: wall-clock seconds for the tours after the pairing
+    /// (`nil`: no limit). When they run out, the column generation, the
+    /// exact pricing, the dive and the search stop where they are; the plan
+    /// found so far is reported with the lower bound proven so far (at
+    /// least the assignment bound, which always completes), and
+    /// ``TourStatistics/budgetStop`` says where it stopped. A run the
+    /// budget stops is not reproducible to the metre: it depends on the
+    /// machine's speed and load.
+    public var seconds: Double?
 
     /// The default ``maxTour``.
     public static let defaultMaxTour = 2
@@ -38,7 +47,7 @@ public struct TourOptions: Sendable, Hashable {
     public init(
         pairing: PairingOptions = PairingOptions(), maxTour: Int = TourOptions.defaultMaxTour,
         maxTourMetres: Int? = nil, maxTourSeconds: Int? = nil, drivingRules: DrivingRules? = .eu561,
-        searchRounds: Int = 8
+        searchRounds: Int = 8, seconds: Double? = nil
     ) {
         self.pairing = pairing
         self.maxTour = maxTour
@@ -46,6 +55,7 @@ public struct TourOptions: Sendable, Hashable {
         self.maxTourSeconds = maxTourSeconds
         self.drivingRules = drivingRules
         self.searchRounds = searchRounds
+        self.seconds = seconds
     }
 
     /// Why options are unusable, or `nil`.
@@ -55,6 +65,7 @@ public struct TourOptions: Sendable, Hashable {
         if let s = maxTourSeconds, s < 0 { return "the tour duration limit is negative" }
         if pairing.handlingSeconds < 0 { return "the handling time is negative" }
         if searchRounds < 0 { return "the number of search rounds is negative" }
+        if let s = seconds, !(s >= 0) { return "the time budget of the tours is negative" }
         return nil
     }
 }

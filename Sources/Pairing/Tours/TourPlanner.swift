@@ -4,12 +4,23 @@
 /// start, relaxation and bound, search, then the tours with their schedules
 /// and the reasons.
 enum TourPlanner {
+    /// Under a time budget (``TourOptions/seconds``), the relaxation may use
+    /// this share of it and the dive may end by ``diveShare``; the search has
+    /// the rest. (On national-20,000 with 300 s the relaxation alone took
+    /// the whole budget, and the plan stayed the pairing.)
+    static let relaxationShare = 0.5
+    static let diveShare = 0.7
+
     /// Plans tours on `network`.
     ///
     /// - Parameter pairing: the certified pairing to start from (legs on
     ///   demand); `nil` to compute the exact pairing over the computed pairs.
     /// - Throws: ``PairingError/legs(_:)`` when legs on demand fail.
-    static func plan(network start: TourNetwork, options: TourOptions, pairing: PairingResult?) throws(PairingError) -> TourResult {
+    /// - Parameter deadline: the time budget (``TourOptions/seconds``),
+    ///   started by the caller before it built `start`.
+    static func plan(
+        network start: TourNetwork, options: TourOptions, pairing: PairingResult?, deadline: TourDeadline
+    ) throws(PairingError) -> TourResult {
         var network = start
         // With `maxTour == 2` the plan is the pairing exactly: the driving
         // rules, which the pairing does not know, are checked on every pair's
@@ -36,12 +47,13 @@ enum TourPlanner {
             pool.reindex(count: network.count)
             var relaxation = try TourRelaxation(
                 network: network, pool: pool, constraints: &constraints, maxTour: options.maxTour,
-                threads: options.pairing.threads)
+                threads: options.pairing.threads, deadline: deadline.portion(Self.relaxationShare))
             pool = relaxation.pool
             network = relaxation.network
-            let dive = relaxation.dive()
+            let dive = relaxation.dive(deadline: deadline.portion(Self.diveShare), fallback: search.tourOf)
             search.adopt(dive.tourOf, emptyMetres: dive.emptyMetres)
-            search.improve(pool: pool, pi: relaxation.poolFeasibleDuals(), maxRounds: options.searchRounds)
+            search.improve(pool: pool, pi: relaxation.poolFeasibleDuals(), maxRounds: options.searchRounds, deadline: deadline)
+            statistics.budgetStop = relaxation.budgetStop ?? (search.stoppedByBudget ? .search : nil)
             if network.eligibleCount <= TourSearch.provingSize {
                 // Small enough to prove: every column an optimal plan could use,
                 // then one exact search over all of them.

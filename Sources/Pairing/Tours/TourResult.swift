@@ -58,6 +58,9 @@ public struct TourStatistics: Sendable, Hashable {
     /// Local-search rounds and regions improved.
     public var searchRounds = 0
     public var searchImprovements = 0
+    /// Where the time budget (``TourOptions/seconds``) first stopped the
+    /// work; `nil` when it did not (or there was none).
+    public var budgetStop: TourBudgetStop?
 
     public init() {}
 }

@@ -54,6 +54,8 @@ struct TourSearch {
     private(set) var rounds = 0
     /// Branch-and-bound nodes, over all regions.
     private(set) var nodes = 0
+    /// Whether the time budget stopped ``improve(pool:pi:maxRounds:deadline:)``.
+    private(set) var stoppedByBudget = false
 
     /// The optimal pairing of `network`, its pairs added to `pool`.
     init(network: TourNetwork, pool: inout CyclePool, constraints: inout TourConstraints) {
@@ -121,8 +123,9 @@ struct TourSearch {
     }
 
     /// Improves the plan by large-neighbourhood search over `pool` with
-    /// duals `pi` (feasible on the pool), for at most `maxRounds` rounds.
-    mutating func improve(pool: CyclePool, pi: [Double], maxRounds: Int) {
+    /// duals `pi` (feasible on the pool), for at most `maxRounds` rounds or
+    /// until `deadline` passes (checked before each region).
+    mutating func improve(pool: CyclePool, pi: [Double], maxRounds: Int, deadline: TourDeadline = TourDeadline(seconds: nil)) {
         let n = network.count
         let seeds = network.order.filter { network.eligible[$0] }
         guard !seeds.isEmpty else { return }
@@ -133,6 +136,10 @@ struct TourSearch {
             let offset = (round * 7919) % seeds.count
             let budget = nodes + Self.nodesPerShipment * seeds.count
             for s in 0..<seeds.count where nodes < budget {
+                if deadline.hasPassed {
+                    stoppedByBudget = true
+                    return
+                }
                 let seed = seeds[(s + offset) % seeds.count]
                 if improveRegion(around: seed, pool: pool, pi: pi, scratch: &scratch) {
                     improved = true

@@ -28,7 +28,9 @@ extension BackhaulCommand {
 
                 Without --graph the distances are an honest estimate — great-circle × \
                 --circuity at 70 km/h — and every report says "distance_model": \
-                "crowfly". The same input always gives byte-identical reports.
+                "crowfly". The same input always gives byte-identical reports \
+                (unless --tour-seconds stops tours of 3 or 4 on a large batch, \
+                which a warning says).
                 """,
             options: [
                 .value("graph", "graph", help: "The road graph: a .bhg file or OpenStreetMap .osm.pbf/.osm/.osm.gz or DIMACS .gr/.gr.gz."),
@@ -48,6 +50,7 @@ extension BackhaulCommand {
                 .value("daily-driving-h", "h", help: "Daily driving limit of the tour schedules: 9, or 10 to allow the extension Regulation 561/2006 Art. 6(1) permits twice a week (used on at most two days of a tour).", choices: ["9", "10"], default: "9"),
                 .value("max-tour-km", "km", help: "Longest tour, loaded and empty legs together (default: no limit)."),
                 .value("max-tour-h", "hours", help: "Longest tour from the first loading to the return home, waits, breaks and rests included (default: no limit; 24 keeps every tour within a day)."),
+                .value("tour-seconds", "s", help: "With --max-tour 3 or 4: stop improving the tours after this many seconds (after the pairing) and report the plan found with its proven lower bound and gap, and a warning saying where the budget stopped; none for no limit. Binds only on large batches (5,000 shipments take about 2 minutes); the bound stays valid, but a run the budget stops depends on the machine's speed and load.", default: "300"),
                 .value("candidates", "k", help: "Partners each shipment starts with before the pricing adds what the optimality certificate needs; changes the work, never the result.", default: "\(SpatialPairingProblem.defaultCandidates)"),
                 .value("pricing-seconds", "s", help: "Stop proving optimality after this many seconds of pairing and report the proven gap instead; the first solve and a pricing pass under way still finish (default: no limit)."),
                 .value("max-memory-gb", "gb", help: "Refuse (exit 7) a batch estimated to need more memory than this, besides the machine's own limit."),
@@ -95,6 +98,8 @@ extension BackhaulCommand {
                 o.dailyDrivingHours = try args.int("daily-driving-h", in: 9...10) ?? 9
                 o.maxTourKm = try args.double("max-tour-km", in: 0...1_000_000)
                 o.maxTourHours = try args.double("max-tour-h", in: 0...10_000)
+                o.tourSeconds = args.string("tour-seconds") == "none"
+                    ? nil : try args.double("tour-seconds", in: 0...1_000_000) ?? MatchOptions.defaultTourSeconds
                 o.candidatesPerShipment = try args.int("candidates", in: 1...10_000)
                 o.pricingSeconds = try args.double("pricing-seconds", in: 0...1_000_000)
                 o.maxMemoryBytes = try args.double("max-memory-gb", in: 0.001...1_000_000).map { Int($0 * 1e9) }
