@@ -261,7 +261,7 @@ struct CertifiedPairingRun {
         let space = problem.space, usable = usable, ownReturn = ownReturn, bonus = returnBonus
         let listed = Self.spreadListFactor * k
         let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> [Int32] in
-            // Rows of 1 + `listed`: the shipment, then its choices best first (−1 padded).
+            // Rows of PairSpread: the shipment, the count, its choices best first.
             var out: [Int32] = []
             var best: [(ub: Double, j: Int)] = []
             best.reserveCapacity(listed + 1)
@@ -282,26 +282,12 @@ struct CertifiedPairingRun {
                     if best.count == listed { limit = ri - best[listed - 1].ub }
                 }
                 out.append(Int32(truncatingIfNeeded: i))
-                for x in 0..<listed { out.append(x < best.count ? Int32(truncatingIfNeeded: best[x].j) : -1) }
+                out.append(Int32(best.count))
+                for b in best { out.append(Int32(truncatingIfNeeded: b.j)) }
             }
             return out
         }
-        let rows = chunks.flatMap { $0 }
-        let width = listed + 1
-        let proposers = rows.count / width
-        var taken = [Int32](repeating: 0, count: n)
-        var count = [Int32](repeating: 0, count: proposers)
-        var keys: [UInt64] = []
-        keys.reserveCapacity(proposers * k)
-        for rank in 0..<listed {
-            for r in 0..<proposers where count[r] < Int32(k) {
-                let j = Int(rows[r * width + 1 + rank])
-                guard j >= 0, taken[j] < Int32(k) else { continue }
-                taken[j] += 1
-                count[r] += 1
-                keys.append(EvaluatedPairs.key(Int(rows[r * width]), j))
-            }
-        }
+        var keys = PairSpread.choose(chunks.flatMap { $0 }, shipments: n, cap: k) { _ in k }.keys
         keys.sort()
         var pairs: [(Int, Int)] = []
         pairs.reserveCapacity(keys.count)
@@ -358,8 +344,8 @@ struct CertifiedPairingRun {
         let room = (0..<n).map { usable[$0] ? Double(ownReturn[$0]) - Double(u[rank[$0]]) / 2 : -.infinity }
         let bonus = space.bonus(room)
         let factor = Self.spreadListFactor, baseQuota = m
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (keys: [UInt64], largest: [Double], exhausted: [Bool]) in
-            var keys: [UInt64] = []
+        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (rows: [Int32], largest: [Double], exhausted: [Bool]) in
+            var rows: [Int32] = []
             var largest: [Double] = []
             var exhausted: [Bool] = []
             var best = WorstFirstHeap()
@@ -382,48 +368,22 @@ struct CertifiedPairingRun {
                 }
                 largest.append(best.largestExcess)
                 exhausted.append(best.count < m)
-                // A row: i, the count, then the partners best first.
+                // A row of PairSpread: i, the count, then the partners best first.
                 let sorted = best.sortedBestFirst()
-                keys.append(UInt64(i))
-                keys.append(UInt64(sorted.count))
-                for x in sorted { keys.append(UInt64(x.j)) }
+                rows.append(Int32(truncatingIfNeeded: i))
+                rows.append(Int32(sorted.count))
+                for x in sorted { rows.append(Int32(truncatingIfNeeded: x.j)) }
             }
-            return (keys, largest, exhausted)
+            return (rows, largest, exhausted)
         }
         pricingExhausted = chunks.flatMap(\.exhausted)
-        var keys = chunks.flatMap(\.keys)
-        do {
-            // The spread, as for the first candidates: rank by rank, each
-            // shipment takes its next pair (up to its quota) while the
-            // other end has been taken fewer than `m` times in this pass.
-            // A shipment that could not take its whole list is not
-            // exhausted.
-            var rows: [(i: Int, start: Int, count: Int)] = []
-            var x = 0
-            while x < keys.count {
-                rows.append((Int(keys[x]), x + 2, Int(keys[x + 1])))
-                x += 2 + Int(keys[x + 1])
-            }
-            var taken = [Int32](repeating: 0, count: n)
-            var got = [Int32](repeating: 0, count: rows.count)
-            var accepted: [UInt64] = []
-            var open = Array(rows.indices)
-            var r = 0
-            while !open.isEmpty {
-                open.removeAll { rows[$0].count <= r || got[$0] >= quota[rows[$0].i] }
-                for y in open {
-                    let j = Int(keys[rows[y].start + r])
-                    if taken[j] < Int32(m) {
-                        taken[j] += 1
-                        got[y] += 1
-                        accepted.append(EvaluatedPairs.key(rows[y].i, j))
-                    }
-                }
-                r += 1
-            }
-            for (y, row) in rows.enumerated() where Int(got[y]) < row.count { pricingExhausted[row.i] = false }
-            keys = accepted
-        }
+        // The spread, as for the first candidates: a shipment takes pairs up
+        // to its quota while the other end has been taken fewer than `m`
+        // times in this pass; one that could not take its whole list is not
+        // exhausted.
+        let (chosen, cutShort) = PairSpread.choose(chunks.flatMap(\.rows), shipments: n, cap: m) { Int(quota[$0]) }
+        for i in cutShort { pricingExhausted[i] = false }
+        var keys = chosen
         keys.sort()
         var pairs: [(Int, Int)] = []
         var previous: UInt64 = 0
