@@ -308,10 +308,10 @@ struct CertifiedPairingRun {
     /// and each shipment's largest room, which bounds the optimum if the loop
     /// must stop here.
     ///
-    /// Each shipment's search keeps its quota plus
-    /// (``spreadListFactor`` − 1)·`m` more, and the pairs are then spread as the first candidates are
-    /// (``initialCandidates(_:)``): no shipment is the other end of more
-    /// than `m` pairs of one pass. On national-100,000 (2 threads, same
+    /// Each shipment's search keeps its quota plus (``spreadListFactor``
+    /// − 1)·`m` more, and the pairs are then spread as the first
+    /// candidates are (``initialCandidates(_:)``): no shipment is the
+    /// other end of more than `m` pairs of one pass. On national-100,000 (2 threads, same
     /// run) 146.7 s CPU and 0.52 GB against 160.0 s and 0.69 GB.
     ///
     /// A pair is *owned* by the end with more room and found only from it.
@@ -395,9 +395,10 @@ struct CertifiedPairingRun {
         return (pairs, chunks.flatMap(\.largest))
     }
 
-    /// First candidates and pricing: each shipment lists this many times
-    /// its quota before the spread (``initialCandidates(_:)``,
-    /// ``price(duals:perShipment:)``).
+    /// How long the lists before the spread are: `spreadListFactor·k` first
+    /// candidates per shipment (``initialCandidates(_:)``), and a pricing
+    /// search's quota plus `(spreadListFactor − 1)·m`
+    /// (``price(duals:perShipment:)``).
     static let spreadListFactor = 4
 
     /// The largest quota of one shipment's search.

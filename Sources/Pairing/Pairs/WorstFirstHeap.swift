@@ -14,8 +14,6 @@ struct WorstFirstHeap {
 
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
-    func forEach(_ body: (Int) -> Void) { for x in items { body(x.j) } }
-
     /// The kept partners, best first.
     func sortedBestFirst() -> [(excess: Double, j: Int)] { items.sorted { Self.worse($1, $0) } }
 
