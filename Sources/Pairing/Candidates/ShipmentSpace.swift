@@ -73,6 +73,9 @@ public struct ShipmentSpace: Sendable {
     public struct Bonus: Sendable {
         @usableFromInline let values: [Double]
         @usableFromInline let nodeMaximum: [Double]
+        /// The smallest value under every node: a search for the pairs it
+        /// owns (`ownedOnly`) skips a node whose every bonus exceeds the cap.
+        @usableFromInline let nodeMinimum: [Double]
 
         /// The bonus of shipment `j`.
         public subscript(j: Int) -> Double { values[j] }
@@ -138,19 +141,35 @@ public struct ShipmentSpace: Sendable {
     /// - Complexity: O(*n*).
     public func bonus(_ values: [Double]) -> Bonus {
         precondition(values.count == count, "one bonus per shipment")
+        let (minimum, maximum) = nodeRanges(values)
+        return Bonus(values: values, nodeMaximum: maximum, nodeMinimum: minimum)
+    }
+
+    /// The smallest and largest of `values` (one per shipment) under every
+    /// node.
+    ///
+    /// - Complexity: O(*n*).
+    func nodeRanges(_ values: [Double]) -> (minimum: [Double], maximum: [Double]) {
+        var minimum = [Double](repeating: .infinity, count: nodes.count)
         var maximum = [Double](repeating: -.infinity, count: nodes.count)
         // Children come after their parents: one pass backwards.
         for k in stride(from: nodes.count - 1, through: 0, by: -1) {
             let node = nodes[k]
             if node.left < 0 {
-                var m = -Double.infinity
-                for x in Int(node.start)..<Int(node.end) { m = max(m, values[Int(items[x])]) }
-                maximum[k] = m
+                var low = Double.infinity, high = -Double.infinity
+                for x in Int(node.start)..<Int(node.end) {
+                    let v = values[Int(items[x])]
+                    low = min(low, v)
+                    high = max(high, v)
+                }
+                minimum[k] = low
+                maximum[k] = high
             } else {
+                minimum[k] = min(minimum[Int(node.left)], minimum[Int(node.right)])
                 maximum[k] = max(maximum[Int(node.left)], maximum[Int(node.right)])
             }
         }
-        return Bonus(values: values, nodeMaximum: maximum)
+        return (minimum, maximum)
     }
 
     // MARK: Bounds
@@ -187,7 +206,7 @@ extension ShipmentSpace {
     ) {
         guard contains(i), !nodes.isEmpty else { return }
         var limit = limit
-        search(ArcQuery(space: self, destination: destinations[i]), skip: i, limit: &limit, bonus: bonus, cap: .infinity) {
+        search(ArcQuery(space: self, destination: destinations[i]), skip: i, limit: &limit, bonus: bonus, cap: .infinity, ownedOnly: false) {
             j, b, _, limit in body(j, b, &limit)
         }
     }
@@ -215,22 +234,36 @@ extension ShipmentSpace {
     /// smaller bonus — with `bonusCap` = `i`'s own bonus, a pair is found
     /// from the end with the larger bonus, and each search's reach is at
     /// most twice that bonus, however large the bonuses elsewhere.
+    ///
+    /// - Parameters:
+    ///   - ownedOnly: visit only the `j` with `bonus[j] ≤ bonusCap` (the
+    ///     pairs the search owns), skipping whole nodes whose every bonus
+    ///     is above the cap.
+    ///   - times: skip every `j` that no order of the pair can serve in
+    ///     time, even over the shortest legs the bound allows
+    ///     (``PairTimes``), whole nodes at once.
     @inlinable
     public func forEachPair(
-        with i: Int, below limit: Double, bonus: Bonus?, bonusCap: Double,
+        with i: Int, below limit: Double, bonus: Bonus?, bonusCap: Double, ownedOnly: Bool = false,
+        times: PairTimes? = nil,
         _ body: (_ j: Int, _ lowerBoundIJ: Double, _ lowerBoundJI: Double, _ limit: inout Double) -> Void
     ) {
         guard contains(i), !nodes.isEmpty else { return }
         var limit = limit
-        search(PairQuery(space: self, destination: destinations[i], origin: origins[i]), skip: i, limit: &limit,
-               bonus: bonus, cap: bonusCap, body)
+        if let times {
+            search(TimedPairQuery(space: self, destination: destinations[i], origin: origins[i], times: times, of: i),
+                   skip: i, limit: &limit, bonus: bonus, cap: bonusCap, ownedOnly: ownedOnly, body)
+        } else {
+            search(PairQuery(space: self, destination: destinations[i], origin: origins[i]), skip: i, limit: &limit,
+                   bonus: bonus, cap: bonusCap, ownedOnly: ownedOnly, body)
+        }
     }
 
     /// The branch-and-bound traversal both queries share, specialised per
     /// query type.
     @inlinable @inline(__always)
     func search<Query: SpaceQuery>(
-        _ query: Query, skip i: Int, limit: inout Double, bonus: Bonus?, cap: Double,
+        _ query: Query, skip i: Int, limit: inout Double, bonus: Bonus?, cap: Double, ownedOnly: Bool,
         _ body: (Int, Double, Double, inout Double) -> Void
     ) {
         // Depth ≤ log2(n / leafSize) + 1 < 40; the stack holds at most one
@@ -238,7 +271,7 @@ extension ShipmentSpace {
         withUnsafeTemporaryAllocation(of: (node: Int32, bound: Double).self, capacity: 128) { stack in
             nodes.withUnsafeBufferPointer { nodes in
                 items.withUnsafeBufferPointer { items in
-                    stack[0] = (0, query.nodeBound(nodes[0]))
+                    stack[0] = (0, query.nodeBound(nodes[0], 0))
                     var top = 1
                     while top > 0 {
                         top -= 1
@@ -246,10 +279,12 @@ extension ShipmentSpace {
                         let node = nodes[Int(k)]
                         let headroom = bonus.map { min($0.nodeMaximum[Int(k)], cap) } ?? 0
                         if lb >= limit + headroom { continue }
+                        if ownedOnly, let bonus, bonus.nodeMinimum[Int(k)] > cap { continue }
                         if node.left < 0 {
                             for x in Int(node.start)..<Int(node.end) {
                                 let j = Int(items[x])
                                 if j == i { continue }
+                                if ownedOnly, let bonus, bonus.values[j] > cap { continue }
                                 let (a, b) = query.itemBounds(j)
                                 let extra = bonus.map { min($0.values[j], cap) } ?? 0
                                 if a + b < limit + extra { body(j, a, b, &limit) }
@@ -257,7 +292,7 @@ extension ShipmentSpace {
                             continue
                         }
                         let l = Int(node.left), r = Int(node.right)
-                        let lbL = query.nodeBound(nodes[l]), lbR = query.nodeBound(nodes[r])
+                        let lbL = query.nodeBound(nodes[l], l), lbR = query.nodeBound(nodes[r], r)
                         // Push the farther child first so the nearer one is visited first.
                         if lbL <= lbR {
                             stack[top] = (Int32(r), lbR)
@@ -278,7 +313,9 @@ extension ShipmentSpace {
 /// the bounds of one shipment (the pair query's two arcs, or one arc and 0).
 @usableFromInline
 protocol SpaceQuery {
-    func nodeBound(_ node: ShipmentSpace.Node) -> Double
+    /// A lower bound for every item of node `k`, +∞ when none qualifies.
+    func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double
+    /// The bounds of item `j`, (+∞, +∞) when it does not qualify.
     func itemBounds(_ j: Int) -> (Double, Double)
 }
 
@@ -294,7 +331,7 @@ struct ArcQuery: SpaceQuery {
     }
 
     @inlinable @inline(__always)
-    func nodeBound(_ node: ShipmentSpace.Node) -> Double {
+    func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double {
         space.metresPerChord * ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
             - space.bound.slackMetres
     }
@@ -320,7 +357,7 @@ struct PairQuery: SpaceQuery {
     }
 
     @inlinable @inline(__always)
-    func nodeBound(_ node: ShipmentSpace.Node) -> Double {
+    func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double {
         space.metresPerChord
             * (ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
                 + ShipmentSpace.boxDistance(origin, node.destinationLow, node.destinationHigh))

@@ -20,6 +20,9 @@ struct CertifiedPairingRun {
     /// `Double(ownReturn)` for usable shipments, −∞ otherwise: the bonus of
     /// the candidate search (unusable shipments are never visited).
     let returnBonus: ShipmentSpace.Bonus
+    /// The time keys of the pair searches (``PairTimes``), `nil` when time
+    /// windows are ignored.
+    let times: PairTimes?
     var evaluated = EvaluatedPairs()
     /// Edges of the matching graph, between ranks.
     var edges: [MatchingGraph.Edge] = []
@@ -66,6 +69,7 @@ struct CertifiedPairingRun {
         let usable = usable, ownReturn = ownReturn
         returnBonus = problem.space.bonus((0..<n).map { usable[$0] ? Double(ownReturn[$0]) : -.infinity })
         statistics.usableShipments = usable.count { $0 }
+        times = constraints.pairTimeKeys(loadedSeconds: loadedSeconds).map { problem.space.pairTimes(free: $0.free, latest: $0.latest) }
         if let seconds = options.pricingBudget.seconds {
             deadline = started &+ UInt64(max(0, min(seconds, 1e9)) * 1e9)
         }
@@ -268,7 +272,7 @@ struct CertifiedPairingRun {
             for i in range where usable[i] {
                 best.removeAll(keepingCapacity: true)
                 let ri = Double(ownReturn[i])
-                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: ri) { j, ij, ji, limit in
+                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: ri, ownedOnly: true, times: times) { j, ij, ji, limit in
                     // Pairs are owned by the end with the longer return.
                     guard ownReturn[j] < ownReturn[i] || (ownReturn[j] == ownReturn[i] && j > i) else { return }
                     let (ij, ji) = refined(i, j, ij, ji)
@@ -355,7 +359,7 @@ struct CertifiedPairingRun {
                 guard usable[i], !skip[i] else { largest.append(0); exhausted.append(true); continue }
                 let m = Int(quota[i]) + (factor - 1) * baseQuota
                 let base = room[i]
-                space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base) { j, ij, ji, limit in
+                space.forEachPair(with: i, below: base, bonus: bonus, bonusCap: base, ownedOnly: true, times: times) { j, ij, ji, limit in
                     // Pairs are owned by the end with more room.
                     guard room[j] < base || (room[j] == base && j > i) else { return }
                     guard !evaluated.contains(i, j) else { return }
@@ -437,7 +441,7 @@ struct CertifiedPairingRun {
             for i in range where usable[i] {
                 let ri = Double(ownReturn[i])
                 var best = 0.0
-                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: .infinity) { j, ij, ji, limit in
+                space.forEachPair(with: i, below: ri, bonus: bonus, bonusCap: .infinity, times: times) { j, ij, ji, limit in
                     let (ij, ji) = refined(i, j, ij, ji)
                     let ub = ri + Double(ownReturn[j]) - ij - ji
                     guard ub > best, !excludedWithoutLegs(i, j, ij, ji) else { return }
