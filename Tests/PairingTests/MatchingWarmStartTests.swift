@@ -80,6 +80,26 @@ import Testing
         }
     }
 
+    /// A vertex with several infeasible new edges to matched vertices is the
+    /// one raised (one pair broken), not each of its partners: vertex 4
+    /// gains heavy edges to 0 and 2, which come first in every edge, so
+    /// the rule "raise the first end" would break the pairs (0, 1) and
+    /// (2, 3) instead of (4, 5).
+    @Test func theEndWithMoreInfeasibleEdgesIsRaised() throws {
+        let before = try MatchingGraph(vertexCount: 6, edges: [
+            MatchingGraph.Edge(0, 1, weight: 10), MatchingGraph.Edge(2, 3, weight: 10), MatchingGraph.Edge(4, 5, weight: 10),
+        ])
+        let after = try MatchingGraph(vertexCount: 6, edges: before.edges + [
+            MatchingGraph.Edge(0, 4, weight: 30), MatchingGraph.Edge(2, 4, weight: 30),
+        ])
+        let start = after.warmStart(from: before.maximumWeightMatching(), on: before)
+        let matched = (0..<6).filter { start.mateEdge[$0] >= 0 }
+        #expect(matched == [0, 1, 2, 3])
+        let solved = after.maximumWeightMatching(warmStartingFrom: before.maximumWeightMatching(), on: before)
+        try solved.duals.certify(solved.matching, on: after)
+        #expect(solved.matching.totalWeight == 40)
+    }
+
     /// Adding nothing changes nothing: the previous optimum is returned
     /// as it was (same weight, certified).
     @Test func noNewEdges() throws {
