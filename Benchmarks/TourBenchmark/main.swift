@@ -189,6 +189,7 @@ func percent(_ x: Double) -> String { fixed(100 * x, 2) + " %" }
     print("  bound: assignment \(km(result.bound.assignmentEmptyMetres)), cycles \(km(result.bound.cycleEmptyMetres)) empty km; total ≥ \(km(result.bound.totalMetres)) km; proven gap \(percent(result.gap))")
     let s = result.statistics
     print("  pairs \(s.candidatePairs), arcs \(s.candidateArcs), legs computed \(s.legsComputed), cycles checked \(s.cyclesChecked) / pool \(s.cyclesInPool), dual steps \(s.dualSteps), negative cycles left \(s.negativeCyclesLeft), search rounds \(s.searchRounds) (\(s.searchImprovements) improvements); bound over \(result.bound.scope.rawValue)\(s.budgetStop.map { "; the \(budgetSeconds ?? 0) s budget stopped the \($0.rawValue)" } ?? "")")
+    print("  phases: " + s.phaseSeconds.map { "\($0.phase) \(fixed($0.seconds, 1)) s" }.joined(separator: ", "))
     if let dir = instanceDirectory {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var csv = "id,origin_lat,origin_lon,dest_lat,dest_lon\n"

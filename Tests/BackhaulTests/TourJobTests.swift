@@ -185,7 +185,7 @@ import Testing
         let plan = try #require(stopped.tourPlan), best = try #require(unlimited.tourPlan)
         #expect(plan.lowerBoundTotalM <= best.totalM && plan.lowerBoundTotalM <= plan.totalM)
         #expect(plan.totalM <= plan.pairingEmptyAfterM + (plan.totalM - plan.emptyAfterM))
-        #expect(stopped.warnings.contains { $0.hasPrefix("--tour-seconds 0 stopped the column generation") }, "\(stopped.warnings)")
+        #expect(stopped.warnings.contains { $0.hasPrefix("--tour-seconds 0 stopped the assignment bound") }, "\(stopped.warnings)")
         #expect(!unlimited.warnings.contains { $0.contains("--tour-seconds") })
     }
 

@@ -17,11 +17,13 @@ import Testing
         #expect(r.bound.assignmentEmptyMetres <= r.bound.cycleEmptyMetres, "\(label)")
     }
 
-    /// No time at all: the column generation stops at once, so no exact
-    /// pricing runs and the bound is the assignment bound — below the plan
-    /// of an unlimited run, whose own bound is at least as high.
+    /// No time at all: the assignment bound stops at once (it used to run
+    /// to the end whatever the budget: at 100,000 shipments its pricing took
+    /// the whole share of the relaxation), so no cycle is generated and the
+    /// bound is that of its first duals — at most the complete assignment
+    /// bound, and still below every plan.
     @Test(arguments: [(70_001, 60), (70_002, 90)])
-    func zeroSecondsGivesTheAssignmentBound(seed: Int, count: Int) throws {
+    func zeroSecondsStopsTheAssignmentBound(seed: Int, count: Int) throws {
         let (spatial, _) = try TourSpatialTests.instance(seed: UInt64(seed), count: count, windows: false)
         var options = TourOptions(maxTour: 3)
         options.pairing.ignoreTimeWindows = true
@@ -29,11 +31,48 @@ import Testing
         #expect(unlimited.statistics.budgetStop == nil)
         options.seconds = 0
         let stopped = try spatial.tours(options: options)
-        #expect(stopped.statistics.budgetStop == .columnGeneration)
+        #expect(stopped.statistics.budgetStop == .assignmentBound)
         #expect(stopped.bound.cycleEmptyMetres == stopped.bound.assignmentEmptyMetres)
-        #expect(stopped.bound.assignmentEmptyMetres == unlimited.bound.assignmentEmptyMetres)
+        #expect(stopped.bound.assignmentEmptyMetres <= unlimited.bound.assignmentEmptyMetres)
         #expect(unlimited.bound.emptyMetres >= stopped.bound.emptyMetres)
         Self.expectValid(stopped, count: count, below: unlimited.emptyMetresAfter, "seed \(seed)")
+    }
+
+    /// The assignment bound stopped after n checks, for every n until it
+    /// completes, on tables and over a space: the bound of its duals so far
+    /// never exceeds the complete assignment optimum, and equals it once
+    /// nothing stopped it.
+    @Test(arguments: [(70_011, 40, false), (70_012, 70, true), (70_013, 70, false)])
+    func aStoppedAssignmentBoundStaysBelowTheOptimum(seed: Int, count: Int, spatialLegs: Bool) throws {
+        let (spatial, dense) = try TourSpatialTests.instance(seed: UInt64(seed), count: count, windows: false)
+        var options = TourOptions(maxTour: 3)
+        options.pairing.ignoreTimeWindows = true
+        options.pairing.threads = 1
+        let pairing = try spatial.pair(options: options.pairing)
+        let network = spatialLegs
+            ? try TourNetwork(problem: spatial, options: options, extra: pairing.pairs.map { ($0.a, $0.b) })
+            : TourNetwork(problem: dense, options: options)
+        func relaxation(_ deadline: TourDeadline) throws -> TourRelaxation {
+            var constraints = TourConstraints(network: network, options: options)
+            var pool = CyclePool()
+            pool.reindex(count: network.count)
+            return try TourRelaxation(
+                network: network, pool: pool, constraints: &constraints, maxTour: 3, threads: 1, deadline: deadline)
+        }
+        let complete = try relaxation(TourDeadline(seconds: nil))
+        #expect(complete.budgetStop == nil)
+        var stops = 0
+        for checks in 0..<10_000 {
+            let r = try relaxation(.afterChecks(checks))
+            guard r.budgetStop == .assignmentBound else {
+                #expect(r.assignmentBound == complete.assignmentBound, "after \(checks) checks")
+                break
+            }
+            stops += 1
+            #expect(r.assignmentBound <= complete.assignmentBound, "after \(checks) checks")
+            #expect(r.cycleBound == r.assignmentBound, "after \(checks) checks")
+        }
+        #expect(stops > 0)
     }
 
     /// The budget passing at the n-th check, for n across the whole run
@@ -63,7 +102,7 @@ import Testing
             stops[r.statistics.budgetStop, default: 0] += 1
             // One check at a time through the relaxation (its stopping
             // places are few checks apart), then faster.
-            let inRelaxation = r.statistics.budgetStop == .columnGeneration || r.statistics.budgetStop == .exactPricing
+            let inRelaxation = [.assignmentBound, .columnGeneration, .exactPricing].contains(r.statistics.budgetStop)
             checks += inRelaxation ? 1 : max(1, checks / 2)
         }
         #expect(Set(stops.keys) == Set(TourBudgetStop.allCases.map(Optional.some)), "\(stops)")

@@ -157,6 +157,8 @@ extension MatchJob {
     static func tourBudgetWarnings(_ plan: TourResult, options: MatchOptions) -> [String] {
         guard let stop = plan.statistics.budgetStop, let seconds = options.tourSeconds else { return [] }
         let what = switch stop {
+        case .assignmentBound:
+            "the assignment bound (the lower bound is that of its duals so far, weaker than the assignment optimum)"
         case .columnGeneration: "the column generation (no exact pricing ran: the lower bound is the assignment bound)"
         case .exactPricing: "the exact pricing (the lower bound is that of its last complete round)"
         case .dive: "the dive through the relaxation (the rest of the plan was fixed in one step)"

@@ -38,9 +38,13 @@ struct AssignmentBound {
     /// How many arcs outside the first set the pricing added.
     private(set) var addedArcs = 0
 
+    /// Whether every row is assigned (the last solve was not stopped by a
+    /// deadline): only then is ``totalCost`` the optimum over the arc set.
+    private(set) var isComplete = true
+
     /// The assignment problem of `network` over its candidate arcs and own
-    /// returns, solved.
-    init(network: TourNetwork) {
+    /// returns, solved — until `deadline` passes (``isComplete``).
+    init(network: TourNetwork, deadline: TourDeadline = TourDeadline(seconds: nil)) {
         let n = network.count
         count = n
         var rows = [[(j: Int32, cost: Int)]](repeating: [], count: n)
@@ -60,7 +64,7 @@ struct AssignmentBound {
             rowOfColumn[i] = Int32(i)
         }
         start()
-        augmentAll()
+        isComplete = augmentAll(deadline: deadline)
     }
 
     /// Row duals `u` and column duals `v`: `e(i, j) ≥ u(i) + v(j)` on every
@@ -86,11 +90,44 @@ struct AssignmentBound {
         return total
     }
 
+    /// A lower bound on the cheapest assignment over **every** arc, from
+    /// the duals as they are — complete or stopped by a deadline, priced
+    /// or not. For any successors `σ`, `Σ e(i, σ(i)) = Σ u + Σ v +
+    /// Σ (e(i, σ(i)) − u(i) − v(σ(i)))` (weak duality), so
+    ///
+    ///     bound = Σ u + Σ v + Σ_i min(0, least reduced cost of an arc out of i)
+    ///
+    /// holds whatever `u` and `v` are. The arcs of the set are scanned
+    /// here; `leastOutside(i)` must return at most the least
+    /// `e(i, j) − u(i) − v(j)` over the arcs out of `i` outside the set
+    /// where it is negative (a lower bound on the legs will do; `0` when
+    /// none is). Equals ``totalCost`` when the assignment is optimal over every
+    /// arc.
+    ///
+    /// - Complexity: O(arcs of the set) plus the calls.
+    func dualBound(leastOutside: (_ i: Int) -> Double) -> Int {
+        let u = rowDuals, v = columnDuals
+        var duals = 0
+        var correction = 0.0
+        for i in 0..<count where !rowArcs[i].isEmpty {
+            duals += u[i] + v[i]
+            var least = 0.0
+            for arc in rowArcs[i] { least = min(least, Double(arc.cost - u[i] - v[Int(arc.j)])) }
+            least = min(least, leastOutside(i))
+            correction += least
+        }
+        // Whole metres, rounded down.
+        return duals + Int(correction.rounded(.down))
+    }
+
     /// Adds every arc `body` reports with negative reduced cost and
-    /// re-solves; returns how many were added. `scan(i, report)` must call
-    /// `report(j, metres)` for at least every arc out of row `i` with
-    /// `metres < u(i) + v(j)` (it may report more).
-    mutating func price(_ scan: (Int, [Int], (Int, Int) -> Void) -> Void) -> Int {
+    /// re-solves until `deadline` passes (``isComplete``); returns how many
+    /// were added. `scan(i, report)` must call `report(j, metres)` for at
+    /// least every arc out of row `i` with `metres < u(i) + v(j)` (it may
+    /// report more).
+    mutating func price(
+        deadline: TourDeadline = TourDeadline(seconds: nil), _ scan: (Int, [Int], (Int, Int) -> Void) -> Void
+    ) -> Int {
         let u = rowDuals, v = columnDuals
         var added = 0
         for i in 0..<count where !rowArcs[i].isEmpty {
@@ -116,7 +153,7 @@ struct AssignmentBound {
             }
         }
         addedArcs += added
-        if added > 0 { augmentAll() }
+        if added > 0 { isComplete = augmentAll(deadline: deadline) }
         return added
     }
 
@@ -143,8 +180,14 @@ struct AssignmentBound {
         }
     }
 
-    /// Augments every free row along a shortest path.
-    private mutating func augmentAll() {
+    /// The deadline is checked after every this many augmentations.
+    static let augmentationsBetweenChecks = 16
+
+    /// Augments every free row along a shortest path, until `deadline`
+    /// passes; returns whether every row is assigned. Between augmentations
+    /// the duals stay feasible on the arc set (every reduced cost ≥ 0), so
+    /// a stop leaves them usable for ``dualBound(leastOutside:)``.
+    private mutating func augmentAll(deadline: TourDeadline) -> Bool {
         let heap = IndexedMinHeap(capacity: count)
         var distance = [Int](repeating: Int.max, count: count)
         var settled = [Bool](repeating: false, count: count)
@@ -152,7 +195,10 @@ struct AssignmentBound {
         var touched: [Int] = []
         var settledColumns: [Int] = []
         var rowsReached: [(row: Int, distance: Int)] = []
+        var augmentations = 0
         for s in 0..<count where columnOfRow[s] < 0 && !rowArcs[s].isEmpty {
+            if augmentations % Self.augmentationsBetweenChecks == 0 && deadline.hasPassed { return false }
+            augmentations += 1
             touched.removeAll(keepingCapacity: true)
             settledColumns.removeAll(keepingCapacity: true)
             rowsReached.removeAll(keepingCapacity: true)
@@ -209,5 +255,6 @@ struct AssignmentBound {
             }
         }
         assert(totalCost == dualObjective, "assignment and duals disagree")
+        return true
     }
 }

@@ -3,6 +3,10 @@
 /// feasible, never worse than the pairing, and its lower bound still holds;
 /// only the gap is wider than an unlimited run's.
 public enum TourBudgetStop: String, Sendable, Hashable, CaseIterable {
+    /// The assignment bound's solve or pricing: the lower bound is that of
+    /// its duals so far, corrected by the least reduced cost of every arc
+    /// (weaker than the assignment optimum), and no cycle was generated.
+    case assignmentBound = "assignment_bound"
     /// Column generation over the candidate arcs stopped before its last
     /// temperature: no exact pricing ran, so the cycle bound is the
     /// assignment bound.

@@ -28,6 +28,15 @@ struct TourCycle: Sendable, Hashable {
         count = m.count
     }
 
+    /// The pair `x`, `y` (distinct), stored canonically.
+    init(_ x: Int, _ y: Int) {
+        a = Int32(min(x, y))
+        b = Int32(max(x, y))
+        c = -1
+        d = -1
+        count = 2
+    }
+
     /// Member `t` (`0 ..< count`) in cyclic order.
     @inline(__always)
     subscript(t: Int) -> Int {

@@ -44,6 +44,12 @@ struct TourDeadline: Sendable {
         self.countdown = countdown
     }
 
+    /// Wall-clock seconds since the budget started.
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
     /// Whether the budget is spent.
     var hasPassed: Bool {
         if let countdown { return countdown.left.subtract(1, ordering: .relaxed).newValue < 0 }

@@ -31,10 +31,11 @@ public struct TourOptions: Sendable, Hashable {
     /// search also stops when a round improves nothing.
     public var searchRounds: Int
     /// `--tour-seconds`: wall-clock seconds for the tours after the pairing
-    /// (`nil`: no limit). When they run out, the column generation, the
-    /// exact pricing, the dive and the search stop where they are; the plan
-    /// found so far is reported with the lower bound proven so far (at
-    /// least the assignment bound, which always completes), and
+    /// (`nil`: no limit). When they run out, the assignment bound, the
+    /// column generation, the exact pricing, the dive and the search stop
+    /// where they are; the plan found so far is reported with the lower
+    /// bound proven so far (a stopped assignment bound still gives one over
+    /// every leg, weaker than its optimum), and
     /// ``TourStatistics/budgetStop`` says where it stopped. A run the
     /// budget stops is not reproducible to the metre: it depends on the
     /// machine's speed and load.

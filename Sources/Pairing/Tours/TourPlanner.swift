@@ -36,6 +36,13 @@ enum TourPlanner {
             search = TourSearch(network: network, pool: &pool, constraints: &constraints)
         }
         var statistics = TourStatistics()
+        var lap = 0.0
+        func phase(_ name: String) {
+            let now = deadline.elapsed
+            statistics.phaseSeconds.append((name, now - lap))
+            lap = now
+        }
+        phase("network")
         statistics.candidatePairs = search.candidatePairs
         var loaded = 0, emptyBefore = 0
         for i in 0..<network.count where network.eligible[i] {
@@ -50,9 +57,14 @@ enum TourPlanner {
                 threads: options.pairing.threads, deadline: deadline.portion(Self.relaxationShare))
             pool = relaxation.pool
             network = relaxation.network
+            statistics.phaseSeconds.append(("assignment", relaxation.assignmentSeconds))
+            lap += relaxation.assignmentSeconds
+            phase("relaxation")
             let dive = relaxation.dive(deadline: deadline.portion(Self.diveShare), fallback: search.tourOf)
             search.adopt(dive.tourOf, emptyMetres: dive.emptyMetres)
+            phase("dive")
             search.improve(pool: pool, pi: relaxation.poolFeasibleDuals(), maxRounds: options.searchRounds, deadline: deadline)
+            phase("search")
             statistics.budgetStop = relaxation.budgetStop ?? (search.stoppedByBudget ? .search : nil)
             if network.eligibleCount <= TourSearch.provingSize {
                 // Small enough to prove: every column an optimal plan could use,
@@ -97,6 +109,7 @@ enum TourPlanner {
         var tours: [Tour] = []
         var unpaired: [UnpairedShipment] = []
         var shorter: [UnpairedShipment] = []
+        var reasonSeconds = 0.0
         for i in network.order {
             let t = search.tourOf[i]
             guard t >= 0 else {
@@ -105,7 +118,9 @@ enum TourPlanner {
                     // Tours of 2 are the pairing: its reason stands.
                     reason = theirs
                 } else {
+                    let t0 = deadline.elapsed
                     let alone = reasons.alone(i, constraints: &constraints)
+                    reasonSeconds += deadline.elapsed - t0
                     // The certified pairing looked at every pair, the candidates at some.
                     if let theirs = pairingReasons[i], alone == .noSaving || alone == .unreachable {
                         reason = theirs
@@ -118,13 +133,18 @@ enum TourPlanner {
             }
             let cycle = pool.cycles[Int(t)]
             if cycle.count < options.maxTour {
+                let t0 = deadline.elapsed
                 shorter.append(
                     UnpairedShipment(index: i, reason: reasons.shorter(i, size: cycle.count, constraints: &constraints)))
+                reasonSeconds += deadline.elapsed - t0
             }
             // Build each tour once, at its member with the smallest id.
             guard cycle.members.allSatisfy({ network.rank[$0] >= network.rank[i] }) else { continue }
             tours.append(makeTour(cycle, start: Int(pool.starts[Int(t)]), network: network, constraints: constraints, lawful: lawful))
         }
+        phase("tours")
+        statistics.phaseSeconds[statistics.phaseSeconds.count - 1].seconds -= reasonSeconds
+        statistics.phaseSeconds.append(("reasons", reasonSeconds))
         let emptyAfter = emptyBefore - tours.reduce(0) { $0 + $1.savingMetres }
         assert(emptyAfter == search.emptyMetres, "the tours and the search disagree")
         let scope: TourBound.Scope = network.space == nil ? .table : .allLegs

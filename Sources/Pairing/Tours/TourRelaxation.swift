@@ -59,6 +59,12 @@ struct TourRelaxation {
     static let assignmentArcsPerRow = 16
     /// The pricing checks the time budget after each this many starts.
     static let startsBetweenChecks = 64
+    /// The assignment bound's pricing checks it after each this many rows.
+    static let rowsBetweenChecks = 256
+    /// The assignment bound may use this share of the relaxation's budget
+    /// (at 100,000 national shipments its pricing alone used the whole
+    /// share, and no cycle was generated).
+    static let assignmentShare = 0.4
 
     /// The network, with candidate arcs added by assignment reduced cost.
     private(set) var network: TourNetwork
@@ -93,6 +99,9 @@ struct TourRelaxation {
     private let v: [Double]
     private let eligibleNodes: [Int]
 
+    /// Wall-clock seconds the assignment bound took.
+    private(set) var assignmentSeconds = 0.0
+
     /// Coordinate steps of the ascent.
     var steps: Int { ascent.steps }
 
@@ -109,10 +118,25 @@ struct TourRelaxation {
         let n = network.count
         eligibleNodes = (0..<n).filter { network.eligible[$0] }
         own = (0..<n).map { network.eligible[$0] ? Double(network.ownMetres[$0]) : 0 }
-        var assignment = AssignmentBound(network: network)
-        if network.isDense {
+        let assignmentStart = deadline.elapsed
+        // The assignment bound may use a share of the relaxation's budget;
+        // stopped, its duals still give a (weaker) bound over every arc.
+        let assignmentDeadline = deadline.portion(Self.assignmentShare)
+        var assignment = AssignmentBound(network: network, deadline: assignmentDeadline)
+        var stopped = !assignment.isComplete
+        if stopped {
+            // Stopped in the first solve: nothing priced yet.
+        } else if network.isDense {
             // Certify over the full table: add arcs with negative reduced cost.
-            while assignment.price({ i, _, report in network.forEachArc(from: i) { j, metres, _ in report(j, metres) } }) > 0 {}
+            while assignment.price(deadline: assignmentDeadline, { i, _, report in
+                network.forEachArc(from: i) { j, metres, _ in report(j, metres) }
+            }) > 0 {
+                if !assignment.isComplete || assignmentDeadline.hasPassed {
+                    stopped = true
+                    break
+                }
+            }
+            if !assignment.isComplete { stopped = true }
         } else if let space = network.space {
             // Certify over every arc of the space: the arcs whose bound leaves
             // room for a negative reduced cost get their exact legs, and the
@@ -124,13 +148,17 @@ struct TourRelaxation {
             // where the final duals leave 3.)
             var perRow = Self.assignmentArcsPerRow
             var kept: [(key: Double, j: Int)] = []
-            while true {
+            rounds: while true {
                 let u = assignment.rowDuals, v = assignment.columnDuals
                 let bonus = space.bonus(v.map(Double.init))
                 var asked: [[Int]] = Array(repeating: [], count: n)
                 var missing: [(Int, Int)] = []
                 var truncated = false
                 for i in 0..<n where network.eligible[i] {
+                    if i % Self.rowsBetweenChecks == 0 && assignmentDeadline.hasPassed {
+                        stopped = true
+                        break rounds
+                    }
                     kept.removeAll(keepingCapacity: true)
                     var worst = 0
                     space.forEachArc(from: i, below: Double(u[i]) + 1, bonus: bonus) { j, lowerBound, limit in
@@ -154,8 +182,12 @@ struct TourRelaxation {
                     }
                 }
                 try network.fetch(missing)
-                let added = assignment.price { i, _, report in
+                let added = assignment.price(deadline: assignmentDeadline) { i, _, report in
                     for j in asked[i] { if let l = network.leg(i, j) { report(j, l.metres) } }
+                }
+                if !assignment.isComplete {
+                    stopped = true
+                    break
                 }
                 if added == 0 && !truncated { break }
                 // Every arc once nothing is added among the best; the best
@@ -164,7 +196,25 @@ struct TourRelaxation {
             }
         }
         self.assignment = assignment
-        assignmentBound = assignment.totalCost
+        assignmentSeconds = deadline.elapsed - assignmentStart
+        if stopped {
+            // Out of time: the duals so far, corrected by the least reduced
+            // cost of any arc — over every arc of a table, or by the space's
+            // lower bounds over every arc of the batch.
+            budgetStop = .assignmentBound
+            // The duals of a stopped solve can be far from feasible outside
+            // the arc set (at 100,000 national shipments that bound was
+            // negative), so the nearest-successor bound — the duals
+            // u(i) = the shortest arc out of i, v = 0 — is taken when higher.
+            let u = assignment.rowDuals, v = assignment.columnDuals
+            let bonus = network.space?.bonus(v.map(Double.init))
+            let fromDuals = assignment.dualBound { i in
+                Self.leastReducedCost(from: i, u: u, v: v, network: network, bonus: bonus)
+            }
+            assignmentBound = max(fromDuals, Self.nearestSuccessorBound(network: network))
+        } else {
+            assignmentBound = assignment.totalCost
+        }
         var network = network
         try network.addCandidates(u: assignment.rowDuals, v: assignment.columnDuals, k: TourNetwork.denseCandidates)
         self.network = network
@@ -176,6 +226,55 @@ struct TourRelaxation {
         cycleBound = assignmentBound
         ascent = EntropicAscent(count: n)
         if !eligibleNodes.isEmpty { try solve(constraints: &constraints) }
+    }
+
+    /// At most the least `e(i, j) − u(i) − v(j)` over every arc out of `i`
+    /// where that is negative (`0` when none is): scanned in full over a
+    /// table, and by the space's lower bounds (`bonus`: `v` as the space's
+    /// bonus), best first, over every arc of a space.
+    static func leastReducedCost(
+        from i: Int, u: [Int], v: [Int], network: TourNetwork, bonus: ShipmentSpace.Bonus?
+    ) -> Double {
+        var least = 0.0
+        if let space = network.space, let bonus {
+            let ui = Double(u[i])
+            space.forEachArc(from: i, below: ui, bonus: bonus) { j, lowerBound, limit in
+                guard network.eligible[j] else { return }
+                let reduced = lowerBound - ui - Double(v[j])
+                if reduced < least {
+                    least = reduced
+                    limit = ui + least
+                }
+            }
+            return least
+        }
+        network.forEachArc(from: i) { j, metres, _ in
+            least = min(least, Double(metres - u[i] - v[j]))
+        }
+        return least
+    }
+
+    /// Σ over the eligible shipments of the shortest arc out of each — to
+    /// another shipment, by the space's lower bound over every arc of a
+    /// space, or its own return home: every plan gives each truck one such
+    /// arc, so this bounds every plan's empty metres from below (the
+    /// assignment bound with `v = 0`, weaker than its optimum).
+    static func nearestSuccessorBound(network: TourNetwork) -> Int {
+        var total = 0.0
+        for i in 0..<network.count where network.eligible[i] {
+            var least = Double(network.ownMetres[i])
+            if let space = network.space {
+                space.forEachArc(from: i, below: least) { j, lowerBound, limit in
+                    guard network.eligible[j], lowerBound < least else { return }
+                    least = lowerBound
+                    limit = least
+                }
+            } else {
+                network.forEachArc(from: i) { _, metres, _ in least = min(least, Double(metres)) }
+            }
+            total += least.rounded(.down)
+        }
+        return Int(total)
     }
 
     /// Calls `visit(members, emptyMetres, reducedCost)` for every feasible-or-
@@ -280,7 +379,7 @@ struct TourRelaxation {
                 // Out of time before the last temperature: no exact pricing,
                 // so the bound stays the assignment bound; the dive works
                 // at the temperature reached.
-                budgetStop = .columnGeneration
+                if budgetStop == nil { budgetStop = .columnGeneration }
                 soft = pi
                 finalMu = mu
                 return
@@ -291,7 +390,7 @@ struct TourRelaxation {
         var previous = -Double.infinity
         for round in 0..<Self.exactRounds {
             if deadline.hasPassed {
-                budgetStop = .exactPricing
+                if budgetStop == nil { budgetStop = .exactPricing }
                 break
             }
             var hard = pi
@@ -312,7 +411,7 @@ struct TourRelaxation {
             guard complete else {
                 // The budget cut the round short: its cycles join the pool,
                 // but `minimum` is not proven over every arc, so no bound.
-                budgetStop = .exactPricing
+                if budgetStop == nil { budgetStop = .exactPricing }
                 break
             }
             var bound = 0.0

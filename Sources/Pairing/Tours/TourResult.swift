@@ -61,6 +61,24 @@ public struct TourStatistics: Sendable, Hashable {
     /// Where the time budget (``TourOptions/seconds``) first stopped the
     /// work; `nil` when it did not (or there was none).
     public var budgetStop: TourBudgetStop?
+    /// Wall-clock seconds of each phase after the pairing, in order
+    /// (`network`, `assignment`, `relaxation`, `dive`, `search`, `tours`,
+    /// `reasons`): where a budget went.
+    public var phaseSeconds: [(phase: String, seconds: Double)] = []
 
     public init() {}
+
+    public static func == (a: TourStatistics, b: TourStatistics) -> Bool {
+        a.candidatePairs == b.candidatePairs && a.candidateArcs == b.candidateArcs && a.cyclesChecked == b.cyclesChecked
+            && a.cyclesInPool == b.cyclesInPool && a.dualSteps == b.dualSteps
+            && a.assignmentArcsAdded == b.assignmentArcsAdded && a.negativeCyclesLeft == b.negativeCyclesLeft
+            && a.legsComputed == b.legsComputed && a.searchRounds == b.searchRounds
+            && a.searchImprovements == b.searchImprovements && a.budgetStop == b.budgetStop
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(candidatePairs)
+        hasher.combine(cyclesInPool)
+        hasher.combine(legsComputed)
+    }
 }
