@@ -81,11 +81,7 @@ struct TimedPairQuery: SpaceQuery {
 
     @inlinable @inline(__always)
     func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double {
-        let space = pair.space
-        let ij = space.metresPerChord * ShipmentSpace.boxDistance(pair.destination, node.originLow, node.originHigh)
-            - space.bound.slackMetres
-        let ji = space.metresPerChord * ShipmentSpace.boxDistance(pair.origin, node.destinationLow, node.destinationHigh)
-            - space.bound.slackMetres
+        let (ij, ji) = pair.nodeArcs(node)
         if times.excludes(free: free, latest: latest, ij, ji, free: times.minimumFree[k], latest: times.maximumLatest[k]) {
             return .infinity
         }

@@ -358,10 +358,19 @@ struct PairQuery: SpaceQuery {
 
     @inlinable @inline(__always)
     func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double {
-        space.metresPerChord
-            * (ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
-                + ShipmentSpace.boxDistance(origin, node.destinationLow, node.destinationHigh))
-            - 2 * space.bound.slackMetres
+        let (ij, ji) = nodeArcs(node)
+        return ij + ji
+    }
+
+    /// Lower bounds in metres on the two arcs to and from any shipment of
+    /// the node: `i → j` (to its origins) and `j → i` (from its
+    /// destinations).
+    @inlinable @inline(__always)
+    func nodeArcs(_ node: ShipmentSpace.Node) -> (Double, Double) {
+        (space.metresPerChord * ShipmentSpace.boxDistance(destination, node.originLow, node.originHigh)
+            - space.bound.slackMetres,
+         space.metresPerChord * ShipmentSpace.boxDistance(origin, node.destinationLow, node.destinationHigh)
+            - space.bound.slackMetres)
     }
 
     @inlinable @inline(__always)
