@@ -16,9 +16,9 @@
 /// without this, each search visits them all, a number that grows with the
 /// batch (63 per shipment and pass at 20,000 rows, 417 at 100,000).
 ///
-/// The test is the first two steps of `TimeWindows.fit` with the
-/// shortest legs the bound allows; the exact check still runs on every pair
-/// that passes.
+/// The test is `TimeWindows.fit` itself, written over its two keys, with
+/// the shortest legs the bound allows; the exact check still runs on every
+/// pair that passes.
 public struct PairTimes: Sendable {
     /// Per shipment: the earliest time a truck that served it first is
     /// free at its destination (seconds), +∞ when it cannot go first.

@@ -37,20 +37,44 @@ struct TimeWindows: Sendable, Hashable {
     ///    delivery latest fails; unload.
     ///
     /// Starting as early as allowed is never worse, since every rule bounds
-    /// an arrival from above and waiting is free.
+    /// an arrival from above and waiting is free. So the pair fits exactly
+    /// when `first` leaves its truck free in time
+    /// (``freeAfterServingFirst(loadedSeconds:handling:)``) to reach
+    /// `second` by its last useful arrival
+    /// (``latestArrivalServedSecond(loadedSeconds:handling:)``); the pair
+    /// searches prune with the same two keys (``PairTimes``).
     @inline(__always)
     static func fit(
         first: TimeWindows, firstLoadedSeconds: Int, repositionSeconds: Int,
         second: TimeWindows, secondLoadedSeconds: Int, handling: Int
     ) -> Bool {
-        let load1 = first.pickupEarliest
-        if load1 > first.pickupLatest { return false }
-        let arrive2 = load1 + handling + firstLoadedSeconds
-        if arrive2 > first.deliveryLatest { return false }
-        let arrive3 = arrive2 + handling + repositionSeconds
-        if arrive3 > second.pickupLatest { return false }
-        let load3 = max(arrive3, second.pickupEarliest)
-        let arrive4 = load3 + handling + secondLoadedSeconds
-        return arrive4 <= second.deliveryLatest
+        guard let free = first.freeAfterServingFirst(loadedSeconds: firstLoadedSeconds, handling: handling),
+              let latest = second.latestArrivalServedSecond(loadedSeconds: secondLoadedSeconds, handling: handling)
+        else { return false }
+        return free + repositionSeconds <= latest
+    }
+
+    /// Steps 1–2 of ``fit(first:firstLoadedSeconds:repositionSeconds:second:secondLoadedSeconds:handling:)``
+    /// for this shipment served first: when its truck is free (unloaded)
+    /// at its destination, or `nil` when it cannot be served first.
+    @inline(__always)
+    func freeAfterServingFirst(loadedSeconds: Int, handling: Int) -> Int? {
+        let load1 = pickupEarliest
+        if load1 > pickupLatest { return nil }
+        let arrive2 = load1 + handling + loadedSeconds
+        if arrive2 > deliveryLatest { return nil }
+        return arrive2 + handling
+    }
+
+    /// Steps 3–4 for this shipment served second: the latest arrival at its
+    /// origin that still meets its pickup latest and, loading at the later
+    /// of arrival and pickup earliest, its delivery latest; `nil` when even
+    /// loading at pickup earliest is too late.
+    @inline(__always)
+    func latestArrivalServedSecond(loadedSeconds: Int, handling: Int) -> Int? {
+        // max(arrival, earliest) + handling + loaded ≤ delivery latest
+        // holds exactly when both terms do.
+        if pickupEarliest + handling + loadedSeconds > deliveryLatest { return nil }
+        return min(pickupLatest, deliveryLatest - handling - loadedSeconds)
     }
 }
