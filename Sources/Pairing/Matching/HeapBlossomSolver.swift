@@ -27,12 +27,20 @@ import Dispatch
 ///   clock: an S vertex's dual reaching 0 (δ1), an edge from S to a free
 ///   vertex becoming tight (δ2), an edge between two S-blossoms becoming
 ///   tight (δ3), a T-blossom's dual reaching 0 (δ4). One indexed heap holds
-///   them all, at most one entry per edge, vertex and blossom.
-/// - Edge entries are *lazy*: an entry's time is never later than the true
-///   event, and is recomputed when popped (labels may have changed since).
-///   Entries are pushed when a vertex becomes S (all its edges) or leaves T
-///   to become free (its edges to S vertices) — the only moments at which an
-///   edge's slack starts to fall or falls faster.
+///   them all: per S-vertex a δ1 entry and a scan entry for its δ2 and δ3
+///   edges (below), per T-blossom a δ4 entry.
+/// - Edge events are held *per S-vertex*, not per edge: each S-vertex has
+///   one *scan* entry whose time is never later than the earliest event of
+///   an edge it owns, and when it pops the vertex's edges are scanned again:
+///   the tight ones are acted on and the entry goes back at the next
+///   earliest time. A vertex owns its edges to S- and free vertices from
+///   the moment it becomes S (it scans them then); a vertex that becomes
+///   free (it was T or S) hands its edges to its S neighbours by lowering
+///   their entries — the only moments at which an edge's slack starts to
+///   fall or falls faster. An entry per edge, as in LEMON, left most of the
+///   heap's pops to edges whose trees had dissolved meanwhile (6.9 of 8.4
+///   million in one re-solve of the national-50,000 batch), each a sift
+///   through a heap of *m* entries; here the heap holds at most 3*n*.
 /// - Because roots start with different duals, a root's tree may reach
 ///   δ1 before finding an augmenting path: then the alternating path from
 ///   the root to the vertex whose dual is 0 is flipped (that vertex becomes
@@ -43,7 +51,8 @@ import Dispatch
 /// augmenting through them) is Galil's; the proof of optimality is the same
 /// dual certificate, checked by ``MatchingDuals/certify(_:on:)``.
 ///
-/// - Complexity: O(*n*·*m*·log *n*) worst case; on the savings graphs of
+/// - Complexity: O(*n*·*m*·(log *n* + Δ)) worst case, Δ the largest degree
+///   (a scan entry's pop rescans its vertex); on the savings graphs of
 ///   backhaul (random sparse and dense instances) close to O(*m* log *m*) —
 ///   see `docs/benchmarks/matching.md`.
 struct HeapBlossomSolver {
@@ -142,7 +151,7 @@ struct HeapBlossomSolver {
         treeHead = .init(repeating: -1, count: n)
         zBase = .init(repeating: 0, count: 2 * n)
         mark = .init(repeating: 0, count: 2 * n)
-        heap = IndexedMinHeap(capacity: graph.edgeCount + 2 * n)
+        heap = IndexedMinHeap(capacity: 3 * n)
     }
 
     // MARK: Duals on the clock
@@ -176,9 +185,11 @@ struct HeapBlossomSolver {
         vertexDual(endpoint(2 * k)) + vertexDual(endpoint(2 * k + 1)) - 2 * graph.weights[k]
     }
 
-    @inline(__always) private func edgeItem(_ k: Int) -> Int { k }
-    @inline(__always) private func vertexItem(_ v: Int) -> Int { m + v }
-    @inline(__always) private func blossomItem(_ b: Int) -> Int { m + b }
+    /// Heap items: `0..<n` the scan entry of S-vertex `v`, `n..<2n` its δ1
+    /// event, `2n..<3n` the δ4 event of T-blossom `b` (`n ≤ b < 2n`).
+    @inline(__always) private func scanItem(_ v: Int) -> Int { v }
+    @inline(__always) private func vertexItem(_ v: Int) -> Int { n + v }
+    @inline(__always) private func blossomItem(_ b: Int) -> Int { n + b }
 
     private mutating func forEachLeaf(_ b: Int, _ body: (inout Self, Int) -> Void) {
         if b < n {
@@ -224,7 +235,10 @@ struct HeapBlossomSolver {
                 s.vertex[v].dualBase = u
             }
             s.vertex[v].label = new
-            if old == 1 { s.heap.remove(s.vertexItem(v)) }
+            if old == 1 {
+                s.heap.remove(s.vertexItem(v))
+                s.heap.remove(s.scanItem(v))
+            }
         }
         if b >= n {
             let z: Int
@@ -247,13 +261,13 @@ struct HeapBlossomSolver {
 
     // MARK: Edge events
 
-    /// `v` just became an S-vertex: every edge to an S- or free vertex in
-    /// another blossom gets an event.
-    private mutating func scanFromEven(_ v: Int) {
-        statistics.vertexScans += 1
+    /// The earliest time at which an edge of S-vertex `v` to an S- or free
+    /// vertex in another blossom becomes tight (`Int.max` if none).
+    @inline(__always) private func earliestEdgeEvent(_ v: Int) -> Int {
         let bv = vertex[v].top
         let uv = vertexDual(v)
         let t = time
+        var best = Int.max
         for i in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
             let arc = arcs[i]
             let w = vertex[Int(arc.to)]
@@ -262,18 +276,28 @@ struct HeapBlossomSolver {
             case 1:
                 let s = uv + w.dualBase - t - 2 * arc.weight
                 assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
-                heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s / 2)
+                best = min(best, t + s / 2)
             case 0:
                 let s = uv + w.dualBase - 2 * arc.weight
                 assert(s >= 0, "S–free slack \(s)")
-                heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s)
+                best = min(best, t + s)
             default:
                 break
             }
         }
+        return best
     }
 
-    /// `v` just became free after being T: its edges to S-vertices get events.
+    /// `v` just became an S-vertex: it takes over its edges to S- and free
+    /// vertices in other blossoms, with one scan entry at the earliest.
+    private mutating func scanFromEven(_ v: Int) {
+        statistics.vertexScans += 1
+        let e = earliestEdgeEvent(v)
+        if e < Int.max { heap.insertOrDecrease(scanItem(v), key: e) }
+    }
+
+    /// `v` just became free (it was T, or S in a dissolved tree): its edges
+    /// to S-vertices pass to those vertices' scan entries.
     private mutating func scanFromFree(_ v: Int) {
         statistics.vertexScans += 1
         let uv = vertex[v].dualBase
@@ -285,7 +309,7 @@ struct HeapBlossomSolver {
             guard w.label == 1 else { continue }
             let s = uv + w.dualBase - t - 2 * arc.weight
             assert(s >= 0, "free–S slack \(s)")
-            heap.insertOrDecrease(edgeItem(Int(arc.edge)), key: t + s)
+            heap.insertOrDecrease(scanItem(Int(arc.to)), key: t + s)
         }
     }
 
@@ -311,15 +335,16 @@ struct HeapBlossomSolver {
         treePrev[b] = -1
     }
 
-    /// Unlabels every blossom of the trees rooted at `roots`; former T
-    /// vertices then look for S neighbours in the remaining trees.
+    /// Unlabels every blossom of the trees rooted at `roots`; their vertices,
+    /// now free, then hand their edges to S neighbours in the remaining
+    /// trees.
     private mutating func dissolve(_ roots: [Int]) {
-        var formerT: [Int] = []
+        var formerlyLabelled: [Int] = []
         for root in roots {
             var b = treeHead[root]
             while b >= 0 {
                 let next = treeNext[b]
-                if label[b] == 2 { formerT.append(b) }
+                formerlyLabelled.append(b)
                 relabel(b, to: 0)
                 labelEnd[b] = -1
                 tree[b] = -1
@@ -330,7 +355,7 @@ struct HeapBlossomSolver {
             treeHead[root] = -1
             activeTrees -= 1
         }
-        for b in formerT {
+        for b in formerlyLabelled {
             forEachLeaf(b) { s, v in s.scanFromFree(v) }
         }
     }
@@ -554,49 +579,79 @@ struct HeapBlossomSolver {
 
     // MARK: Events
 
-    /// Edge `k` popped at the current time: act if it is tight, or put it
-    /// back at the time it will be.
-    private mutating func edgeEvent(_ k: Int) {
+    /// The scan entry of S-vertex `v` popped at the current time: acts on
+    /// each of its edges that is tight (while `v` stays an S-vertex), and
+    /// puts the entry back at the earliest event of the others. Edges passed
+    /// before an action may have changed since; their times stay lower
+    /// bounds, and an edge whose event comes sooner because of the action
+    /// is handed to a scan entry by the vertex that changed.
+    private mutating func scanEvent(_ v: Int) {
+        var best = Int.max
+        var acted = false
+        let t = time
+        var i = graph.adjacencyStart[v]
+        let end = graph.adjacencyStart[v + 1]
+        while i < end {
+            let me = vertex[v]
+            guard me.label == 1 else { return }
+            let arc = arcs[i]
+            i += 1
+            let w = vertex[Int(arc.to)]
+            if w.top == me.top { continue }
+            let uv = me.dualBase - t
+            switch w.label {
+            case 1:
+                let s = uv + w.dualBase - t - 2 * arc.weight
+                assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
+                if s == 0 {
+                    acted = true
+                    evenEdgeEvent(Int(arc.edge))
+                } else {
+                    best = min(best, t + s / 2)
+                }
+            case 0:
+                let s = uv + w.dualBase - 2 * arc.weight
+                assert(s >= 0, "S–free slack \(s)")
+                if s == 0 {
+                    acted = true
+                    let k = Int(arc.edge)
+                    let fp = endpoint(2 * k) == Int(arc.to) ? 2 * k : 2 * k + 1
+                    freeEdgeEvent(k, even: fp ^ 1, free: fp)
+                } else {
+                    best = min(best, t + s)
+                }
+            default:
+                break
+            }
+        }
+        if !acted { statistics.staleEvents += 1 }
+        if vertex[v].label == 1 && best < Int.max { heap.insertOrDecrease(scanItem(v), key: best) }
+    }
+
+    /// Tight edge `k` between two S-blossoms: a new blossom when both are in
+    /// one tree, else an augmentation between the two trees.
+    private mutating func evenEdgeEvent(_ k: Int) {
         let i = endpoint(2 * k), j = endpoint(2 * k + 1)
         let bi = inBlossom(i), bj = inBlossom(j)
-        if bi == bj { return }
-        let li = label[bi], lj = label[bj]
-        if li == 1 && lj == 1 {
-            let s = slack(k)
-            assert(s >= 0 && s % 2 == 0)
-            if s > 0 {
-                statistics.staleEvents += 1
-                heap.insertOrDecrease(edgeItem(k), key: time + s / 2)
-                return
-            }
-            let base = scanBlossom(i, j)
-            if base >= 0 {
-                statistics.blossoms += 1
-                addBlossom(base, k)
-            } else {
-                statistics.augmentations += 1
-                let roots = [tree[bi], tree[bj]]
-                augmentPath(from: i, mateEndpoint: 2 * k + 1)
-                augmentPath(from: j, mateEndpoint: 2 * k)
-                dissolve(roots)
-            }
-        } else if li == 1 && lj == 0 {
-            freeEdgeEvent(k, even: 2 * k, free: 2 * k + 1)
-        } else if lj == 1 && li == 0 {
-            freeEdgeEvent(k, even: 2 * k + 1, free: 2 * k)
+        assert(bi != bj && label[bi] == 1 && label[bj] == 1 && slack(k) == 0)
+        let base = scanBlossom(i, j)
+        if base >= 0 {
+            statistics.blossoms += 1
+            addBlossom(base, k)
+        } else {
+            statistics.augmentations += 1
+            let roots = [tree[bi], tree[bj]]
+            augmentPath(from: i, mateEndpoint: 2 * k + 1)
+            augmentPath(from: j, mateEndpoint: 2 * k)
+            dissolve(roots)
         }
     }
 
-    /// Edge `k` from an S-vertex (endpoint `ep`) to a free vertex (endpoint
-    /// `fp`): grow the tree, or augment into an exposed free blossom.
+    /// Tight edge `k` from an S-vertex (endpoint `ep`) to a free vertex
+    /// (endpoint `fp`): grow the tree, or augment into an exposed free
+    /// blossom.
     private mutating func freeEdgeEvent(_ k: Int, even ep: Int, free fp: Int) {
-        let s = slack(k)
-        assert(s >= 0)
-        if s > 0 {
-            statistics.staleEvents += 1
-            heap.insertOrDecrease(edgeItem(k), key: time + s)
-            return
-        }
+        assert(slack(k) == 0)
         let sv = endpoint(ep), fv = endpoint(fp)
         let bs = inBlossom(sv), bf = inBlossom(fv)
         let root = tree[bs]
@@ -653,7 +708,7 @@ struct HeapBlossomSolver {
     /// `deadline`; checked every 4,096 events, a few milliseconds apart.
     mutating func solve(warmStart: BlossomWarmStart?, deadline: UInt64?) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         var entries: [(item: Int, key: Int)] = []
-        entries.reserveCapacity(m + n)
+        entries.reserveCapacity(2 * n)
         if let warmStart {
             assert(warmStart.vertexDuals.count == n && warmStart.mateEdge.count == n)
             for v in 0..<n {
@@ -672,16 +727,12 @@ struct HeapBlossomSolver {
                     entries.append((vertexItem(v), u))
                 }
             }
+            #if DEBUG
             for k in 0..<m {
-                let a = vertex[endpoint(2 * k)], b = vertex[endpoint(2 * k + 1)]
-                let s = a.dualBase + b.dualBase - 2 * graph.weights[k]
+                let s = vertex[endpoint(2 * k)].dualBase + vertex[endpoint(2 * k + 1)].dualBase - 2 * graph.weights[k]
                 assert(s >= 0, "a warm start must be dual feasible")
-                switch (a.label, b.label) {
-                case (1, 1): entries.append((edgeItem(k), s / 2))
-                case (1, _), (_, 1): entries.append((edgeItem(k), s))
-                default: break
-                }
             }
+            #endif
         } else {
             let maxIncident = graph.maximumIncidentWeights()
             for v in 0..<n where maxIncident[v] > 0 {
@@ -693,10 +744,12 @@ struct HeapBlossomSolver {
                 activeTrees += 1
                 entries.append((vertexItem(v), u))
             }
-            for k in 0..<m {
-                let s = vertex[endpoint(2 * k)].dualBase + vertex[endpoint(2 * k + 1)].dualBase - 2 * graph.weights[k]
-                entries.append((edgeItem(k), s / 2))
-            }
+        }
+        // Every S-vertex (each a root at time 0) takes over its edges.
+        for v in 0..<n where vertex[v].label == 1 {
+            statistics.vertexScans += 1
+            let e = earliestEdgeEvent(v)
+            if e < Int.max { entries.append((scanItem(v), e)) }
         }
         heap.build(entries)
         entries = []
@@ -712,13 +765,13 @@ struct HeapBlossomSolver {
             assert(key >= time)
             time = key
             statistics.events += 1
-            if item < m {
-                edgeEvent(item)
-            } else if item - m < n {
-                vertexEvent(item - m)
+            if item < n {
+                scanEvent(item)
+            } else if item < 2 * n {
+                vertexEvent(item - n)
             } else {
                 statistics.expansions += 1
-                expandTBlossom(item - m)
+                expandTBlossom(item - n)
             }
         }
         return (mateEdges(), duals())
