@@ -7,8 +7,9 @@ import Testing
 /// after which the loop may certify — once every shipment has searched
 /// under the current duals.
 @Suite struct FocusedPricingTests {
-    static func run(seed: UInt64, count: Int) throws -> CertifiedPairingRun {
-        let (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
+    static func run(seed: UInt64, count: Int, relativeGap: Double? = nil) throws -> CertifiedPairingRun {
+        var (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
+        options.pricingBudget.relativeGap = relativeGap
         let loaded = (0..<count).map { Optional(geo.loaded($0)) }
         let spatial = try SpatialPairingProblem(
             shipments: shipments, loadedLegs: loaded, ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) },
@@ -43,6 +44,20 @@ import Testing
         let complete = run.price(duals: Self.duals(.init(repeating: 4_000, count: n)), perShipment: 2).complete
         #expect(run.pricingState.allSatisfy { $0 != .unsearched })
         #expect(complete)
+    }
+
+    /// A run that stops at a relative gap (the `--sensitivity` reruns)
+    /// checks its bound after every pass, so every pass searches every
+    /// shipment.
+    @Test func aRunWithAGapToleranceNeverFocuses() throws {
+        var run = try Self.run(seed: 11, count: 160, relativeGap: 0.01)
+        let n = run.n
+        _ = run.price(duals: Self.duals(.init(repeating: 0, count: n)), perShipment: 2)
+        run.dualsChanged = true
+        let pass = run.price(duals: Self.duals(.init(repeating: 4_000, count: n)), perShipment: 2)
+        let complete = pass.complete, largest = pass.largestRoom
+        #expect(complete)
+        #expect(!largest.contains(.infinity))
     }
 
     /// One shipment's room grows: it searches in the focused pass, and a
