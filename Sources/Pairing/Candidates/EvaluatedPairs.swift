@@ -35,6 +35,13 @@ struct EvaluatedPairs: Sendable {
         return (UInt64(UInt32(truncatingIfNeeded: lo)) << 32 | UInt64(UInt32(truncatingIfNeeded: hi))) &+ 1
     }
 
+    /// The pair `(a, b)`, `a < b`, of a ``key(_:_:)``.
+    @inline(__always)
+    static func pair(_ key: UInt64) -> (Int, Int) {
+        let k = key &- 1
+        return (Int(k >> 32), Int(k & 0xFFFF_FFFF))
+    }
+
     @inline(__always)
     static func hash(_ key: UInt64) -> Int {
         // Murmur3's 64-bit finaliser.
