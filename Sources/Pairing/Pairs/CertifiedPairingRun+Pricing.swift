@@ -43,7 +43,7 @@ extension CertifiedPairingRun {
     /// (``PricingBudget/relativeGap``, the reruns of `--sensitivity`), which
     /// checks its bound after every pass, never focuses: on the first 20,000
     /// national rows focused reruns took 18.4 s CPU against 17.1–17.3 s and
-    /// stopped with gaps three times wider.
+    /// stopped with gaps up to three times wider.
     mutating func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double], complete: Bool) {
         let space = problem.space, usable = usable, ownReturn = ownReturn, rank = rank, evaluated = evaluated
         let u = duals.vertexDuals

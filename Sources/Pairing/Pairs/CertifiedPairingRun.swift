@@ -302,8 +302,8 @@ struct CertifiedPairingRun {
 
     /// The pairs of ``EvaluatedPairs/key(_:_:)`` keys, sorted, without
     /// repeats.
-    static func distinctPairs(_ keys: [UInt64]) -> [(Int, Int)] {
-        var keys = keys
+    static func distinctPairs(_ keys: consuming [UInt64]) -> [(Int, Int)] {
+        // Consumed, so sorting does not copy the caller's array.
         keys.sort()
         var pairs: [(Int, Int)] = []
         pairs.reserveCapacity(keys.count)
