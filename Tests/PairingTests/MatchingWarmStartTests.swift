@@ -39,10 +39,36 @@ import Testing
         let dense = try shipments.denseGraph()
         let first = sparse.maximumWeightMatching()
         let start = dense.warmStart(from: first, on: sparse)
+        // Enough roots that the forced renumbering does run.
+        #expect(!dense.isSmallRepair(start))
         let (mateEdge, duals) = dense.heapBlossomMatching(warmStart: start, renumberingThreshold: forceRenumbering == 1 ? 0 : .max)
         let matching = Matching(graph: dense, mateEdge: mateEdge)
         try duals.certify(matching, on: dense)
         #expect(matching.totalWeight == dense.maximumWeightMatching().matching.totalWeight)
+    }
+
+    /// A start with fewer roots than one vertex in
+    /// ``MatchingGraph/smallRepairDivisor`` is a small repair (solved
+    /// without renumbering), and its solve is still the optimum: the
+    /// optimum of the graph itself as the start has no root; one edge added
+    /// to it breaks at most one pair.
+    @Test(arguments: 0..<6)
+    func aSmallRepairIsSolvedInPlace(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 901)
+        let shipments = RandomShipments(count: 400, using: &rng)
+        let sparse = try shipments.sparseGraph(k: 2)
+        let optimum = sparse.maximumWeightMatching()
+        #expect(sparse.isSmallRepair(sparse.warmStart(from: optimum, on: sparse)))
+        let dense = try shipments.denseGraph()
+        let extra = dense.edges.filter { e in !sparse.edges.contains { ($0.u, $0.v) == (e.u, e.v) || ($0.u, $0.v) == (e.v, e.u) } }
+        guard let added = extra.max(by: { $0.weight < $1.weight }) else { return }
+        let bigger = try MatchingGraph(vertexCount: sparse.vertexCount, edges: sparse.edges + [added])
+        let start = bigger.warmStart(from: optimum, on: sparse)
+        #expect(bigger.isSmallRepair(start))
+        let (mateEdge, duals) = bigger.heapBlossomMatching(warmStart: start, renumberingThreshold: 0)
+        let matching = Matching(graph: bigger, mateEdge: mateEdge)
+        try duals.certify(matching, on: bigger)
+        #expect(matching.totalWeight == bigger.maximumWeightMatching(using: .cubicBlossom).matching.totalWeight)
     }
 
     /// The start itself (step 5 of ``MatchingGraph/warmStart(from:on:)``):

@@ -66,6 +66,20 @@ extension MatchingGraph {
     /// (better memory locality), and the result mapped back.
     static let renumberingThreshold = 4_096
 
+    /// A warm start with fewer roots than one vertex in this many is solved
+    /// without renumbering: it repairs a small region, and renumbering the
+    /// whole graph (O(*n* + *m*)) costs more than the locality it buys. On
+    /// the first 100,000 national rows the last ten re-solves of the
+    /// certified pairing took 0.10–0.18 s each instead of 0.19–0.24 s.
+    static let smallRepairDivisor = 50
+
+    /// Whether `start` leaves so few roots that renumbering does not pay.
+    func isSmallRepair(_ start: BlossomWarmStart) -> Bool {
+        var roots = 0
+        for v in 0..<vertexCount where start.mateEdge[v] < 0 && start.vertexDuals[v] > 0 { roots += 1 }
+        return roots * Self.smallRepairDivisor < vertexCount
+    }
+
     func heapBlossomMatching(
         warmStart: BlossomWarmStart? = nil, renumberingThreshold: Int = Self.renumberingThreshold
     ) -> (mateEdge: [Int32], duals: MatchingDuals) {
@@ -81,7 +95,7 @@ extension MatchingGraph {
     func heapBlossomMatching(
         warmStart: BlossomWarmStart?, renumberingThreshold: Int = Self.renumberingThreshold, deadline: UInt64?
     ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
-        guard vertexCount >= renumberingThreshold else {
+        guard vertexCount >= renumberingThreshold, !(warmStart.map(isSmallRepair) ?? false) else {
             var solver = HeapBlossomSolver(graph: self)
             return solver.solve(warmStart: warmStart, deadline: deadline)
         }
