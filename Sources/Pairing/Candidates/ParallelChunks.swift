@@ -5,21 +5,32 @@ import Synchronization
 /// workers and returns the chunks' results **in chunk order**, so that the
 /// outcome does not depend on scheduling.
 ///
+/// With a `lateWorker` gate, one more worker joins once the gate is
+/// signalled (the pricing beside a re-solve takes the solver's core when
+/// the solve ends); the call returns only after that.
+///
 /// - Complexity: one `concurrentPerform`; chunks of at least `minimumChunk`.
 func parallelChunks<T: Sendable>(
-    count: Int, threads: Int?, minimumChunk: Int = 256, _ body: @Sendable (Range<Int>) -> T
+    count: Int, threads: Int?, minimumChunk: Int = 256, lateWorker: DispatchSemaphore? = nil,
+    _ body: @Sendable (Range<Int>) -> T
 ) -> [T] {
-    guard count > 0 else { return [] }
+    guard count > 0 else {
+        lateWorker?.wait()
+        return []
+    }
     let workers = max(1, threads ?? Cores.online)
     // Several chunks per worker balance uneven work.
-    let chunk = max(minimumChunk, (count + 8 * workers - 1) / (8 * workers))
+    let all = workers + (lateWorker == nil ? 0 : 1)
+    let chunk = max(minimumChunk, (count + 8 * all - 1) / (8 * all))
     let chunks = (count + chunk - 1) / chunk
-    if workers == 1 || chunks == 1 {
+    if lateWorker == nil && (workers == 1 || chunks == 1) {
         return (0..<chunks).map { c in body((c * chunk)..<min(count, (c + 1) * chunk)) }
     }
     let results = Mutex([T?](repeating: nil, count: chunks))
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
+    let early = min(workers, chunks)
+    DispatchQueue.concurrentPerform(iterations: early + (lateWorker == nil ? 0 : 1)) { worker in
+        if worker == early { lateWorker?.wait() }
         while true {
             let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
             guard c < chunks else { break }

@@ -37,6 +37,12 @@ public struct PairingOptions: Sendable, Hashable {
     /// may still be missing (the result then carries a proven gap instead
     /// of a certificate).
     public var pricingBudget: PricingBudget
+    /// A re-solve of the certified pairing that starts with at least this
+    /// many roots hands out its duals at a checkpoint, and the next pricing
+    /// pass runs on them while the solve finishes
+    /// (``SolverCheckpoint``). Tests lower it to exercise the overlap on
+    /// small batches.
+    var overlapMinimumRoots = 5_000
 
     /// Options with the contract's defaults unless given.
     public init(

@@ -706,7 +706,11 @@ struct HeapBlossomSolver {
     /// ``solve(warmStart:)`` that gives up, returning `nil`, once the
     /// monotonic clock (`DispatchTime.now().uptimeNanoseconds`) passes
     /// `deadline`; checked every 4,096 events, a few milliseconds apart.
-    mutating func solve(warmStart: BlossomWarmStart?, deadline: UInt64?) -> (mateEdge: [Int32], duals: MatchingDuals)? {
+    /// A `checkpoint` gets the duals once, when its share of the trees is
+    /// left (``SolverCheckpoint``).
+    mutating func solve(
+        warmStart: BlossomWarmStart?, deadline: UInt64?, checkpoint: SolverCheckpoint? = nil
+    ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         var entries: [(item: Int, key: Int)] = []
         entries.reserveCapacity(2 * n)
         if let warmStart {
@@ -754,7 +758,12 @@ struct HeapBlossomSolver {
         heap.build(entries)
         entries = []
 
+        var checkpointTrees = checkpoint.map { activeTrees >= $0.minimumRoots ? activeTrees / max(1, $0.divisor) : 0 } ?? 0
         while activeTrees > 0 {
+            if activeTrees < checkpointTrees, let checkpoint {
+                checkpointTrees = 0
+                checkpoint.body((0..<n).map(vertexDual))
+            }
             if let deadline, statistics.events & 0xFFF == 0, DispatchTime.now().uptimeNanoseconds > deadline {
                 return nil
             }

@@ -91,13 +91,14 @@ extension MatchingGraph {
 
     /// ``heapBlossomMatching(warmStart:renumberingThreshold:)`` that gives
     /// up (`nil`) once the monotonic clock passes `deadline` (uptime
-    /// nanoseconds).
+    /// nanoseconds), and hands its duals to `checkpoint` on the way.
     func heapBlossomMatching(
-        warmStart: BlossomWarmStart?, renumberingThreshold: Int = Self.renumberingThreshold, deadline: UInt64?
+        warmStart: BlossomWarmStart?, renumberingThreshold: Int = Self.renumberingThreshold, deadline: UInt64?,
+        checkpoint: SolverCheckpoint? = nil
     ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         guard vertexCount >= renumberingThreshold, !(warmStart.map(isSmallRepair) ?? false) else {
             var solver = HeapBlossomSolver(graph: self)
-            return solver.solve(warmStart: warmStart, deadline: deadline)
+            return solver.solve(warmStart: warmStart, deadline: deadline, checkpoint: checkpoint)
         }
         let (graph, newVertex, oldEdge) = renumberedBreadthFirst()
         var newStart: BlossomWarmStart?
@@ -115,7 +116,13 @@ extension MatchingGraph {
             newStart = BlossomWarmStart(vertexDuals: duals, mateEdge: mates)
         }
         var solver = HeapBlossomSolver(graph: graph)
-        guard let (newMateEdge, newDuals) = solver.solve(warmStart: newStart, deadline: deadline) else { return nil }
+        // The checkpoint's duals go back to this graph's numbering.
+        var renumbered = checkpoint
+        if let checkpoint {
+            let n = vertexCount
+            renumbered?.body = { [newVertex] u in checkpoint.body((0..<n).map { u[Int(newVertex[$0])] }) }
+        }
+        guard let (newMateEdge, newDuals) = solver.solve(warmStart: newStart, deadline: deadline, checkpoint: renumbered) else { return nil }
         var mateEdge = [Int32](repeating: -1, count: vertexCount)
         var vertexDuals = [Int](repeating: 0, count: vertexCount)
         var vertexBlossoms = [Int](repeating: -1, count: vertexCount)

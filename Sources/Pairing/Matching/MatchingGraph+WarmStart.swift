@@ -45,10 +45,14 @@ extension MatchingGraph {
     /// ``maximumWeightMatching(warmStartingFrom:on:)`` that gives up,
     /// returning `nil`, once the monotonic clock passes `deadline`
     /// (`DispatchTime.now().uptimeNanoseconds`): how the certified pairing
-    /// keeps its time budget when one re-solve takes minutes.
-    func maximumWeightMatching(warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph, deadline: UInt64?) -> CertifiedMatching? {
+    /// keeps its time budget when one re-solve takes minutes. A
+    /// `checkpoint` gets the duals on the way (``SolverCheckpoint``).
+    func maximumWeightMatching(
+        warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph, deadline: UInt64?,
+        checkpoint: SolverCheckpoint? = nil
+    ) -> CertifiedMatching? {
         let start = warmStart(from: previous, on: previousGraph)
-        guard let (mateEdge, duals) = heapBlossomMatching(warmStart: start, deadline: deadline) else { return nil }
+        guard let (mateEdge, duals) = heapBlossomMatching(warmStart: start, deadline: deadline, checkpoint: checkpoint) else { return nil }
         let result = CertifiedMatching(matching: Matching(graph: self, mateEdge: mateEdge), duals: duals)
         assert(result._checkOptimality(on: self))
         return result

@@ -75,7 +75,7 @@ extension CertifiedPairingRun {
         let quota = pricingQuota, state = pricingState, search = searching
         let bonus = space.bonus(room)
         let factor = Self.spreadListFactor, baseQuota = m
-        let chunks = parallelChunks(count: n, threads: options.threads) { [self] range -> (rows: [Int32], largest: [Double], state: [PricingState]) in
+        let chunks = parallelChunks(count: n, threads: pricingThreads ?? options.threads, lateWorker: pricingLateWorker) { [self] range -> (rows: [Int32], largest: [Double], state: [PricingState]) in
             var rows: [Int32] = []
             var largest: [Double] = []
             var after: [PricingState] = []

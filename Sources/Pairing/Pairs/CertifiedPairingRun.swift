@@ -49,6 +49,12 @@ struct CertifiedPairingRun {
     /// When a warm-started re-solve gives up (uptime nanoseconds): the
     /// time budget's end, `nil` without one.
     var deadline: UInt64?
+    /// Workers of the pricing when not `options.threads` (the pricing
+    /// beside a re-solve leaves it a core).
+    var pricingThreads: Int?
+    /// Signalled when the re-solve beside the pricing ends: its core then
+    /// joins the pricing (``parallelChunks(count:threads:minimumChunk:lateWorker:_:)``).
+    var pricingLateWorker: DispatchSemaphore?
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
@@ -122,35 +128,47 @@ struct CertifiedPairingRun {
         }
         statistics.seconds.firstSolve += clock.lap()
         var optimality = PairingOptimality.certified
+        // Pairs priced on the checkpoint duals of the last re-solve, already
+        // evaluated (the edges from this index on): solved before the next
+        // pricing pass (``resolve(_:from:on:perShipment:)``).
+        var presolvedFrom: Int?
         while true {
-            progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
-            clock = Lap()
-            let (found, largestRoom, complete) = price(duals: solved.duals, perShipment: k)
-            dualsChanged = false
-            statistics.seconds.pricing += clock.lap()
-            statistics.pricingRounds += 1
-            if found.isEmpty {
-                // Certified once every shipment has searched under these
-                // duals; after a focused pass, the others search next.
-                if complete { break }
-                continue
-            }
-            if let reason = budgetExhausted() {
-                statistics.stoppedBy = reason
-                optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
-                break
-            }
-            if let tolerance = options.pricingBudget.relativeGap {
-                let bound = upperBound(solved.duals, largestRoom: largestRoom), found = solved.matching.totalWeight
-                if Double(bound - found) <= tolerance * Double(found) {
-                    statistics.stoppedBy = "the gap tolerance of \(100 * tolerance) %"
-                    optimality = .bounded(maximumSavingMetres: bound)
+            let before: Int
+            var largestRoom: [Double] = []
+            if let from = presolvedFrom {
+                presolvedFrom = nil
+                before = from
+            } else {
+                progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
+                clock = Lap()
+                let found: [(Int, Int)], complete: Bool
+                (found, largestRoom, complete) = price(duals: solved.duals, perShipment: k)
+                dualsChanged = false
+                statistics.seconds.pricing += clock.lap()
+                statistics.pricingRounds += 1
+                if found.isEmpty {
+                    // Certified once every shipment has searched under these
+                    // duals; after a focused pass, the others search next.
+                    if complete { break }
+                    continue
+                }
+                if let reason = budgetExhausted() {
+                    statistics.stoppedBy = reason
+                    optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                     break
                 }
+                if let tolerance = options.pricingBudget.relativeGap {
+                    let bound = upperBound(solved.duals, largestRoom: largestRoom), found = solved.matching.totalWeight
+                    if Double(bound - found) <= tolerance * Double(found) {
+                        statistics.stoppedBy = "the gap tolerance of \(100 * tolerance) %"
+                        optimality = .bounded(maximumSavingMetres: bound)
+                        break
+                    }
+                }
+                statistics.pairsPriced += found.count
+                before = edges.count
+                try evaluate(found, phase: "routing priced pairs")
             }
-            statistics.pairsPriced += found.count
-            let before = edges.count
-            try evaluate(found, phase: "routing priced pairs")
             let u = solved.duals.vertexDuals
             var violations = 0
             for e in edges[before...] where 2 * e.weight > u[e.u] + u[e.v] { violations += 1 }
@@ -158,14 +176,14 @@ struct CertifiedPairingRun {
             let bigger = MatchingGraph(trustedVertexCount: n, edges: edges)
             if violations > 0 {
                 progress?("matching (warm start)", 0, 1)
-                clock = Lap()
-                let again = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph, deadline: deadline)
-                statistics.seconds.warmSolves += clock.lap()
+                let again: CertifiedMatching?
+                (again, presolvedFrom) = try resolve(bigger, from: solved, on: graph, perShipment: k)
                 guard let again else {
                     // The budget ran out inside the re-solve: keep the optimum
                     // of the graph before it. This pass's rooms were priced
                     // against its duals, the new pairs included, so the
-                    // bound holds.
+                    // bound holds. (Runs with a time budget take no
+                    // checkpoint, so this pass was priced on those duals.)
                     statistics.stoppedBy = "the time budget of \(options.pricingBudget.seconds ?? 0) s (during a re-solve)"
                     optimality = .bounded(maximumSavingMetres: upperBound(solved.duals, largestRoom: largestRoom))
                     break

@@ -31,6 +31,8 @@ public struct PricingStatistics: Sendable, Hashable {
     public var initialCandidatePairs = 0
     /// Pricing passes over all shipments.
     public var pricingRounds = 0
+    /// Of those, passes run beside a re-solve, on its checkpoint duals.
+    public var pricingRoundsBesideSolves = 0
     /// Pairs the pricing found that the bound could not rule out.
     public var pairsPriced = 0
     /// Of those, pairs whose exact saving violated the duals (each forced
