@@ -42,16 +42,25 @@ import Testing
         return (geo, shipments, options)
     }
 
-    static func compare(seed: UInt64, count: Int) throws {
-        let (geo, shipments, options) = instance(seed: seed, count: count)
+    /// The dense exact optimum of an instance (every pair evaluated) and
+    /// the spatial problem of the same shipments.
+    static func problems(
+        _ geo: GeoShipments, _ shipments: [Shipment], _ options: PairingOptions
+    ) throws -> (reference: PairingResult, spatial: SpatialPairingProblem) {
+        let count = shipments.count
         let loaded = (0..<count).map { Optional(geo.loaded($0)) }
         let dense = try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: geo.denseTable())
         var denseOptions = options
         denseOptions.candidatesPerShipment = nil
-        let reference = dense.pair(options: denseOptions)
         let spatial = try SpatialPairingProblem(
             shipments: shipments, loadedLegs: loaded, ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) },
             space: geo.space, legs: geo.source)
+        return (dense.pair(options: denseOptions), spatial)
+    }
+
+    static func compare(seed: UInt64, count: Int) throws {
+        let (geo, shipments, options) = instance(seed: seed, count: count)
+        let (reference, spatial) = try problems(geo, shipments, options)
         let result = try spatial.pair(options: options)
         #expect(result.optimality == .certified, "seed \(seed)")
         #expect(result.savedMetres == reference.savedMetres, "seed \(seed) n \(count)")

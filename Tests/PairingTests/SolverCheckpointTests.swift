@@ -44,14 +44,7 @@ import Testing
         let count = 120 + Int(seed % 5) * 60
         var (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
         options.overlapMinimumRoots = 1
-        let loaded = (0..<count).map { Optional(geo.loaded($0)) }
-        let dense = try PairingProblem(shipments: shipments, loadedLegs: loaded, emptyLegs: geo.denseTable())
-        var denseOptions = options
-        denseOptions.candidatesPerShipment = nil
-        let reference = dense.pair(options: denseOptions)
-        let spatial = try SpatialPairingProblem(
-            shipments: shipments, loadedLegs: loaded, ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) },
-            space: geo.space, legs: geo.source)
+        let (reference, spatial) = try CertifiedPairingTests.problems(geo, shipments, options)
         var results: [PairingResult] = []
         for threads in [1, 2] {
             options.threads = threads
