@@ -11,10 +11,10 @@ extension CertifiedPairingRun {
     /// (``SolverCheckpoint``): those are feasible, so the pricing can run on
     /// them, on the other cores, while the solver finishes the last trees —
     /// which in the heavy passes of 310,000 national rows take most of its
-    /// events — and on the solver's core too once the solve ends. The pairs found are evaluated here and returned as the edges
-    /// from `presolvedFrom` on; the loop solves them before it prices again,
-    /// and certifies only after a pass on the final duals of a complete
-    /// solve. With one thread the solve finishes first and the pricing
+    /// events — and on the solver's core too once the solve ends. The pairs
+    /// found are evaluated here and returned as the edges from
+    /// `presolvedFrom` on; the loop solves them before it prices again, and
+    /// certifies only after a pass on the final duals of a complete solve. With one thread the solve finishes first and the pricing
     /// follows on the same checkpoint duals, so the result does not depend
     /// on the threads.
     ///
