@@ -60,17 +60,12 @@ extension CertifiedPairingRun {
         if let u = snapshot.withLock({ $0 }) {
             progress?("pricing (round \(statistics.pricingRounds + 1), beside the matching)", 0, 1)
             var pricingClock = Lap()
-            // The other cores, and the solver's once the solve ends.
-            pricingThreads = max(1, workers - 1)
-            pricingLateWorker = workers > 1 ? ended : nil
-            defer {
-                pricingThreads = nil
-                pricingLateWorker = nil
-            }
             dualsChanged = true
             let duals = MatchingDuals(
                 vertexDuals: u, blossomDuals: [], blossomParents: [], vertexBlossoms: .init(repeating: -1, count: n))
-            let (found, _, _) = price(duals: duals, perShipment: k)
+            // The other cores, and the solver's once the solve ends.
+            let (found, _, _) = price(
+                duals: duals, perShipment: k, threads: max(1, workers - 1), lateWorker: workers > 1 ? ended : nil)
             statistics.pricingRounds += 1
             statistics.pricingRoundsBesideSolves += 1
             pricingSeconds = pricingClock.lap()

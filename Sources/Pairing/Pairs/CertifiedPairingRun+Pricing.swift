@@ -1,3 +1,5 @@
+import Dispatch
+
 extension CertifiedPairingRun {
     // MARK: Pricing
 
@@ -44,7 +46,14 @@ extension CertifiedPairingRun {
     /// checks its bound after every pass, never focuses: on the first 20,000
     /// national rows focused reruns took 18.4 s CPU against 17.1–17.3 s and
     /// stopped with gaps up to three times wider.
-    mutating func price(duals: MatchingDuals, perShipment m: Int) -> (pairs: [(Int, Int)], largestRoom: [Double], complete: Bool) {
+    ///
+    /// `threads` replaces `options.threads`, and a `lateWorker` gate lets
+    /// one more worker join once signalled
+    /// (``parallelChunks(count:threads:minimumChunk:lateWorker:_:)``): the
+    /// pass beside a re-solve leaves the solver its core until it ends.
+    mutating func price(
+        duals: MatchingDuals, perShipment m: Int, threads: Int? = nil, lateWorker: DispatchSemaphore? = nil
+    ) -> (pairs: [(Int, Int)], largestRoom: [Double], complete: Bool) {
         let space = problem.space, usable = usable, ownReturn = ownReturn, rank = rank, evaluated = evaluated
         let u = duals.vertexDuals
         let room = (0..<n).map { usable[$0] ? Double(ownReturn[$0]) - Double(u[rank[$0]]) / 2 : -.infinity }
@@ -75,7 +84,7 @@ extension CertifiedPairingRun {
         let quota = pricingQuota, state = pricingState, search = searching
         let bonus = space.bonus(room)
         let factor = Self.spreadListFactor, baseQuota = m
-        let chunks = parallelChunks(count: n, threads: pricingThreads ?? options.threads, lateWorker: pricingLateWorker) { [self] range -> (rows: [Int32], largest: [Double], state: [PricingState]) in
+        let chunks = parallelChunks(count: n, threads: threads ?? options.threads, lateWorker: lateWorker) { [self] range -> (rows: [Int32], largest: [Double], state: [PricingState]) in
             var rows: [Int32] = []
             var largest: [Double] = []
             var after: [PricingState] = []

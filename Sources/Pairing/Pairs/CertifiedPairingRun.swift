@@ -49,12 +49,6 @@ struct CertifiedPairingRun {
     /// When a warm-started re-solve gives up (uptime nanoseconds): the
     /// time budget's end, `nil` without one.
     var deadline: UInt64?
-    /// Workers of the pricing when not `options.threads` (the pricing
-    /// beside a re-solve leaves it a core).
-    var pricingThreads: Int?
-    /// Signalled when the re-solve beside the pricing ends: its core then
-    /// joins the pricing (``parallelChunks(count:threads:minimumChunk:lateWorker:_:)``).
-    var pricingLateWorker: DispatchSemaphore?
 
     init(problem: SpatialPairingProblem, options: PairingOptions, progress: PairingProgress?) {
         self.problem = problem
