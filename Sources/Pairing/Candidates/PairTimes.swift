@@ -26,9 +26,13 @@ public struct PairTimes: Sendable {
     /// Per shipment: the latest arrival at its origin that lets it go
     /// second, −∞ when it cannot.
     @usableFromInline let latest: [Double]
-    /// Per node of the index: the least `free` and greatest `latest` below.
-    @usableFromInline let minimumFree: [Double]
-    @usableFromInline let maximumLatest: [Double]
+    /// `free` and `latest` in the order of the index's items (read one
+    /// after the other in a leaf).
+    @usableFromInline let itemFree: [Double]
+    @usableFromInline let itemLatest: [Double]
+    /// Per node of the index: the least `free` (`x`) and greatest
+    /// `latest` (`y`) below, together so that a visit reads one cache line.
+    @usableFromInline let nodeTimes: [SIMD2<Double>]
     @usableFromInline let secondsPerMetre: Double
     @usableFromInline let slackSeconds: Double
 
@@ -56,10 +60,12 @@ extension ShipmentSpace {
     /// - Complexity: O(*n*).
     public func pairTimes(free: [Double], latest: [Double]) -> PairTimes {
         precondition(free.count == count && latest.count == count, "one time per shipment")
-        let (minimumFree, _) = nodeRanges(free)
-        let (_, maximumLatest) = nodeRanges(latest)
+        let itemFree = items.map { free[Int($0)] }, itemLatest = items.map { latest[Int($0)] }
+        let (minimumFree, _) = nodeRanges(inItemOrder: itemFree)
+        let (_, maximumLatest) = nodeRanges(inItemOrder: itemLatest)
         return PairTimes(
-            free: free, latest: latest, minimumFree: minimumFree, maximumLatest: maximumLatest,
+            free: free, latest: latest, itemFree: itemFree, itemLatest: itemLatest,
+            nodeTimes: (0..<nodes.count).map { SIMD2(minimumFree[$0], maximumLatest[$0]) },
             secondsPerMetre: bound.secondsPerMetre, slackSeconds: bound.slackSeconds)
     }
 }
@@ -82,16 +88,17 @@ struct TimedPairQuery: SpaceQuery {
     @inlinable @inline(__always)
     func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double {
         let (ij, ji) = pair.nodeArcs(node)
-        if times.excludes(free: free, latest: latest, ij, ji, free: times.minimumFree[k], latest: times.maximumLatest[k]) {
+        let range = times.nodeTimes[k]
+        if times.excludes(free: free, latest: latest, ij, ji, free: range.x, latest: range.y) {
             return .infinity
         }
         return ij + ji
     }
 
     @inlinable @inline(__always)
-    func itemBounds(_ j: Int) -> (Double, Double) {
-        let (a, b) = pair.itemBounds(j)
-        if times.excludes(free: free, latest: latest, a, b, free: times.free[j], latest: times.latest[j]) {
+    func itemBounds(_ x: Int, below threshold: Double) -> (Double, Double)? {
+        guard let (a, b) = pair.itemBounds(x, below: threshold) else { return nil }
+        if times.excludes(free: free, latest: latest, a, b, free: times.itemFree[x], latest: times.itemLatest[x]) {
             return (.infinity, .infinity)
         }
         return (a, b)

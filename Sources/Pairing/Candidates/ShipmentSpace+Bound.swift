@@ -17,5 +17,7 @@ extension ShipmentSpace {
         metresPerChord = bound.factor * GeoPoint.earthRadiusMetres
         items = other.items
         nodes = other.nodes
+        itemOrigins = other.itemOrigins
+        itemDestinations = other.itemDestinations
     }
 }

@@ -48,6 +48,12 @@ public struct ShipmentSpace: Sendable {
     @usableFromInline let metresPerChord: Double
     /// The shipments in the index, grouped by node.
     @usableFromInline let items: [Int32]
+    /// `origins` and `destinations` in the order of `items`: a leaf's
+    /// shipments are read one after the other instead of scattered over
+    /// the batch (three cache misses per visited shipment were half of a
+    /// pricing pass's time at 310,000 national rows).
+    @usableFromInline let itemOrigins: [SIMD3<Double>]
+    @usableFromInline let itemDestinations: [SIMD3<Double>]
     @usableFromInline let nodes: [Node]
 
     /// Leaves hold at most this many shipments.
@@ -72,10 +78,13 @@ public struct ShipmentSpace: Sendable {
     /// the index so that whole subtrees can be skipped.
     public struct Bonus: Sendable {
         @usableFromInline let values: [Double]
-        @usableFromInline let nodeMaximum: [Double]
-        /// The smallest value under every node: a search for the pairs it
-        /// owns (`ownedOnly`) skips a node whose every bonus exceeds the cap.
-        @usableFromInline let nodeMinimum: [Double]
+        /// `values` in the order of the index's items.
+        @usableFromInline let itemValues: [Double]
+        /// Per node, the smallest (`x`) and largest (`y`) value under it,
+        /// together so that a visit reads one cache line: a search for the
+        /// pairs it owns (`ownedOnly`) skips a node whose every bonus
+        /// exceeds the cap.
+        @usableFromInline let nodeRange: [SIMD2<Double>]
 
         /// The bonus of shipment `j`.
         public subscript(j: Int) -> Double { values[j] }
@@ -111,6 +120,9 @@ public struct ShipmentSpace: Sendable {
         }
         self.items = items
         self.nodes = nodes
+        let unitOrigins = self.origins, unitDestinations = self.destinations
+        itemOrigins = items.map { unitOrigins[Int($0)] }
+        itemDestinations = items.map { unitDestinations[Int($0)] }
         #if DEBUG
         _checkInvariants()
         #endif
@@ -141,15 +153,17 @@ public struct ShipmentSpace: Sendable {
     /// - Complexity: O(*n*).
     public func bonus(_ values: [Double]) -> Bonus {
         precondition(values.count == count, "one bonus per shipment")
-        let (minimum, maximum) = nodeRanges(values)
-        return Bonus(values: values, nodeMaximum: maximum, nodeMinimum: minimum)
+        let inItemOrder = items.map { values[Int($0)] }
+        let (minimum, maximum) = nodeRanges(inItemOrder: inItemOrder)
+        let range = (0..<nodes.count).map { SIMD2(minimum[$0], maximum[$0]) }
+        return Bonus(values: values, itemValues: inItemOrder, nodeRange: range)
     }
 
-    /// The smallest and largest of `values` (one per shipment) under every
-    /// node.
+    /// The smallest and largest of `values` (one per item of the index, in
+    /// its order) under every node.
     ///
     /// - Complexity: O(*n*).
-    func nodeRanges(_ values: [Double]) -> (minimum: [Double], maximum: [Double]) {
+    func nodeRanges(inItemOrder values: [Double]) -> (minimum: [Double], maximum: [Double]) {
         var minimum = [Double](repeating: .infinity, count: nodes.count)
         var maximum = [Double](repeating: -.infinity, count: nodes.count)
         // Children come after their parents: one pass backwards.
@@ -158,7 +172,7 @@ public struct ShipmentSpace: Sendable {
             if node.left < 0 {
                 var low = Double.infinity, high = -Double.infinity
                 for x in Int(node.start)..<Int(node.end) {
-                    let v = values[Int(items[x])]
+                    let v = values[x]
                     low = min(low, v)
                     high = max(high, v)
                 }
@@ -176,7 +190,21 @@ public struct ShipmentSpace: Sendable {
 
     @inlinable @inline(__always)
     func arcBound(_ from: SIMD3<Double>, _ to: SIMD3<Double>) -> Double {
-        bound.metres(greatCircle: GeoPoint.arcMetres(chord: from.distance(to: to)))
+        arcBound(chord: from.distance(to: to))
+    }
+
+    /// The leg bound of a chord of the unit sphere.
+    @inlinable @inline(__always)
+    func arcBound(chord: Double) -> Double {
+        bound.metres(greatCircle: GeoPoint.arcMetres(chord: chord))
+    }
+
+    /// A lower bound on ``arcBound(chord:)`` without its arcsine
+    /// (`asin(x) ≥ x`), a millimetre below it against rounding: a pair
+    /// query skips a shipment whose cheap bounds already reach its limit.
+    @inlinable @inline(__always)
+    func chordBound(_ chord: Double) -> Double {
+        max(0, metresPerChord * chord - bound.slackMetres - 0.001)
     }
 
     /// A lower bound on the chord from `p` to any point of the box.
@@ -277,16 +305,16 @@ extension ShipmentSpace {
                         top -= 1
                         let (k, lb) = stack[top]
                         let node = nodes[Int(k)]
-                        let headroom = bonus.map { min($0.nodeMaximum[Int(k)], cap) } ?? 0
-                        if lb >= limit + headroom { continue }
-                        if ownedOnly, let bonus, bonus.nodeMinimum[Int(k)] > cap { continue }
+                        let range = bonus?.nodeRange[Int(k)] ?? .zero
+                        if lb >= limit + min(range.y, cap) { continue }
+                        if ownedOnly, bonus != nil, range.x > cap { continue }
                         if node.left < 0 {
                             for x in Int(node.start)..<Int(node.end) {
                                 let j = Int(items[x])
                                 if j == i { continue }
-                                if ownedOnly, let bonus, bonus.values[j] > cap { continue }
-                                let (a, b) = query.itemBounds(j)
-                                let extra = bonus.map { min($0.values[j], cap) } ?? 0
+                                if ownedOnly, let bonus, bonus.itemValues[x] > cap { continue }
+                                let extra = bonus.map { min($0.itemValues[x], cap) } ?? 0
+                                guard let (a, b) = query.itemBounds(x, below: limit + extra) else { continue }
                                 if a + b < limit + extra { body(j, a, b, &limit) }
                             }
                             continue
@@ -315,8 +343,11 @@ extension ShipmentSpace {
 protocol SpaceQuery {
     /// A lower bound for every item of node `k`, +∞ when none qualifies.
     func nodeBound(_ node: ShipmentSpace.Node, _ k: Int) -> Double
-    /// The bounds of item `j`, (+∞, +∞) when it does not qualify.
-    func itemBounds(_ j: Int) -> (Double, Double)
+    /// The bounds of the shipment at position `x` of the index's items,
+    /// (+∞, +∞) when it does not qualify; `nil` when a cheaper lower bound
+    /// on their sum already reaches `threshold` (the chord, without the
+    /// arcsine of the great circle: `R·c ≤ 2R·asin(c/2)`).
+    func itemBounds(_ x: Int, below threshold: Double) -> (Double, Double)?
 }
 
 /// Arcs from one destination to every origin.
@@ -337,8 +368,10 @@ struct ArcQuery: SpaceQuery {
     }
 
     @inlinable @inline(__always)
-    func itemBounds(_ j: Int) -> (Double, Double) {
-        (space.arcBound(destination, space.origins[j]), 0)
+    func itemBounds(_ x: Int, below threshold: Double) -> (Double, Double)? {
+        let c = destination.distance(to: space.itemOrigins[x])
+        if space.chordBound(c) >= threshold { return nil }
+        return (space.arcBound(chord: c), 0)
     }
 }
 
@@ -374,8 +407,10 @@ struct PairQuery: SpaceQuery {
     }
 
     @inlinable @inline(__always)
-    func itemBounds(_ j: Int) -> (Double, Double) {
-        (space.arcBound(destination, space.origins[j]), space.arcBound(space.destinations[j], origin))
+    func itemBounds(_ x: Int, below threshold: Double) -> (Double, Double)? {
+        let c1 = destination.distance(to: space.itemOrigins[x]), c2 = space.itemDestinations[x].distance(to: origin)
+        if space.chordBound(c1) + space.chordBound(c2) >= threshold { return nil }
+        return (space.arcBound(chord: c1), space.arcBound(chord: c2))
     }
 }
 
