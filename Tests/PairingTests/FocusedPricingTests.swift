@@ -80,4 +80,22 @@ import Testing
         #expect(run.pricingState[grown] != .unsearched)
         #expect(run.pricingState.indices.filter { $0 != grown && run.usable[$0] }.allSatisfy { run.pricingState[$0] == .unsearched })
     }
+
+    /// A focused pass that finds only a few pairs leaves them for the rest
+    /// of the pass under the same duals, and one re-solve takes them all
+    /// (``CertifiedPairingRun/fewPairs``): over generated batches some
+    /// passes do, and every result is still the dense optimum.
+    @Test func fewPairsWaitForTheRestOfThePass() throws {
+        var waited = 0
+        for seed in UInt64(30)..<42 {
+            let count = 200 + Int(seed % 3) * 100
+            let (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
+            let (reference, spatial) = try CertifiedPairingTests.problems(geo, shipments, options)
+            let result = try spatial.pair(options: options)
+            #expect(result.optimality == .certified, "seed \(seed)")
+            #expect(result.savedMetres == reference.savedMetres, "seed \(seed)")
+            waited += try #require(result.statistics).pricingRoundsCompletedBeforeSolves
+        }
+        #expect(waited > 0)
+    }
 }

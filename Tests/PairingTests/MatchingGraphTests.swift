@@ -73,4 +73,29 @@ import Testing
             for v in 1...4 { #expect(result.duals.vertexDuals[v] == 0) }
         }
     }
+
+    /// Extending a graph with more edges, as the pricing loop does each
+    /// pass, gives exactly the graph built from the whole list: the same
+    /// edge numbers (non-positive edges dropped in both parts), the same
+    /// adjacency order — over several extensions in a row.
+    @Test(arguments: 0..<20)
+    func anExtendedGraphIsTheGraphOfTheWholeList(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let n = Int.random(in: 1...60, using: &rng)
+        var edges: [MatchingGraph.Edge] = []
+        var graph = MatchingGraph(trustedVertexCount: n, edges: [])
+        for _ in 0..<4 {
+            let before = edges.count
+            for _ in 0..<Int.random(in: 0...80, using: &rng) where n > 1 {
+                let u = Int.random(in: 0..<n, using: &rng)
+                var v = Int.random(in: 0..<(n - 1), using: &rng)
+                if v >= u { v += 1 }
+                edges.append(.init(u, v, weight: Int.random(in: -3...40, using: &rng)))
+            }
+            graph = MatchingGraph(extending: graph, with: edges[before...])
+            let whole = MatchingGraph(trustedVertexCount: n, edges: edges)
+            #expect(graph._isSame(as: whole))
+            #expect(graph.edges == edges.filter { $0.weight > 0 })
+        }
+    }
 }

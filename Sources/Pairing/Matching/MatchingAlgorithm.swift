@@ -73,11 +73,24 @@ extension MatchingGraph {
     /// certified pairing took 0.10–0.18 s each instead of 0.19–0.24 s.
     static let smallRepairDivisor = 50
 
+    /// A warm start with fewer roots than one vertex in this many is solved
+    /// without the solver's inline adjacency: building it reads every arc's
+    /// neighbour and weight at random (O(*m*)), which at 310,000 national
+    /// rows was most of the 0.33 s that each of the last passes' re-solves
+    /// took, with about 100 roots each.
+    static let tinyRepairDivisor = 500
+
     /// Whether `start` leaves so few roots that renumbering does not pay.
     func isSmallRepair(_ start: BlossomWarmStart) -> Bool {
+        rootCount(start) * Self.smallRepairDivisor < vertexCount
+    }
+
+    /// The exposed vertices with a positive dual: the trees a solve from
+    /// `start` begins with.
+    func rootCount(_ start: BlossomWarmStart) -> Int {
         var roots = 0
         for v in 0..<vertexCount where start.mateEdge[v] < 0 && start.vertexDuals[v] > 0 { roots += 1 }
-        return roots * Self.smallRepairDivisor < vertexCount
+        return roots
     }
 
     func heapBlossomMatching(
@@ -96,8 +109,9 @@ extension MatchingGraph {
         warmStart: BlossomWarmStart?, renumberingThreshold: Int = Self.renumberingThreshold, deadline: UInt64?,
         checkpoint: SolverCheckpoint? = nil
     ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
-        guard vertexCount >= renumberingThreshold, !(warmStart.map(isSmallRepair) ?? false) else {
-            var solver = HeapBlossomSolver(graph: self)
+        let roots = warmStart.map(rootCount) ?? vertexCount
+        guard vertexCount >= renumberingThreshold, roots * Self.smallRepairDivisor >= vertexCount else {
+            var solver = HeapBlossomSolver(graph: self, arcTable: roots * Self.tinyRepairDivisor >= vertexCount)
             return solver.solve(warmStart: warmStart, deadline: deadline, checkpoint: checkpoint)
         }
         let (graph, newVertex, oldEdge) = renumberedBreadthFirst()

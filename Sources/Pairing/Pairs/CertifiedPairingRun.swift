@@ -126,12 +126,17 @@ struct CertifiedPairingRun {
         // evaluated (the edges from this index on): solved before the next
         // pricing pass (``resolve(_:from:on:perShipment:)``).
         var presolvedFrom: Int?
+        // `graph` is built from `edges[..<graphEdges]`; edges after it
+        // wait for the next re-solve.
+        var graphEdges = edges.count
+        // Pairs of a focused pass that found few, left for the pass that
+        // completes it under the same duals (``fewPairs``).
+        var pending = false
         while true {
-            let before: Int
             var largestRoom: [Double] = []
             if let from = presolvedFrom {
                 presolvedFrom = nil
-                before = from
+                assert(from == graphEdges)
             } else {
                 progress?("pricing (round \(statistics.pricingRounds + 1))", 0, 1)
                 clock = Lap()
@@ -140,11 +145,17 @@ struct CertifiedPairingRun {
                 dualsChanged = false
                 statistics.seconds.pricing += clock.lap()
                 statistics.pricingRounds += 1
-                if found.isEmpty {
+                if found.isEmpty && !pending {
                     // Certified once every shipment has searched under these
                     // duals; after a focused pass, the others search next.
                     if complete { break }
                     continue
+                }
+                if pending {
+                    // The rooms of this pass leave out the pairs found before
+                    // it and not yet solved: only the bound without the
+                    // duals holds if the loop stops here.
+                    largestRoom = [Double](repeating: .infinity, count: n)
                 }
                 if let reason = budgetExhausted() {
                     statistics.stoppedBy = reason
@@ -160,14 +171,24 @@ struct CertifiedPairingRun {
                     }
                 }
                 statistics.pairsPriced += found.count
-                before = edges.count
                 try evaluate(found, phase: "routing priced pairs")
+                // A focused pass that found few: the rest of the pass, under
+                // the same duals, comes before the re-solve, so that one
+                // re-solve takes what several would.
+                if !complete && found.count < fewPairs {
+                    statistics.pricingRoundsCompletedBeforeSolves += 1
+                    pending = true
+                    continue
+                }
             }
+            pending = false
             let u = solved.duals.vertexDuals
             var violations = 0
-            for e in edges[before...] where 2 * e.weight > u[e.u] + u[e.v] { violations += 1 }
+            for e in edges[graphEdges...] where 2 * e.weight > u[e.u] + u[e.v] { violations += 1 }
             statistics.violations += violations
-            let bigger = MatchingGraph(trustedVertexCount: n, edges: edges)
+            let bigger = MatchingGraph(extending: graph, with: edges[graphEdges...])
+            assert(bigger._isSame(as: MatchingGraph(trustedVertexCount: n, edges: edges)), "the extended graph differs")
+            let biggerEdges = edges.count
             if violations > 0 {
                 progress?("matching (warm start)", 0, 1)
                 let again: CertifiedMatching?
@@ -186,6 +207,7 @@ struct CertifiedPairingRun {
                 dualsChanged = true
             }
             graph = bigger
+            graphEdges = biggerEdges
         }
         do {
             try solved.duals.certify(solved.matching, on: graph)
@@ -194,6 +216,13 @@ struct CertifiedPairingRun {
         }
         return (solved.matching, graph, optimality, solved)
     }
+
+    /// A focused pricing pass that finds fewer pairs than this is completed
+    /// under the same duals before the re-solve. At 310,000 national rows
+    /// the last passes found 2–94 pairs each, and each re-solve (with its
+    /// graph and warm start) cost about 0.7 s, against 3.5 s for the pass
+    /// that completes them; one in 3,000 shipments, at least 16.
+    var fewPairs: Int { max(16, n / 3_000) }
 
     /// Two sorted pair lists merged, without repeats.
     static func union(_ a: [(Int, Int)], _ b: [(Int, Int)]) -> [(Int, Int)] {

@@ -33,6 +33,9 @@ public struct PricingStatistics: Sendable, Hashable {
     public var pricingRounds = 0
     /// Of those, passes run beside a re-solve, on its checkpoint duals.
     public var pricingRoundsBesideSolves = 0
+    /// Of those, focused passes that found so few pairs that the rest of
+    /// the pass, under the same duals, came before the re-solve.
+    public var pricingRoundsCompletedBeforeSolves = 0
     /// Pairs the pricing found that the bound could not rule out.
     public var pairsPriced = 0
     /// Of those, pairs whose exact saving violated the duals (each forced
