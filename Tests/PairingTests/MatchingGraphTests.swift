@@ -76,8 +76,8 @@ import Testing
 
     /// Extending a graph with more edges, as the pricing loop does each
     /// pass, gives exactly the graph built from the whole list: the same
-    /// edge numbers (non-positive edges dropped in both parts), the same
-    /// adjacency order — over several extensions in a row.
+    /// edge numbers (non-positive edges dropped in both parts) and each
+    /// vertex's arcs in endpoint order — over several extensions in a row.
     @Test(arguments: 0..<20)
     func anExtendedGraphIsTheGraphOfTheWholeList(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
@@ -96,6 +96,12 @@ import Testing
             let whole = MatchingGraph(trustedVertexCount: n, edges: edges)
             #expect(graph._isSame(as: whole))
             #expect(graph.edges == edges.filter { $0.weight > 0 })
+            // The adjacency as specified: at each vertex, the other end of
+            // each of its endpoints, in endpoint order.
+            for v in 0..<n {
+                let expected = (0..<(2 * graph.edgeCount)).filter { graph.endpointVertex($0) == v }.map { Int32($0 ^ 1) }
+                #expect(Array(graph.adjacency[graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1]]) == expected)
+            }
         }
     }
 }

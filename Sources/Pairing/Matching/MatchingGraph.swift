@@ -96,44 +96,25 @@ public struct MatchingGraph: Sendable {
     /// range and distinct, weights ≤ ``maximumWeight``, fewer than 2³⁰);
     /// edges of weight ≤ 0 are dropped.
     init(trustedVertexCount vertexCount: Int, edges: [Edge]) {
-        var endpoints: [Int32] = []
-        var weights: [Int] = []
-        endpoints.reserveCapacity(2 * edges.count)
-        weights.reserveCapacity(edges.count)
-        var start = [Int](repeating: 0, count: vertexCount + 1)
-        for e in edges where e.weight > 0 {
-            assert(e.u >= 0 && e.u < vertexCount && e.v >= 0 && e.v < vertexCount && e.u != e.v)
-            assert(e.weight <= Self.maximumWeight)
-            endpoints.append(Int32(truncatingIfNeeded: e.u))
-            endpoints.append(Int32(truncatingIfNeeded: e.v))
-            weights.append(e.weight)
-            start[e.u + 1] += 1
-            start[e.v + 1] += 1
-        }
-        // Prefix sums into CSR offsets.
-        for v in 0..<vertexCount { start[v + 1] += start[v] }
-        var fill = start
-        var adjacency = [Int32](repeating: 0, count: start[vertexCount])
-        for p in 0..<endpoints.count {
-            // Endpoint p sits at vertex endpoints[p]; its neighbour is the other end.
-            let v = Int(endpoints[p])
-            adjacency[fill[v]] = Int32(truncatingIfNeeded: p ^ 1)
-            fill[v] += 1
-        }
-        self.vertexCount = vertexCount
-        self.endpointVertices = endpoints
-        self.weights = weights
-        self.adjacencyStart = start
-        self.adjacency = adjacency
+        self.init(extending: MatchingGraph(vertexCount: vertexCount), with: edges)
     }
 
-    /// `old` with `newEdges` added after its edges: the graph that
-    /// ``init(trustedVertexCount:edges:)`` builds from `old`'s edge list
-    /// followed by `newEdges` — the same edge numbers, the same adjacency
-    /// order (a vertex's old arcs, then its new ones) — built by merging
-    /// `old`'s adjacency vertex by vertex instead of filling every arc in at
-    /// random. The pricing loop adds a few hundred thousand edges to millions
-    /// in each pass.
+    /// `vertexCount` vertices and no edges.
+    private init(vertexCount: Int) {
+        self.vertexCount = vertexCount
+        endpointVertices = []
+        weights = []
+        adjacencyStart = [Int](repeating: 0, count: vertexCount + 1)
+        adjacency = []
+    }
+
+    /// `old` with `newEdges` added after its edges: the graph of `old`'s
+    /// edge list followed by `newEdges` (those of weight ≤ 0 dropped), with
+    /// the same edge numbers and every vertex's arcs in endpoint order —
+    /// so extending in steps gives the graph of the whole list at once.
+    /// Built by merging `old`'s adjacency vertex by vertex instead of
+    /// filling every arc in at random: the pricing loop adds a few hundred
+    /// thousand edges to millions in each pass.
     ///
     /// - Complexity: O(*n* + *m*), sequential over `old`; random only over
     ///   the new edges.
