@@ -66,8 +66,8 @@ struct HeapBlossomSolver {
     /// label.
     private var vertex: [VertexState]
     /// The adjacency of every vertex with neighbour and weight inline
-    /// (`graph.adjacencyStart` indexes it), or empty: a solve that repairs
-    /// little (``MatchingGraph/isSmallRepair(_:)``) reads the graph's
+    /// (`graph.adjacencyStart` indexes it), or empty: a solve with very
+    /// few trees (``MatchingGraph/tinyRepairDivisor``) reads the graph's
     /// arrays instead of paying O(*m*) random reads to build it — at
     /// 310,000 national rows most of the 0.33 s each of the last passes'
     /// re-solves took.
