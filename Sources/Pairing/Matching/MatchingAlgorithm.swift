@@ -82,7 +82,19 @@ extension MatchingGraph {
 
     /// Whether `start` leaves so few roots that renumbering does not pay.
     func isSmallRepair(_ start: BlossomWarmStart) -> Bool {
-        rootCount(start) * Self.smallRepairDivisor < vertexCount
+        isSmallRepair(roots: rootCount(start))
+    }
+
+    /// Whether a solve from `roots` trees is solved without renumbering
+    /// (``smallRepairDivisor``).
+    func isSmallRepair(roots: Int) -> Bool {
+        roots * Self.smallRepairDivisor < vertexCount
+    }
+
+    /// Whether a solve from `roots` trees reads the graph's arrays instead
+    /// of building the solver's arc table (``tinyRepairDivisor``).
+    func isTinyRepair(roots: Int) -> Bool {
+        roots * Self.tinyRepairDivisor < vertexCount
     }
 
     /// The exposed vertices with a positive dual: the trees a solve from
@@ -110,8 +122,8 @@ extension MatchingGraph {
         checkpoint: SolverCheckpoint? = nil
     ) -> (mateEdge: [Int32], duals: MatchingDuals)? {
         let roots = warmStart.map(rootCount) ?? vertexCount
-        guard vertexCount >= renumberingThreshold, roots * Self.smallRepairDivisor >= vertexCount else {
-            var solver = HeapBlossomSolver(graph: self, arcTable: roots * Self.tinyRepairDivisor >= vertexCount)
+        guard vertexCount >= renumberingThreshold, !isSmallRepair(roots: roots) else {
+            var solver = HeapBlossomSolver(graph: self, arcTable: !isTinyRepair(roots: roots))
             return solver.solve(warmStart: warmStart, deadline: deadline, checkpoint: checkpoint)
         }
         let (graph, newVertex, oldEdge) = renumberedBreadthFirst()
