@@ -148,6 +148,22 @@ for (name, count, sites, target) in newYorkCases where runner.selects(name) && (
 
 // MARK: - National batches (crow-fly, child processes)
 
+/// The warm-started re-solves of a run: each one from 1,000 roots on a line
+/// of its own (the heavy passes), the others summed.
+func printResolves(_ resolves: [PricingStatistics.Resolve]) {
+    let total = resolves.reduce(0) { $0 + $1.seconds }
+    let tails = resolves.reduce(0) { $0 + ($1.secondsAfterCheckpoint ?? 0) }
+    print("    re-solves: \(resolves.count) in \(format(total)), \(format(tails)) of it after their checkpoints")
+    for r in resolves where r.roots >= 1_000 {
+        print("      \(r.roots) roots, \(r.edges) edges (\(r.newEdges) new, \(r.violations) violating): \(format(r.seconds))"
+            + (r.secondsAfterCheckpoint.map { ", \(format($0)) after its checkpoint" } ?? ""))
+    }
+    let light = resolves.filter { $0.roots < 1_000 }
+    if !light.isEmpty {
+        print("      \(light.count) of fewer than 1,000 roots: \(format(light.reduce(0) { $0 + $1.seconds }))")
+    }
+}
+
 /// Child mode: `--child-match BATCH THREADS [GRAPH DIMACS-UNIT] [--sensitivity]`
 /// runs the job in this process and prints its phases and certificate.
 func childMatch(_ arguments: [String]) -> Int32 {
@@ -166,6 +182,9 @@ func childMatch(_ arguments: [String]) -> Int32 {
         if let t = outcome.pairingStatistics?.seconds {
             print("    pairing: candidates \(format(t.candidates)), legs \(format(t.legs)), first solve \(format(t.firstSolve)), "
                 + "pricing \(format(t.pricing)), warm solves \(format(t.warmSolves)), reasons \(format(t.reasons))")
+        }
+        if let resolves = outcome.pairingStatistics?.resolves, !resolves.isEmpty {
+            printResolves(resolves)
         }
         for (name, s) in outcome.sensitivityStatistics {
             let t = s.seconds

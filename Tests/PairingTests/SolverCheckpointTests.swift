@@ -62,15 +62,43 @@ import Testing
     @Test func somePassesRanBesideASolve() throws {
         var total = 0
         for seed in UInt64(0)..<12 {
-            let count = 300
-            var (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
-            options.overlapMinimumRoots = 1
-            options.candidatesPerShipment = 1
-            let spatial = try SpatialPairingProblem(
-                shipments: shipments, loadedLegs: (0..<count).map { Optional(geo.loaded($0)) },
-                ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) }, space: geo.space, legs: geo.source)
+            let (spatial, options) = try Self.batch(seed: seed)
             total += try #require(spatial.pair(options: options).statistics).pricingRoundsBesideSolves
         }
         #expect(total > 0)
+    }
+
+    /// Every warm-started re-solve leaves a record: one with a checkpoint
+    /// for each pass beside a solve, its time after the checkpoint within
+    /// its time, and a graph that grew by at least one violating edge.
+    @Test func everyResolveLeavesARecord() throws {
+        for seed in UInt64(0)..<6 {
+            let (spatial, options) = try Self.batch(seed: seed)
+            let result = try spatial.pair(options: options)
+            let statistics = try #require(result.statistics)
+            let resolves = statistics.resolves
+            #expect(!resolves.isEmpty, "seed \(seed)")
+            #expect(resolves.count { $0.secondsAfterCheckpoint != nil } == statistics.pricingRoundsBesideSolves, "seed \(seed)")
+            for r in resolves {
+                #expect(r.violations > 0 && r.violations <= r.newEdges && r.newEdges <= r.edges, "seed \(seed)")
+                #expect(r.roots <= spatial.shipments.count && r.seconds >= 0, "seed \(seed)")
+                if let tail = r.secondsAfterCheckpoint { #expect(tail >= 0 && tail <= r.seconds, "seed \(seed)") }
+            }
+            #expect(zip(resolves, resolves.dropFirst()).allSatisfy { $0.edges < $1.edges }, "seed \(seed)")
+            #expect((resolves.last?.edges ?? 0) <= result.candidatePairs, "seed \(seed)")
+        }
+    }
+
+    /// A generated batch of 300 shipments with one first candidate each (so
+    /// that the pricing re-solves often) and a checkpoint in every re-solve.
+    static func batch(seed: UInt64) throws -> (SpatialPairingProblem, PairingOptions) {
+        let count = 300
+        var (geo, shipments, options) = CertifiedPairingTests.instance(seed: seed, count: count)
+        options.overlapMinimumRoots = 1
+        options.candidatesPerShipment = 1
+        let spatial = try SpatialPairingProblem(
+            shipments: shipments, loadedLegs: (0..<count).map { Optional(geo.loaded($0)) },
+            ownReturns: (0..<count).map { Optional(geo.empty($0, $0)) }, space: geo.space, legs: geo.source)
+        return (spatial, options)
     }
 }

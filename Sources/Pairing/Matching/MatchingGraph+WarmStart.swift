@@ -51,7 +51,12 @@ extension MatchingGraph {
         warmStartingFrom previous: CertifiedMatching, on previousGraph: MatchingGraph, deadline: UInt64?,
         checkpoint: SolverCheckpoint? = nil
     ) -> CertifiedMatching? {
-        let start = warmStart(from: previous, on: previousGraph)
+        maximumWeightMatching(from: warmStart(from: previous, on: previousGraph), deadline: deadline, checkpoint: checkpoint)
+    }
+
+    /// The solve of ``maximumWeightMatching(warmStartingFrom:on:deadline:checkpoint:)``
+    /// from its warm start, for callers that look at the start first.
+    func maximumWeightMatching(from start: BlossomWarmStart, deadline: UInt64?, checkpoint: SolverCheckpoint? = nil) -> CertifiedMatching? {
         guard let (mateEdge, duals) = heapBlossomMatching(warmStart: start, deadline: deadline, checkpoint: checkpoint) else { return nil }
         let result = CertifiedMatching(matching: Matching(graph: self, mateEdge: mateEdge), duals: duals)
         assert(result._checkOptimality(on: self))

@@ -22,29 +22,39 @@ extension CertifiedPairingRun {
     /// bounds are computed from the duals of the pass they stop in.
     ///
     /// - Returns: the optimum of `bigger` (`nil` when the deadline passed
-    ///   inside the solve), and the first edge priced beside it, if any.
+    ///   inside the solve), the first edge priced beside it, if any, and the
+    ///   solve's record for ``PricingStatistics/resolves`` (its edge counts
+    ///   left to the caller).
     mutating func resolve(
         _ bigger: MatchingGraph, from solved: CertifiedMatching, on graph: MatchingGraph, perShipment k: Int
-    ) throws(PairingError) -> (CertifiedMatching?, presolvedFrom: Int?) {
+    ) throws(PairingError) -> (CertifiedMatching?, presolvedFrom: Int?, record: PricingStatistics.Resolve) {
         var clock = Lap()
+        let start = bigger.warmStart(from: solved, on: graph)
+        var record = PricingStatistics.Resolve(edges: bigger.edgeCount, roots: bigger.rootCount(start))
+        let began = DispatchTime.now().uptimeNanoseconds
         guard options.pricingBudget.seconds == nil, options.pricingBudget.relativeGap == nil else {
-            let again = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph, deadline: deadline)
+            let again = bigger.maximumWeightMatching(from: start, deadline: deadline)
+            record.seconds = Double(DispatchTime.now().uptimeNanoseconds &- began) / 1e9
             statistics.seconds.warmSolves += clock.lap()
-            return (again, nil)
+            return (again, nil, record)
         }
         let workers = max(1, options.threads ?? Cores.online)
         let snapshot = Mutex<[Int]?>(nil)
         let finished = Mutex<CertifiedMatching??>(nil)
+        // Uptime nanoseconds of the checkpoint and of the solve's end.
+        let moments = Mutex<(checkpoint: UInt64?, end: UInt64)>((nil, 0))
         // Signalled at the checkpoint and at the end of the solve; `ended`
         // lets the solver's core join the pricing.
         let signal = DispatchSemaphore(value: 0)
         let ended = DispatchSemaphore(value: 0)
         let checkpoint = SolverCheckpoint(minimumRoots: options.overlapMinimumRoots, divisor: Self.overlapDivisor) { u in
+            moments.withLock { $0.checkpoint = DispatchTime.now().uptimeNanoseconds }
             snapshot.withLock { $0 = u }
             signal.signal()
         }
-        let solve: @Sendable () -> Void = { [graph, solved, deadline] in
-            let again = bigger.maximumWeightMatching(warmStartingFrom: solved, on: graph, deadline: deadline, checkpoint: checkpoint)
+        let solve: @Sendable () -> Void = { [deadline] in
+            let again = bigger.maximumWeightMatching(from: start, deadline: deadline, checkpoint: checkpoint)
+            moments.withLock { $0.end = DispatchTime.now().uptimeNanoseconds }
             finished.withLock { $0 = .some(again) }
             signal.signal()
             ended.signal()
@@ -77,9 +87,12 @@ extension CertifiedPairingRun {
             // The end of the solve (with one thread it has ended already).
             signal.wait()
         }
+        let (checkpointAt, endedAt) = moments.withLock { ($0.checkpoint, $0.end) }
+        record.seconds = Double(endedAt &- began) / 1e9
+        record.secondsAfterCheckpoint = checkpointAt.map { Double(endedAt &- $0) / 1e9 }
         statistics.seconds.pricing += pricingSeconds
         statistics.seconds.warmSolves += clock.lap() - pricingSeconds
-        return (finished.withLock { $0 } ?? nil, presolvedFrom)
+        return (finished.withLock { $0 } ?? nil, presolvedFrom, record)
     }
 
     /// A checkpoint comes when fewer than one tree in this many is left.

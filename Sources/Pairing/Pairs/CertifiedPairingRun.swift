@@ -192,7 +192,11 @@ struct CertifiedPairingRun {
             if violations > 0 {
                 progress?("matching (warm start)", 0, 1)
                 let again: CertifiedMatching?
-                (again, presolvedFrom) = try resolve(bigger, from: solved, on: graph, perShipment: k)
+                var record: PricingStatistics.Resolve
+                (again, presolvedFrom, record) = try resolve(bigger, from: solved, on: graph, perShipment: k)
+                record.newEdges = biggerEdges - graphEdges
+                record.violations = violations
+                statistics.resolves.append(record)
                 guard let again else {
                     // The budget ran out inside the re-solve: keep the optimum
                     // of the graph before it. This pass's rooms were priced

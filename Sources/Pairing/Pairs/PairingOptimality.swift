@@ -60,6 +60,29 @@ public struct PricingStatistics: Sendable, Hashable {
     /// matching (first and warm-started), pricing, and explaining the
     /// unpaired shipments.
     public var seconds = Seconds()
+    /// One record per warm-started re-solve, in order: where the solver's
+    /// time went, pass by pass (`MatchJobBenchmark` prints them).
+    public var resolves: [Resolve] = []
+
+    /// One warm-started re-solve of the certified pairing.
+    public struct Resolve: Sendable, Hashable {
+        /// Edges of the graph it solved.
+        public var edges = 0
+        /// Of those, edges new since the previous solve, and how many of
+        /// them violated its duals.
+        public var newEdges = 0
+        public var violations = 0
+        /// Exposed vertices with a positive dual in the warm start: the
+        /// trees the solver grew.
+        public var roots = 0
+        /// Wall seconds of the solve once its warm start is built (a
+        /// pricing pass beside it excluded).
+        public var seconds = 0.0
+        /// Of those, the seconds after its checkpoint handed out the duals
+        /// (``PairingOptions/overlapMinimumRoots``), or `nil` when it took
+        /// none: the last trees, which the pricing runs beside.
+        public var secondsAfterCheckpoint: Double?
+    }
 
     /// Wall seconds per part of the certified pairing.
     public struct Seconds: Sendable, Hashable {
