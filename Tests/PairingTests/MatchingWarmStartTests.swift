@@ -40,7 +40,7 @@ import Testing
         let first = sparse.maximumWeightMatching()
         let start = dense.warmStart(from: first, on: sparse)
         // Enough roots that the forced renumbering does run.
-        #expect(!dense.isSmallRepair(start))
+        #expect(!dense.isSmallRepair(roots: dense.rootCount(start)))
         let (mateEdge, duals) = dense.heapBlossomMatching(warmStart: start, renumberingThreshold: forceRenumbering == 1 ? 0 : .max)
         let matching = Matching(graph: dense, mateEdge: mateEdge)
         try duals.certify(matching, on: dense)
@@ -58,13 +58,13 @@ import Testing
         let shipments = RandomShipments(count: 400, using: &rng)
         let sparse = try shipments.sparseGraph(k: 2)
         let optimum = sparse.maximumWeightMatching()
-        #expect(sparse.isSmallRepair(sparse.warmStart(from: optimum, on: sparse)))
+        #expect(sparse.isSmallRepair(roots: sparse.rootCount(sparse.warmStart(from: optimum, on: sparse))))
         let dense = try shipments.denseGraph()
         let extra = dense.edges.filter { e in !sparse.edges.contains { ($0.u, $0.v) == (e.u, e.v) || ($0.u, $0.v) == (e.v, e.u) } }
         guard let added = extra.max(by: { $0.weight < $1.weight }) else { return }
         let bigger = try MatchingGraph(vertexCount: sparse.vertexCount, edges: sparse.edges + [added])
         let start = bigger.warmStart(from: optimum, on: sparse)
-        #expect(bigger.isSmallRepair(start))
+        #expect(bigger.isSmallRepair(roots: bigger.rootCount(start)))
         let (mateEdge, duals) = bigger.heapBlossomMatching(warmStart: start, renumberingThreshold: 0)
         let matching = Matching(graph: bigger, mateEdge: mateEdge)
         try duals.certify(matching, on: bigger)

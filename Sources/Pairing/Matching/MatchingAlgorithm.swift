@@ -80,11 +80,6 @@ extension MatchingGraph {
     /// took, with about 100 roots each.
     static let tinyRepairDivisor = 500
 
-    /// Whether `start` leaves so few roots that renumbering does not pay.
-    func isSmallRepair(_ start: BlossomWarmStart) -> Bool {
-        isSmallRepair(roots: rootCount(start))
-    }
-
     /// Whether a solve from `roots` trees is solved without renumbering
     /// (``smallRepairDivisor``).
     func isSmallRepair(roots: Int) -> Bool {
