@@ -92,6 +92,9 @@ struct HeapBlossomSolver {
     private var treePrev: [Int]
     /// Per root vertex: the first blossom of its tree's member list.
     private var treeHead: [Int]
+    /// Per root vertex: the S-vertex of its tree whose dual reaches 0 first
+    /// (the tree's δ1 event, at that vertex's `dualBase`).
+    private var treeZeroDual: [Int32]
     /// Blossom duals relative to the clock (see ``blossomDual(_:)``).
     private var zBase: [Int]
     /// The dual clock: the sum of all δ so far.
@@ -156,6 +159,7 @@ struct HeapBlossomSolver {
         treeNext = .init(repeating: -1, count: 2 * n)
         treePrev = .init(repeating: -1, count: 2 * n)
         treeHead = .init(repeating: -1, count: n)
+        treeZeroDual = .init(repeating: -1, count: n)
         zBase = .init(repeating: 0, count: 2 * n)
         mark = .init(repeating: 0, count: 2 * n)
         heap = IndexedMinHeap(capacity: 3 * n)
@@ -201,10 +205,11 @@ struct HeapBlossomSolver {
         vertexDual(endpoint(2 * k)) + vertexDual(endpoint(2 * k + 1)) - 2 * graph.weights[k]
     }
 
-    /// Heap items: `0..<n` the scan entry of S-vertex `v`, `n..<2n` its δ1
-    /// event, `2n..<3n` the δ4 event of T-blossom `b` (`n ≤ b < 2n`).
+    /// Heap items: `0..<n` the scan entry of S-vertex `v`, `n..<2n` the δ1
+    /// event of the tree rooted at vertex `r` (``offerZeroDual(_:at:root:)``),
+    /// `2n..<3n` the δ4 event of T-blossom `b` (`n ≤ b < 2n`).
     @inline(__always) private func scanItem(_ v: Int) -> Int { v }
-    @inline(__always) private func vertexItem(_ v: Int) -> Int { n + v }
+    @inline(__always) private func treeItem(_ root: Int) -> Int { n + root }
     @inline(__always) private func blossomItem(_ b: Int) -> Int { n + b }
 
     private mutating func forEachLeaf(_ b: Int, _ body: (inout Self, Int) -> Void) {
@@ -228,9 +233,10 @@ struct HeapBlossomSolver {
     /// its vertices and its own dual on the clock, and keeping the δ1 (S
     /// vertex) and δ4 (T-blossom) events in step. Edge events are the
     /// caller's business.
-    private mutating func relabel(_ b: Int, to new: UInt8) {
+    private mutating func relabel(_ b: Int, to new: UInt8, root: Int = -1) {
         let old = label[b]
         guard old != new else { return }
+        assert(new != 1 || root >= 0, "an S-blossom joins a tree")
         let t = time
         forEachLeaf(b) { s, v in
             let base = s.vertex[v].dualBase
@@ -244,17 +250,14 @@ struct HeapBlossomSolver {
             switch new {
             case 1:
                 s.vertex[v].dualBase = u + t
-                s.heap.insertOrDecrease(s.vertexItem(v), key: t + u)
+                s.offerZeroDual(v, at: t + u, root: root)
             case 2:
                 s.vertex[v].dualBase = u - t
             default:
                 s.vertex[v].dualBase = u
             }
             s.vertex[v].label = new
-            if old == 1 {
-                s.heap.remove(s.vertexItem(v))
-                s.heap.remove(s.scanItem(v))
-            }
+            if old == 1 { s.heap.remove(s.scanItem(v)) }
         }
         if b >= n {
             let z: Int
@@ -273,6 +276,18 @@ struct HeapBlossomSolver {
             if old == 2 { heap.remove(blossomItem(b)) }
         }
         label[b] = new
+    }
+
+    /// S-vertex `v` of the tree rooted at `root` reaches dual 0 at `key`: the
+    /// tree's δ1 event moves there if that is sooner. An S-vertex's `key`
+    /// (its `dualBase`) is fixed while it stays S, and S-vertices leave a
+    /// tree only when it dissolves, so a tree's event only ever comes
+    /// sooner: one heap entry per tree instead of one per S-vertex.
+    @inline(__always) private mutating func offerZeroDual(_ v: Int, at key: Int, root: Int) {
+        let item = treeItem(root)
+        if let current = heap.key(of: item), current <= key { return }
+        heap.insertOrDecrease(item, key: key)
+        treeZeroDual[root] = Int32(truncatingIfNeeded: v)
     }
 
     // MARK: Edge events
@@ -369,6 +384,7 @@ struct HeapBlossomSolver {
                 b = next
             }
             treeHead[root] = -1
+            heap.remove(treeItem(root))
             activeTrees -= 1
         }
         for b in formerlyLabelled {
@@ -432,7 +448,7 @@ struct HeapBlossomSolver {
         var toScan: [Int] = []
         for c in path {
             if label[c] == 2 {
-                relabel(c, to: 1)
+                relabel(c, to: 1, root: root)
                 forEachLeaf(c) { _, x in toScan.append(x) }
             }
             // Freeze the child's dual: it is no longer top-level.
@@ -494,7 +510,7 @@ struct HeapBlossomSolver {
             let mp = mate[blossomBase[odd]]
             let even = inBlossom(endpoint(mp))
             assert(label[even] == 0)
-            relabel(even, to: 1)
+            relabel(even, to: 1, root: root)
             labelEnd[even] = mp ^ 1
             treeInsert(even, root)
             evenChildren.append(even)
@@ -688,7 +704,7 @@ struct HeapBlossomSolver {
         let mp = mate[base]
         let bm = inBlossom(endpoint(mp))
         assert(label[bm] == 0)
-        relabel(bm, to: 1)
+        relabel(bm, to: 1, root: root)
         labelEnd[bm] = mp ^ 1
         treeInsert(bm, root)
         forEachLeaf(bm) { s, x in s.scanFromEven(x) }
@@ -744,7 +760,8 @@ struct HeapBlossomSolver {
                     label[v] = 1
                     treeInsert(v, v)
                     activeTrees += 1
-                    entries.append((vertexItem(v), u))
+                    entries.append((treeItem(v), u))
+                    treeZeroDual[v] = Int32(truncatingIfNeeded: v)
                 }
             }
             #if DEBUG
@@ -762,7 +779,8 @@ struct HeapBlossomSolver {
                 label[v] = 1
                 treeInsert(v, v)
                 activeTrees += 1
-                entries.append((vertexItem(v), u))
+                entries.append((treeItem(v), u))
+                treeZeroDual[v] = Int32(truncatingIfNeeded: v)
             }
         }
         // Every S-vertex (each a root at time 0) takes over its edges.
@@ -793,7 +811,7 @@ struct HeapBlossomSolver {
             if item < n {
                 scanEvent(item)
             } else if item < 2 * n {
-                vertexEvent(item - n)
+                vertexEvent(Int(treeZeroDual[item - n]))
             } else {
                 statistics.expansions += 1
                 expandTBlossom(item - n)
