@@ -127,11 +127,12 @@ struct HeapBlossomSolver {
         var label: UInt8
     }
 
+    /// An arc of the inline adjacency: 8 bytes, so that a scan reads half
+    /// the cache lines of one with its endpoint and a 64-bit weight (the
+    /// endpoint is read from the graph only when the arc's edge acts).
     private struct Arc {
         var to: Int32
-        /// The remote endpoint (`p >> 1` is the edge).
-        var endpoint: Int32
-        var weight: Int
+        var weight: Int32
     }
 
     /// Counts of the steps of one run.
@@ -155,9 +156,11 @@ struct HeapBlossomSolver {
         self.m = graph.edgeCount
         mate = .init(repeating: .none, count: n)
         vertex = (0..<n).map { VertexState(dualBase: 0, top: Int32(truncatingIfNeeded: $0), label: 0) }
-        arcs = !arcTable ? [] : graph.adjacency.map { p in
+        // Weights beyond 32 bits (never a saving in metres) read the graph.
+        let narrow = arcTable && graph.weights.allSatisfy { $0 <= Int(Int32.max) }
+        arcs = !narrow ? [] : graph.adjacency.map { p in
             let p = Int(p)
-            return Arc(to: graph.endpointVertices[p], endpoint: Int32(truncatingIfNeeded: p), weight: graph.weights[p >> 1])
+            return Arc(to: graph.endpointVertices[p], weight: Int32(truncatingIfNeeded: graph.weights[p >> 1]))
         }
         blossomParent = .init(repeating: -1, count: 2 * n)
         blossomBase = Array(0..<n) + .init(repeating: -1, count: n)
@@ -176,14 +179,18 @@ struct HeapBlossomSolver {
         heap = IndexedMinHeap(capacity: 3 * n)
     }
 
-    /// Arc `i` of the adjacency.
-    @inline(__always) private func arc(_ i: Int) -> Arc {
+    /// Arc `i` of the adjacency: its remote vertex and its edge's weight.
+    @inline(__always) private func arc(_ i: Int) -> (to: Int32, weight: Int) {
         if arcs.isEmpty {
             let p = Int(graph.adjacency[i])
-            return Arc(to: graph.endpointVertices[p], endpoint: Int32(truncatingIfNeeded: p), weight: graph.weights[p >> 1])
+            return (graph.endpointVertices[p], graph.weights[p >> 1])
         }
-        return arcs[i]
+        let arc = arcs[i]
+        return (arc.to, Int(arc.weight))
     }
+
+    /// The remote endpoint of arc `i` (`p >> 1` is its edge).
+    @inline(__always) private func arcEndpoint(_ i: Int) -> Int { Int(graph.adjacency[i]) }
 
     // MARK: Duals on the clock
 
@@ -650,7 +657,7 @@ struct HeapBlossomSolver {
                 assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
                 if s == 0 {
                     acted = true
-                    evenEdgeEvent(Int(arc.endpoint) >> 1)
+                    evenEdgeEvent(arcEndpoint(i - 1) >> 1)
                 } else {
                     best = min(best, t + s / 2)
                 }
@@ -660,7 +667,7 @@ struct HeapBlossomSolver {
                 if s == 0 {
                     acted = true
                     // The arc's remote endpoint is the free one.
-                    let fp = Int(arc.endpoint)
+                    let fp = arcEndpoint(i - 1)
                     freeEdgeEvent(fp >> 1, even: fp ^ 1, free: fp, v, Int(arc.to))
                 } else {
                     best = min(best, t + s)
