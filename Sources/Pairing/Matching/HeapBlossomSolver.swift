@@ -87,13 +87,11 @@ struct HeapBlossomSolver {
     private var unusedBlossoms: [Int]
     /// Per top-level blossom: 0 free, 1 S (even), 2 T (odd). Sub-blossoms 0.
     private var label: [UInt8]
-    /// Per labelled top-level blossom: the remote endpoint (outside the
-    /// blossom) of the edge it was labelled through, or -1 for a root.
-    private var labelEnd: [Int]
-    /// Per labelled top-level blossom: the root vertex naming its tree.
-    private var tree: [Int]
-    private var treeNext: [Int]
-    private var treePrev: [Int]
+    /// Per labelled top-level blossom, in one 16-byte record (a grow writes
+    /// all four for two blossoms): the remote endpoint (outside the blossom)
+    /// of the edge it was labelled through, or -1 for a root; the root
+    /// vertex naming its tree; and its neighbours in the tree's member list.
+    private var links: [Links]
     /// Per root vertex: the first blossom of its tree's member list.
     private var treeHead: [Int]
     /// Per root vertex: the S-vertex of its tree whose dual reaches 0 first
@@ -125,6 +123,13 @@ struct HeapBlossomSolver {
         var top: Int32
         /// The label of `top`.
         var label: UInt8
+    }
+
+    private struct Links {
+        var labelEnd: Int32 = -1
+        var tree: Int32 = -1
+        var next: Int32 = -1
+        var prev: Int32 = -1
     }
 
     /// An arc of the inline adjacency: 8 bytes, so that a scan reads half
@@ -168,10 +173,7 @@ struct HeapBlossomSolver {
         blossomEndpoints = .init(repeating: [], count: 2 * n)
         unusedBlossoms = Array((n..<2 * n).reversed())
         label = .init(repeating: 0, count: 2 * n)
-        labelEnd = .init(repeating: -1, count: 2 * n)
-        tree = .init(repeating: -1, count: 2 * n)
-        treeNext = .init(repeating: -1, count: 2 * n)
-        treePrev = .init(repeating: -1, count: 2 * n)
+        links = .init(repeating: Links(), count: 2 * n)
         treeHead = .init(repeating: -1, count: n)
         treeZeroDual = .init(repeating: -1, count: n)
         zBase = .init(repeating: 0, count: 2 * n)
@@ -365,23 +367,23 @@ struct HeapBlossomSolver {
     // MARK: Trees
 
     private mutating func treeInsert(_ b: Int, _ root: Int) {
-        tree[b] = root
-        treePrev[b] = -1
+        links[b].tree = Int32(truncatingIfNeeded: root)
+        links[b].prev = -1
         let head = treeHead[root]
-        treeNext[b] = head
-        if head >= 0 { treePrev[head] = b }
+        links[b].next = Int32(truncatingIfNeeded: head)
+        if head >= 0 { links[head].prev = Int32(truncatingIfNeeded: b) }
         treeHead[root] = b
     }
 
     private mutating func treeRemove(_ b: Int) {
-        let root = tree[b]
+        let root = Int(links[b].tree)
         assert(root >= 0)
-        let prev = treePrev[b], next = treeNext[b]
-        if prev >= 0 { treeNext[prev] = next } else { treeHead[root] = next }
-        if next >= 0 { treePrev[next] = prev }
-        tree[b] = -1
-        treeNext[b] = -1
-        treePrev[b] = -1
+        let prev = Int(links[b].prev), next = Int(links[b].next)
+        if prev >= 0 { links[prev].next = Int32(truncatingIfNeeded: next) } else { treeHead[root] = next }
+        if next >= 0 { links[next].prev = Int32(truncatingIfNeeded: prev) }
+        links[b].tree = -1
+        links[b].next = -1
+        links[b].prev = -1
     }
 
     /// Unlabels every blossom of the trees rooted at `roots`; their vertices,
@@ -392,13 +394,10 @@ struct HeapBlossomSolver {
         for root in roots {
             var b = treeHead[root]
             while b >= 0 {
-                let next = treeNext[b]
+                let next = Int(links[b].next)
                 formerlyLabelled.append(b)
                 relabel(b, to: 0)
-                labelEnd[b] = -1
-                tree[b] = -1
-                treeNext[b] = -1
-                treePrev[b] = -1
+                links[b] = Links()
                 b = next
             }
             treeHead[root] = -1
@@ -422,12 +421,12 @@ struct HeapBlossomSolver {
             if mark[b] == stamp { return blossomBase[b] }
             assert(label[b] == 1)
             mark[b] = stamp
-            if labelEnd[b] == -1 {
+            if links[b].labelEnd == -1 {
                 v = -1
             } else {
-                let bt = inBlossom(endpoint(labelEnd[b]))
+                let bt = inBlossom(endpoint(Int(links[b].labelEnd)))
                 assert(label[bt] == 2)
-                v = endpoint(labelEnd[bt])
+                v = endpoint(Int(links[bt].labelEnd))
             }
             if w != -1 { swap(&v, &w) }
         }
@@ -444,13 +443,13 @@ struct HeapBlossomSolver {
             assertionFailure("out of blossom ids")
             return
         }
-        let root = tree[bb]
+        let root = Int(links[bb].tree)
         var path: [Int] = []
         var endps: [Int] = []
         while bv != bb {
             path.append(bv)
-            endps.append(labelEnd[bv])
-            v = endpoint(labelEnd[bv])
+            endps.append(Int(links[bv].labelEnd))
+            v = endpoint(Int(links[bv].labelEnd))
             bv = inBlossom(v)
         }
         path.append(bb)
@@ -459,8 +458,8 @@ struct HeapBlossomSolver {
         endps.append(2 * k)
         while bw != bb {
             path.append(bw)
-            endps.append(labelEnd[bw] ^ 1)
-            w = endpoint(labelEnd[bw])
+            endps.append(Int(links[bw].labelEnd) ^ 1)
+            w = endpoint(Int(links[bw].labelEnd))
             bw = inBlossom(w)
         }
         var toScan: [Int] = []
@@ -480,7 +479,7 @@ struct HeapBlossomSolver {
         blossomChildren[b] = path
         blossomEndpoints[b] = endps
         label[b] = 1
-        labelEnd[b] = labelEnd[bb]
+        links[b].labelEnd = links[bb].labelEnd
         zBase[b] = -time
         treeInsert(b, root)
         forEachLeaf(b) { s, x in s.vertex[x].top = Int32(truncatingIfNeeded: b) }
@@ -492,8 +491,8 @@ struct HeapBlossomSolver {
     /// the others become free.
     private mutating func expandTBlossom(_ b: Int) {
         assert(label[b] == 2 && blossomParent[b] == -1 && blossomDual(b) == 0)
-        let root = tree[b]
-        let entryEnd = labelEnd[b]
+        let root = Int(links[b].tree)
+        let entryEnd = Int(links[b].labelEnd)
         let entryVertex = endpoint(entryEnd ^ 1)
         relabel(b, to: 0)
         treeRemove(b)
@@ -523,14 +522,14 @@ struct HeapBlossomSolver {
         while j != 0 {
             let odd = inBlossom(endpoint(p ^ 1))
             relabel(odd, to: 2)
-            labelEnd[odd] = p
+            links[odd].labelEnd = Int32(truncatingIfNeeded: p)
             treeInsert(odd, root)
             let mateOfBase = mate[blossomBase[odd]]
             let mp = Int(mateOfBase.endpoint)
             let even = inBlossom(Int(mateOfBase.vertex))
             assert(label[even] == 0)
             relabel(even, to: 1, root: root)
-            labelEnd[even] = mp ^ 1
+            links[even].labelEnd = Int32(truncatingIfNeeded: mp ^ 1)
             treeInsert(even, root)
             evenChildren.append(even)
             j += jstep
@@ -539,7 +538,7 @@ struct HeapBlossomSolver {
         }
         let baseChild = children[0]
         relabel(baseChild, to: 2)
-        labelEnd[baseChild] = p
+        links[baseChild].labelEnd = Int32(truncatingIfNeeded: p)
         treeInsert(baseChild, root)
         j += jstep
         var freeChildren: [Int] = []
@@ -553,7 +552,7 @@ struct HeapBlossomSolver {
         blossomBase[b] = -1
         blossomChildren[b] = []
         blossomEndpoints[b] = []
-        labelEnd[b] = -1
+        links[b].labelEnd = -1
         zBase[b] = 0
         unusedBlossoms.append(b)
         for c in evenChildren { forEachLeaf(c) { s, x in s.scanFromEven(x) } }
@@ -617,15 +616,15 @@ struct HeapBlossomSolver {
             assert(label[bs] == 1)
             if bs >= n { augmentBlossom(bs, s) }
             mate[s] = p < 0 ? .none : Mate(endpoint: Int32(truncatingIfNeeded: p), vertex: Int32(truncatingIfNeeded: endpoint(p)))
-            if labelEnd[bs] == -1 { break }
-            let t = endpoint(labelEnd[bs])
+            if links[bs].labelEnd == -1 { break }
+            let t = endpoint(Int(links[bs].labelEnd))
             let bt = inBlossom(t)
             assert(label[bt] == 2 && blossomBase[bt] == t)
-            s = endpoint(labelEnd[bt])
-            let j = endpoint(labelEnd[bt] ^ 1)
+            s = endpoint(Int(links[bt].labelEnd))
+            let j = endpoint(Int(links[bt].labelEnd) ^ 1)
             if bt >= n { augmentBlossom(bt, j) }
-            mate[j] = Mate(endpoint: Int32(truncatingIfNeeded: labelEnd[bt]), vertex: Int32(truncatingIfNeeded: s))
-            p = labelEnd[bt] ^ 1
+            mate[j] = Mate(endpoint: links[bt].labelEnd, vertex: Int32(truncatingIfNeeded: s))
+            p = Int(links[bt].labelEnd) ^ 1
         }
     }
 
@@ -692,7 +691,7 @@ struct HeapBlossomSolver {
             addBlossom(base, k)
         } else {
             statistics.augmentations += 1
-            let roots = [tree[bi], tree[bj]]
+            let roots = [Int(links[bi].tree), Int(links[bj].tree)]
             augmentPath(from: i, mateEndpoint: 2 * k + 1)
             augmentPath(from: j, mateEndpoint: 2 * k)
             dissolve(roots)
@@ -707,7 +706,7 @@ struct HeapBlossomSolver {
     private mutating func freeEdgeEvent(_ k: Int, even ep: Int, free fp: Int, _ sv: Int, _ fv: Int) {
         assert(slack(k) == 0 && sv == endpoint(ep) && fv == endpoint(fp))
         let bs = inBlossom(sv), bf = inBlossom(fv)
-        let root = tree[bs]
+        let root = Int(links[bs].tree)
         let base = bf < n ? bf : blossomBase[bf]
         let mateOfBase = mate[base]
         if mateOfBase.isExposed {
@@ -721,13 +720,13 @@ struct HeapBlossomSolver {
         }
         statistics.grows += 1
         relabel(bf, to: 2)
-        labelEnd[bf] = ep
+        links[bf].labelEnd = Int32(truncatingIfNeeded: ep)
         treeInsert(bf, root)
         let mp = Int(mateOfBase.endpoint)
         let bm = inBlossom(Int(mateOfBase.vertex))
         assert(label[bm] == 0)
         relabel(bm, to: 1, root: root)
-        labelEnd[bm] = mp ^ 1
+        links[bm].labelEnd = Int32(truncatingIfNeeded: mp ^ 1)
         treeInsert(bm, root)
         forEachLeaf(bm) { s, x in s.scanFromEven(x) }
     }
@@ -737,7 +736,7 @@ struct HeapBlossomSolver {
     private mutating func vertexEvent(_ v: Int) {
         assert(label[inBlossom(v)] == 1 && vertexDual(v) == 0)
         statistics.zeroDualExposures += 1
-        let root = tree[inBlossom(v)]
+        let root = Int(links[inBlossom(v)].tree)
         augmentPath(from: v, mateEndpoint: -1)
         dissolve([root])
     }
