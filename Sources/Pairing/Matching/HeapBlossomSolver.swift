@@ -96,7 +96,15 @@ struct HeapBlossomSolver {
     private var treeHead: [Int]
     /// Per root vertex: the S-vertex of its tree whose dual reaches 0 first
     /// (the tree's δ1 event, at that vertex's `dualBase`).
-    private var treeZeroDual: [Int32]
+    private var treeZeroDual: [ZeroDual]
+
+    /// A tree's δ1 event: its time (`Int.max` before the tree has one) and
+    /// the S-vertex whose dual reaches 0 then. Kept beside the heap entry so
+    /// that a new S-vertex compares with it without a heap lookup.
+    private struct ZeroDual {
+        var key = Int.max
+        var vertex: Int32 = -1
+    }
     /// Blossom duals relative to the clock (see ``blossomDual(_:)``).
     private var zBase: [Int]
     /// The dual clock: the sum of all δ so far.
@@ -175,7 +183,7 @@ struct HeapBlossomSolver {
         label = .init(repeating: 0, count: 2 * n)
         links = .init(repeating: Links(), count: 2 * n)
         treeHead = .init(repeating: -1, count: n)
-        treeZeroDual = .init(repeating: -1, count: n)
+        treeZeroDual = .init(repeating: ZeroDual(), count: n)
         zBase = .init(repeating: 0, count: 2 * n)
         mark = .init(repeating: 0, count: 2 * n)
         heap = IndexedMinHeap(capacity: 3 * n)
@@ -254,7 +262,7 @@ struct HeapBlossomSolver {
     /// vertex) and δ4 (T-blossom) events in step. Edge events are the
     /// caller's business.
     private mutating func relabel(_ b: Int, to new: UInt8, root: Int = -1) {
-        let old = label[b]
+        let old = b < n ? vertex[b].label : label[b]
         guard old != new else { return }
         assert(new != 1 || root >= 0, "an S-blossom joins a tree")
         let t = time
@@ -304,10 +312,10 @@ struct HeapBlossomSolver {
     /// tree only when it dissolves, so a tree's event only ever comes
     /// sooner: one heap entry per tree instead of one per S-vertex.
     @inline(__always) private mutating func offerZeroDual(_ v: Int, at key: Int, root: Int) {
-        let item = treeItem(root)
-        if let current = heap.key(of: item), current <= key { return }
-        heap.insertOrDecrease(item, key: key)
-        treeZeroDual[root] = Int32(truncatingIfNeeded: v)
+        guard key < treeZeroDual[root].key else { return }
+        assert(heap.key(of: treeItem(root)).map { $0 == treeZeroDual[root].key } ?? (treeZeroDual[root].key == .max))
+        heap.insertOrDecrease(treeItem(root), key: key)
+        treeZeroDual[root] = ZeroDual(key: key, vertex: Int32(truncatingIfNeeded: v))
     }
 
     // MARK: Edge events
@@ -402,6 +410,7 @@ struct HeapBlossomSolver {
             }
             treeHead[root] = -1
             heap.remove(treeItem(root))
+            treeZeroDual[root] = ZeroDual()
             activeTrees -= 1
         }
         for b in formerlyLabelled {
@@ -656,7 +665,9 @@ struct HeapBlossomSolver {
                 assert(s >= 0 && s % 2 == 0, "S–S slack \(s)")
                 if s == 0 {
                     acted = true
-                    evenEdgeEvent(arcEndpoint(i - 1) >> 1)
+                    let p = arcEndpoint(i - 1)
+                    // `p` is the remote endpoint, at `arc.to`.
+                    evenEdgeEvent(p >> 1, p & 1 == 0 ? Int(arc.to) : v, p & 1 == 0 ? v : Int(arc.to))
                 } else {
                     best = min(best, t + s / 2)
                 }
@@ -681,8 +692,9 @@ struct HeapBlossomSolver {
 
     /// Tight edge `k` between two S-blossoms: a new blossom when both are in
     /// one tree, else an augmentation between the two trees.
-    private mutating func evenEdgeEvent(_ k: Int) {
-        let i = endpoint(2 * k), j = endpoint(2 * k + 1)
+    /// `i` and `j` are the vertices of endpoints `2k` and `2k + 1`.
+    private mutating func evenEdgeEvent(_ k: Int, _ i: Int, _ j: Int) {
+        assert(i == endpoint(2 * k) && j == endpoint(2 * k + 1))
         let bi = inBlossom(i), bj = inBlossom(j)
         assert(bi != bj && label[bi] == 1 && label[bj] == 1 && slack(k) == 0)
         let base = scanBlossom(i, j)
@@ -783,7 +795,7 @@ struct HeapBlossomSolver {
                     treeInsert(v, v)
                     activeTrees += 1
                     entries.append((treeItem(v), u))
-                    treeZeroDual[v] = Int32(truncatingIfNeeded: v)
+                    treeZeroDual[v] = ZeroDual(key: u, vertex: Int32(truncatingIfNeeded: v))
                 }
             }
             #if DEBUG
@@ -802,7 +814,7 @@ struct HeapBlossomSolver {
                 treeInsert(v, v)
                 activeTrees += 1
                 entries.append((treeItem(v), u))
-                treeZeroDual[v] = Int32(truncatingIfNeeded: v)
+                treeZeroDual[v] = ZeroDual(key: u, vertex: Int32(truncatingIfNeeded: v))
             }
         }
         // Every S-vertex (each a root at time 0) takes over its edges.
@@ -833,7 +845,7 @@ struct HeapBlossomSolver {
             if item < n {
                 scanEvent(item)
             } else if item < 2 * n {
-                vertexEvent(Int(treeZeroDual[item - n]))
+                vertexEvent(Int(treeZeroDual[item - n].vertex))
             } else {
                 statistics.expansions += 1
                 expandTBlossom(item - n)
