@@ -29,4 +29,20 @@ import Testing
         #expect(greedy.totalWeight <= best)
         #expect(2 * greedy.totalWeight >= best, "greedy is a 1/2-approximation")
     }
+
+    /// Weights at the edge of 32 bits: the heap solver keeps 32-bit weights
+    /// in its arc table and must read the graph's own when one does not fit.
+    @Test(arguments: 0..<100)
+    func weightsAroundThirtyTwoBitsMatchExhaustiveSearch(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 7_919)
+        let n = Int.random(in: 2...12, using: &rng)
+        let top = Int(Int32.max)
+        let range = [(top - 40)...top, (top - 40)...(top + 40), (top + 1)...(top + 1_000_000)][seed % 3]
+        let edges = randomEdges(vertexCount: n, density: 0.6, weights: range, using: &rng)
+        let graph = try MatchingGraph(vertexCount: n, edges: edges)
+        let best = bruteForceMaximumMatchingWeight(vertexCount: n, edges: edges)
+        let result = graph.maximumWeightMatching(using: .blossom)
+        #expect(result.matching.totalWeight == best, "seed \(seed), n = \(n)")
+        #expect(throws: Never.self) { try result.duals.certify(result.matching, on: graph) }
+    }
 }
