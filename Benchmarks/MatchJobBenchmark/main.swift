@@ -134,7 +134,7 @@ for (name, count, sites, target) in newYorkCases where runner.selects(name) && (
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     guard let graph = newYorkGraph(dimacs, dir: dir) else { break }
     let batch = dir.appendingPathComponent("\(name).csv").path
-    try! Data(newYorkBatch(count: count, sites: sites, seed: 2026).utf8).write(to: URL(fileURLWithPath: batch))
+    try! Data(newYorkBatch(count: count, sites: sites, seed: 2026).utf8).write(to: URL(fileURLWithPath: batch), options: .atomic)
     for threads in name == "ny-5000" ? [1, 2] : [2] {
         print("\(name) over \(graph), \(threads) thread\(threads == 1 ? "" : "s") (target \(target)):")
         guard let usage = runChild([CommandLine.arguments[0], "--child-match", batch, String(threads), graph, "dm"]) else {
@@ -203,12 +203,17 @@ if let filter = runner.filter, filter.lowercased().hasPrefix("national"),
     let source = sharedDataFile("shipments/sweden-samgods-1pct.csv"), let national = NationalBatch(path: source)
 {
     let sizes = [20_000, 50_000, 100_000, 200_000, 310_000].filter { filter == "national" || filter == "national-\($0)" }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bh-national-bench")
+    // A kept batch goes where the docs say; otherwise each run has its own
+    // folder, so that two runs at once never delete each other's batch.
+    let keep = ProcessInfo.processInfo.environment["BACKHAUL_KEEP_BATCH"] != nil
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+        keep ? "bh-national-bench" : "bh-national-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
     print("national batches from \(national.trips.count) loaded Samgods trips; job threads: \(jobThreads.map(String.init) ?? "every core")")
     for n in sizes {
         let path = dir.appendingPathComponent("national-\(n).csv").path
-        try! Data(national.csv(count: n, seed: 2026).utf8).write(to: URL(fileURLWithPath: path))
+        try! Data(national.csv(count: n, seed: 2026).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         print("national-\(n):")
         guard let usage = runChild([CommandLine.arguments[0], "--child-match", path, String(jobThreads ?? 0)]) else {
             print("  could not start the child process")
@@ -216,7 +221,7 @@ if let filter = runner.filter, filter.lowercased().hasPrefix("national"),
         }
         print("  wall \(format(usage.wallSeconds)), CPU \(format(usage.cpuSeconds)), peak RSS \(fixed(Double(usage.peakResidentBytes) / 1e9, 2)) GB, "
             + "\(usage.peakResidentBytes / n) bytes per shipment, exit \(usage.exitStatus)")
-        if ProcessInfo.processInfo.environment["BACKHAUL_KEEP_BATCH"] == nil { try? FileManager.default.removeItem(atPath: path) }
+        if !keep { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 
@@ -229,7 +234,7 @@ if let filter = runner.filter, filter.lowercased().hasPrefix("sensitivity") {
     if let smaland = sharedDataFile("shipments/smaland-samgods.csv") { batches.append(("smaland-samgods", smaland)) }
     if let source = sharedDataFile("shipments/sweden-samgods-1pct.csv"), let national = NationalBatch(path: source) {
         let path = dir.appendingPathComponent("national-20000.csv").path
-        try! Data(national.csv(count: 20_000, seed: 2026).utf8).write(to: URL(fileURLWithPath: path))
+        try! Data(national.csv(count: 20_000, seed: 2026).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         batches.append(("national-20000", path))
     }
     for (name, path) in batches {
