@@ -266,9 +266,10 @@ struct HeapBlossomSolver {
     @inline(__always) private func wrap(_ j: Int, _ count: Int) -> Int { j < 0 ? j + count : j }
 
     /// Changes the label of top-level blossom `b`, re-expressing the duals of
-    /// its vertices and its own dual on the clock, and keeping the δ1 (S
-    /// vertex) and δ4 (T-blossom) events in step. Edge events are the
-    /// caller's business.
+    /// its vertices and its own dual on the clock, and keeping the δ1 event
+    /// of the tree an S-blossom joins (`root`, required then) and the δ4
+    /// event of a T-blossom in step. A dissolving tree's δ1 entry is
+    /// ``dissolve(_:)``'s; edge events are the caller's business.
     private mutating func relabel(_ b: Int, to new: UInt8, root: Int = -1) {
         let old = b < n ? vertex[b].label : label[b]
         guard old != new else { return }
