@@ -129,8 +129,14 @@ struct HeapBlossomSolver {
     private struct Mate {
         var endpoint: Int32
         var vertex: Int32
-        static let none = Mate(endpoint: -1, vertex: -1)
+        static let none = Mate(-1, -1)
         var isExposed: Bool { endpoint < 0 }
+
+        /// Endpoint `p`, at `vertex`.
+        init(_ p: Int, _ vertex: Int) {
+            endpoint = Int32(truncatingIfNeeded: p)
+            self.vertex = Int32(truncatingIfNeeded: vertex)
+        }
     }
 
     private struct VertexState {
@@ -612,8 +618,8 @@ struct HeapBlossomSolver {
                 t = blossomChildren[b][wrap(j, count)]
                 if t >= n { work.append((t, endpoint(p ^ 1))) }
                 let a = endpoint(p), b = endpoint(p ^ 1)
-                mate[a] = Mate(endpoint: Int32(truncatingIfNeeded: p ^ 1), vertex: Int32(truncatingIfNeeded: b))
-                mate[b] = Mate(endpoint: Int32(truncatingIfNeeded: p), vertex: Int32(truncatingIfNeeded: a))
+                mate[a] = Mate(p ^ 1, b)
+                mate[b] = Mate(p, a)
             }
             if i > 0 {
                 blossomChildren[b] = Array(blossomChildren[b][i...] + blossomChildren[b][..<i])
@@ -633,7 +639,7 @@ struct HeapBlossomSolver {
             let bs = inBlossom(s)
             assert(label[bs] == 1)
             if bs >= n { augmentBlossom(bs, s) }
-            mate[s] = p < 0 ? .none : Mate(endpoint: Int32(truncatingIfNeeded: p), vertex: Int32(truncatingIfNeeded: endpoint(p)))
+            mate[s] = p < 0 ? .none : Mate(p, endpoint(p))
             if links[bs].labelEnd == -1 { break }
             let t = endpoint(Int(links[bs].labelEnd))
             let bt = inBlossom(t)
@@ -641,7 +647,7 @@ struct HeapBlossomSolver {
             s = endpoint(Int(links[bt].labelEnd))
             let j = endpoint(Int(links[bt].labelEnd) ^ 1)
             if bt >= n { augmentBlossom(bt, j) }
-            mate[j] = Mate(endpoint: links[bt].labelEnd, vertex: Int32(truncatingIfNeeded: s))
+            mate[j] = Mate(Int(links[bt].labelEnd), s)
             p = Int(links[bt].labelEnd) ^ 1
         }
     }
@@ -735,7 +741,7 @@ struct HeapBlossomSolver {
             statistics.augmentations += 1
             augmentPath(from: sv, mateEndpoint: fp)
             if bf >= n { augmentBlossom(bf, fv) }
-            mate[fv] = Mate(endpoint: Int32(truncatingIfNeeded: ep), vertex: Int32(truncatingIfNeeded: sv))
+            mate[fv] = Mate(ep, sv)
             dissolve([root])
             return
         }
@@ -796,7 +802,7 @@ struct HeapBlossomSolver {
                 if k >= 0 {
                     // Matched: free (unlabelled), the remote endpoint as mate.
                     let remote = endpoint(2 * k) == v ? 2 * k + 1 : 2 * k
-                    mate[v] = Mate(endpoint: Int32(truncatingIfNeeded: remote), vertex: Int32(truncatingIfNeeded: endpoint(remote)))
+                    mate[v] = Mate(remote, endpoint(remote))
                 } else if u > 0 {
                     assert(u % 2 == 0, "an exposed vertex starts with an even dual")
                     vertex[v].label = 1
